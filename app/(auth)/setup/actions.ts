@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { isAppError, type FieldErrors } from "@/lib/errors";
+import { createFirstAdmin } from "@/lib/users/users";
+
+export type SetupState = { fieldErrors?: FieldErrors; formError?: string; values?: { name: string; email: string } };
+
+export async function createFirstAdminAction(_prev: SetupState, formData: FormData): Promise<SetupState> {
+  const input = {
+    name: String(formData.get("name") ?? ""),
+    email: String(formData.get("email") ?? ""),
+    password: String(formData.get("password") ?? ""),
+  };
+  try {
+    await createFirstAdmin(input);
+  } catch (e) {
+    if (isAppError(e)) return { fieldErrors: e.fieldErrors, formError: e.message, values: { name: input.name, email: input.email } };
+    throw e;
+  }
+  redirect("/signin?created=1");
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { requirePageUser } from "@/lib/auth/session";
+import { navigationFor } from "@/lib/authz/policy";
+import { ROLE_LABELS } from "@/lib/labels";
+import { NavLinks } from "../_components/nav-links";
+import { SignOutButton } from "../_components/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">Dossier</div>
+        <NavLinks items={navigationFor(user)} />
+        <div className="who" data-testid="current-user">
+          <div>{user.name}</div>
+          <div>{user.email}</div>
+          <div data-testid="current-role">{ROLE_LABELS[user.role]}</div>
+          <p>
+            <SignOutButton />
+          </p>
+        </div>
+      </aside>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { prisma } from "../db";
+import { signInSchema } from "./schemas";
+import { dummyPasswordHash, verifyPassword } from "./password";
+
+/** next-auth configuration: email + password, JWT sessions (no session table). */
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const user = await prisma.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
+        // spend the same time for unknown users, so timing does not reveal which emails exist
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
+        if (!user || !ok || !user.active) return null;
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.uid = user.id;
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) session.user.id = String(token.uid ?? token.sub ?? "");
+      return session;
+    },
+  },
+};
+

@@ -1,0 +1,127 @@
+// Authorization in one place: the PRODUCT.md permission table as code. Every page, server action
+// and API handler asks `can(...)` (or `assertCan(...)`) and scopes its reads with the `where`
+// builders below. proxy.ts only redirects for comfort; this module is the gate.
+import { Role } from "../generated/prisma/enums";
+import { AppError } from "../errors";
+
+export { Role };
+export const ROLES = Object.values(Role);
+
+export type Actor = { id: string; role: Role };
+export type OwnedModel = { businessOwnerId: string | null; technicalOwnerId: string | null };
+
+export type Action =
+  | "inventory.read" // models, datasets, reports, dossiers
+  | "model.create"
+  | "model.edit" // the model, its versions, documentation, bias assessments, incidents, monitoring config
+  | "model.classify.propose"
+  | "model.classify.confirm"
+  | "review.submit"
+  | "review.decide"
+  | "auditLog.read"
+  | "dataset.create"
+  | "dataset.edit"
+  | "users.manage"
+  | "settings.manage"
+  | "tokens.manage";
+
+/** Resource each action is checked against (when it has one). */
+export type Resource =
+  | { kind: "model"; model: OwnedModel }
+  | { kind: "review"; model: OwnedModel; submittedById: string }
+  | { kind: "dataset"; ownerId: string | null }
+  | { kind: "token"; ownerId: string };
+
+const STAFF: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COMPLIANCE_OFFICER]);
+
+export const ownsModel = (actor: Actor, model: OwnedModel) =>
+  model.businessOwnerId === actor.id || model.technicalOwnerId === actor.id;
+
+const isStaff = (actor: Actor) => STAFF.has(actor.role);
+const isOwnerRole = (actor: Actor) => actor.role === Role.MODEL_OWNER;
+
+/**
+ * May `actor` do `action` (on `resource`)? Actions on a specific model need the resource: without
+ * it the answer is "could this role ever do it" (used to show or hide navigation).
+ */
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  switch (action) {
+    case "inventory.read":
+      return true;
+    case "model.create":
+      return isStaff(actor) || isOwnerRole(actor);
+    case "model.edit":
+    case "review.submit":
+      if (isStaff(actor)) return true;
+      if (!isOwnerRole(actor)) return false;
+      return resource === undefined || (hasModel(resource) && ownsModel(actor, resource.model));
+    case "model.classify.propose":
+      if (isStaff(actor)) return true;
+      return isOwnerRole(actor) && (resource === undefined || (hasModel(resource) && ownsModel(actor, resource.model)));
+    case "model.classify.confirm":
+      return isStaff(actor);
+    case "review.decide":
+      // four eyes: never the submitter
+      if (!isStaff(actor)) return false;
+      return resource === undefined || (resource.kind === "review" && resource.submittedById !== actor.id);
+    case "auditLog.read":
+      if (isStaff(actor) || actor.role === Role.AUDITOR) return true;
+      if (!isOwnerRole(actor)) return false;
+      // owners read the history of their own models only
+      return resource === undefined || (hasModel(resource) && ownsModel(actor, resource.model));
+    case "dataset.create":
+      return isStaff(actor) || isOwnerRole(actor);
+    case "dataset.edit":
+      if (isStaff(actor)) return true;
+      return isOwnerRole(actor) && (resource === undefined || (resource.kind === "dataset" && resource.ownerId === actor.id));
+    case "users.manage":
+    case "settings.manage":
+      return actor.role === Role.ADMIN;
+    case "tokens.manage":
+      if (actor.role === Role.ADMIN) return true;
+      if (actor.role === Role.COMPLIANCE_OFFICER || isOwnerRole(actor)) {
+        return resource === undefined || (resource.kind === "token" && resource.ownerId === actor.id);
+      }
+      return false;
+  }
+}
+
+function hasModel(resource: Resource): resource is Extract<Resource, { model: OwnedModel }> {
+  return resource.kind === "model" || resource.kind === "review";
+}
+
+/** Throws FORBIDDEN unless `can(...)`. */
+export function assertCan(actor: Actor, action: Action, resource?: Resource): void {
+  if (!can(actor, action, resource)) {
+    throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not perform ${action} here.`);
+  }
+}
+
+/** Which audit events the actor may read: all, those of the models they own, or none. */
+export function auditLogScope(actor: Actor): "ALL" | "OWN_MODELS" | "NONE" {
+  if (isStaff(actor) || actor.role === Role.AUDITOR) return "ALL";
+  if (isOwnerRole(actor)) return "OWN_MODELS";
+  return "NONE";
+}
+
+/** Prisma `where` for models the actor may edit. */
+export function editableModelsWhere(actor: Actor) {
+  if (isStaff(actor)) return {};
+  if (isOwnerRole(actor)) return { OR: [{ businessOwnerId: actor.id }, { technicalOwnerId: actor.id }] };
+  return { id: { in: [] as string[] } };
+}
+
+/** Portal navigation per role (the server still checks every page). */
+export function navigationFor(actor: Actor): Array<{ href: string; label: string }> {
+  const items = [
+    { href: "/dashboard", label: "Overview" },
+    { href: "/models", label: "Inventory" },
+    { href: "/datasets", label: "Datasets" },
+    { href: "/reports", label: "Reports" },
+  ];
+  if (isStaff(actor)) items.push({ href: "/reviews", label: "Reviews" });
+  if (can(actor, "auditLog.read")) items.push({ href: "/audit-log", label: "Audit log" });
+  if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(actor, "tokens.manage")) items.push({ href: "/admin/tokens", label: "API tokens" });
+  return items;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { env } from "./env";
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient() {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: env.databaseUrl(), max: env.databasePoolMax() }),
+  });
+}
+
+/** The one Prisma client of the process (kept on globalThis so dev hot reloads reuse it). */
+export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
+globalForPrisma.prisma = prisma;
+
+export type Db = PrismaClient;
+/** A Prisma interactive-transaction client. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,13 @@
+// The one place that reads configuration from the environment. Values are read lazily so that
+// `next build` does not need a database URL or secrets.
+const DEFAULT_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:5432/dossier";
+
+export const env = {
+  databaseUrl: () => process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+  databasePoolMax: () => positiveInt(process.env.DATABASE_POOL_MAX, 10),
+};
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}

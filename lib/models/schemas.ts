@@ -1,0 +1,56 @@
+// One zod schema per input, shared by the portal's forms, server actions and the API.
+import { z } from "zod";
+import { ActorRole, Lifecycle } from "../generated/prisma/enums";
+
+export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
+
+export const modelKeySchema = z
+  .string()
+  .trim()
+  .regex(MODEL_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .transform((v) => (v === "" ? null : v))
+  .pipe(z.email("Enter a valid email address.").nullable())
+  .nullable()
+  .optional();
+
+/** Fields of a model that people and pipelines edit (classification has its own flow). */
+export const modelFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+  description: optionalText(5000),
+  intendedPurpose: optionalText(5000),
+  foreseeableMisuse: optionalText(5000),
+  businessUnit: optionalText(120),
+  actorRole: z.enum(ActorRole, { error: "Choose provider, deployer, importer or distributor." }).optional(),
+  publicAuthority: z.boolean().optional(),
+  lifecycle: z.enum(Lifecycle, { error: "Choose development, validation, production or retired." }),
+  environments: z.array(z.string().trim().min(1).max(60)).max(20, "At most 20 environments.").optional(),
+  businessOwnerEmail: optionalEmail,
+  technicalOwnerEmail: optionalEmail,
+  nextReviewAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
+  euDatabaseId: optionalText(100),
+});
+export type ModelFieldsInput = z.input<typeof modelFieldsSchema>;
+export type ModelFields = z.output<typeof modelFieldsSchema>;
+
+export const createModelSchema = modelFieldsSchema.extend({ key: modelKeySchema });
+export type CreateModelInput = z.output<typeof createModelSchema>;
+
+/** An update names the revision it was based on (optimistic locking). */
+export const updateModelSchema = modelFieldsSchema.extend({
+  revision: z.coerce.number({ error: "Missing revision." }).int().positive(),
+});
+export type UpdateModelInput = z.output<typeof updateModelSchema>;

@@ -1,0 +1,67 @@
+import "server-only";
+import { prisma, type Tx } from "../db";
+import { AppError, fieldErrorsOf } from "../errors";
+import { recordAudit } from "../audit-log/record";
+import { assertCan, type Actor } from "../authz/policy";
+import { hashPassword } from "../auth/password";
+import { newUserSchema } from "../auth/schemas";
+import { Prisma } from "../generated/prisma/client";
+import { Role } from "../generated/prisma/enums";
+
+export type CreatedUser = { id: string; email: string; name: string; role: Role };
+
+const SYSTEM = { id: null, label: "system" } as const;
+
+async function insertUser(
+  input: unknown,
+  role: Role,
+  actor: { id: string | null; label: string },
+  guard?: (tx: Tx) => Promise<void>,
+): Promise<CreatedUser> {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  }
+  const passwordHash = await hashPassword(parsed.data.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      await guard?.(tx);
+      const user = await tx.user.create({
+        data: { email: parsed.data.email, name: parsed.data.name, role, passwordHash },
+        select: { id: true, email: true, name: true, role: true },
+      });
+      await recordAudit(tx, { actor, action: "user.create", entityType: "User", entityId: user.id, after: user });
+      return user;
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new AppError("CONFLICT", "A user with this email already exists.", { email: ["A user with this email already exists."] });
+    }
+    throw e;
+  }
+}
+
+/** An admin creates a user with a role. */
+export async function createUser({ actor, role, input }: { actor: Actor & { email: string }; role: Role; input: unknown }) {
+  assertCan(actor, "users.manage");
+  return insertUser(input, role, { id: actor.id, label: actor.email });
+}
+
+/** Scripted setup (CLI): no session, recorded as "system". */
+export async function createUserAsSystem({ role, input }: { role: Role; input: unknown }) {
+  return insertUser(input, role, SYSTEM);
+}
+
+/** True when nobody can sign in yet: the first visit then offers to create the first admin. */
+export async function needsFirstAdmin(db: Pick<Tx, "user"> = prisma): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+/** Creates the first admin, only while the database has no user at all. */
+export async function createFirstAdmin(input: unknown): Promise<CreatedUser> {
+  return insertUser(input, Role.ADMIN, { id: null, label: "first-run setup" }, async (tx) => {
+    // serialise concurrent first-run submissions so only one admin is created
+    await tx.$executeRaw`LOCK TABLE "User" IN SHARE ROW EXCLUSIVE MODE`;
+    if (!(await needsFirstAdmin(tx))) throw new AppError("FORBIDDEN", "Dossier is already set up: sign in instead.");
+  });
+}

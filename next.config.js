@@ -1,0 +1,15 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // keep the database driver out of the server bundle; react-pdf is already external by default
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  experimental: {
+    // forbidden() / unauthorized() answer 403 / 401 from pages and actions
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: "12mb" },
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,55 @@
+// `npm test`: unit, integration (real PostgreSQL) and end-to-end (Playwright + Debian's chromium),
+// in that order, stopping at the first failing stage.
+// Integration and e2e use TEST_DATABASE_URL when set (CI points it at a fresh database on the
+// machine's PostgreSQL); otherwise an embedded PostgreSQL (PGlite) in a temporary folder, on a
+// free port, serves this run and is deleted afterwards.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-db";
+import { bin, run } from "./lib/run";
+import { freePort } from "./lib/free-port";
+
+const stages = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "integration", "e2e"];
+let embedded: EmbeddedPostgres | undefined;
+let tempDir: string | undefined;
+
+async function main(): Promise<number> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (stages.includes("unit")) {
+    console.log("\n=== unit tests ===");
+    if ((await run(bin("vitest"), ["run", "--project", "unit"], env)) !== 0) return 1;
+  }
+  if (!stages.includes("integration") && !stages.includes("e2e")) return 0;
+
+  if (!env.TEST_DATABASE_URL) {
+    tempDir = mkdtempSync(join(tmpdir(), "dossier-test-"));
+    const port = await freePort();
+    embedded = await startEmbeddedPostgres({ dataDir: join(tempDir, "pglite"), port });
+    env.TEST_DATABASE_URL = embedded.url;
+    env.DATABASE_POOL_MAX ??= "4";
+    console.log(`[test] TEST_DATABASE_URL not set: embedded PostgreSQL (PGlite) on 127.0.0.1:${port}`);
+  } else {
+    console.log("[test] using TEST_DATABASE_URL");
+  }
+
+  if (stages.includes("integration")) {
+    console.log("\n=== integration tests (real PostgreSQL) ===");
+    if ((await run(bin("vitest"), ["run", "--project", "integration"], env)) !== 0) return 1;
+  }
+  if (stages.includes("e2e")) {
+    console.log("\n=== build for end-to-end tests ===");
+    if ((await run("npm", ["run", "build"], env)) !== 0) return 1;
+    console.log("\n=== end-to-end tests (Playwright, chromium) ===");
+    if ((await run(bin("playwright"), ["test"], env)) !== 0) return 1;
+  }
+  return 0;
+}
+
+const code = await main().catch((e: unknown) => {
+  console.error(e);
+  return 1;
+});
+await embedded?.stop().catch(() => undefined);
+if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+process.exit(code);

@@ -1,0 +1,33 @@
+// `npm run user:create -- --email a@b.example --name "A B" --role ADMIN`
+// Password: from the DOSSIER_USER_PASSWORD environment variable, or generated and printed once.
+// (Never taken as a flag: flags end up in shell history and process listings.)
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { createUserAsSystem } from "@/lib/users/users";
+import { prisma } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { Role } from "@/lib/generated/prisma/enums";
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "ADMIN" } },
+});
+const roles = Object.values(Role) as string[];
+if (!values.email || !values.name || !roles.includes(values.role ?? "")) {
+  console.error(`usage: npm run user:create -- --email <email> --name "<name>" [--role ${roles.join("|")}]`);
+  process.exit(2);
+}
+const generated = !process.env.DOSSIER_USER_PASSWORD;
+const password = process.env.DOSSIER_USER_PASSWORD ?? randomBytes(12).toString("base64url");
+try {
+  const user = await createUserAsSystem({ role: values.role as Role, input: { email: values.email, name: values.name, password } });
+  console.log(`created ${user.role} ${user.email}`);
+  if (generated) console.log(`password (shown once): ${password}`);
+} catch (e) {
+  if (isAppError(e)) {
+    console.error(`error: ${e.message}`);
+    for (const [field, messages] of Object.entries(e.fieldErrors ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
+    process.exitCode = 1;
+  } else throw e;
+} finally {
+  await prisma.$disconnect();
+}

@@ -1,0 +1,3 @@
+// `server-only` throws when imported outside a React Server Component bundle; tests run lib/ code
+// directly in Node, where the guard has nothing to protect.
+export {};
