@@ -116,12 +116,8 @@ export function navigationFor(actor: Actor): Array<{ href: string; label: string
   const items = [
     { href: "/dashboard", label: "Overview" },
     { href: "/models", label: "Inventory" },
-    { href: "/datasets", label: "Datasets" },
-    { href: "/reports", label: "Reports" },
   ];
-  if (isStaff(actor)) items.push({ href: "/reviews", label: "Reviews" });
   if (can(actor, "auditLog.read")) items.push({ href: "/audit-log", label: "Audit log" });
   if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: "Users" });
-  if (can(actor, "tokens.manage")) items.push({ href: "/admin/tokens", label: "API tokens" });
   return items;
 }

@@ -65,3 +65,8 @@ export async function createFirstAdmin(input: unknown): Promise<CreatedUser> {
     if (!(await needsFirstAdmin(tx))) throw new AppError("FORBIDDEN", "Dossier is already set up: sign in instead.");
   });
 }
+
+export async function listUsers({ actor }: { actor: Actor }) {
+  assertCan(actor, "users.manage");
+  return prisma.user.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, email: true, role: true, active: true } });
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { forbidden } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { isAppError, type FieldErrors } from "@/lib/errors";
+import { createUser } from "@/lib/users/users";
+import { Role } from "@/lib/generated/prisma/enums";
+
+export type NewUserState = { fieldErrors?: FieldErrors; formError?: string; created?: string; values?: Record<string, string> };
+
+export async function createUserAction(_prev: NewUserState, formData: FormData): Promise<NewUserState> {
+  const actor = await requireUser();
+  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
+  const role = Object.values(Role).find((r) => r === values.role);
+  if (!role) return { fieldErrors: { role: ["Choose a role."] }, values };
+  try {
+    const user = await createUser({ actor, role, input: { ...values, password: String(formData.get("password") ?? "") } });
+    revalidatePath("/admin/users");
+    return { created: user.email };
+  } catch (e) {
+    if (isAppError(e)) {
+      if (e.code === "FORBIDDEN") forbidden();
+      return { fieldErrors: e.fieldErrors, formError: e.message, values };
+    }
+    throw e;
+  }
+}
