@@ -10,7 +10,14 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-db";
 import { bin, run } from "./lib/run";
 import { freePort } from "./lib/free-port";
 
-const stages = process.argv.slice(2).length ? process.argv.slice(2) : ["unit", "integration", "e2e"];
+const STAGES = ["unit", "integration", "e2e"];
+const requested = process.argv.slice(2);
+const unknown = requested.filter((s) => !STAGES.includes(s));
+if (unknown.length) {
+  console.error(`unknown stage(s): ${unknown.join(", ")}; choose from ${STAGES.join(", ")}`);
+  process.exit(2);
+}
+const stages = requested.length ? requested : STAGES;
 let embedded: EmbeddedPostgres | undefined;
 let tempDir: string | undefined;
 
