@@ -1,14 +1,15 @@
 import "server-only";
-import { prisma } from "../db";
+import { prisma, type Tx } from "../db";
 import { evaluateCompleteness, summarizeInventory, type CompletenessResult, type InventorySummary, type ModelFacts } from "../compliance";
 import type { Prisma } from "../generated/prisma/client";
 import { FACTS_INCLUDE, toModelFacts } from "./facts";
 
 export type EvaluatedModel = { facts: ModelFacts; result: CompletenessResult };
+type Db = Tx | typeof prisma;
 
 /** Load models with everything the engine reads and evaluate them as of `asOf`. */
-export async function evaluateModels({ where = {}, asOf = new Date() }: { where?: Prisma.ModelWhereInput; asOf?: Date } = {}): Promise<EvaluatedModel[]> {
-  const rows = await prisma.model.findMany({ where, include: FACTS_INCLUDE, orderBy: { key: "asc" } });
+export async function evaluateModels({ where = {}, asOf = new Date(), db = prisma }: { where?: Prisma.ModelWhereInput; asOf?: Date; db?: Db } = {}): Promise<EvaluatedModel[]> {
+  const rows = await db.model.findMany({ where, include: FACTS_INCLUDE, orderBy: { key: "asc" } });
   return rows.map((row) => {
     const facts = toModelFacts(row);
     return { facts, result: evaluateCompleteness(facts, asOf) };
@@ -20,7 +21,74 @@ export async function evaluateModel(key: string, asOf = new Date()): Promise<Eva
   return evaluated ?? null;
 }
 
-/** The inventory headline counts, by the engine's rules. */
+/** The inventory headline counts, by the engine's rules, computed from the facts (not the cache). */
 export async function inventorySummary(asOf = new Date()): Promise<InventorySummary> {
   return summarizeInventory(await evaluateModels({ asOf }));
+}
+
+const REFRESH_CHUNK = 500;
+
+/**
+ * Re-evaluate models and store the verdict on the Model row (score, undocumented, monitoring status,
+ * open item ids), so the inventory can filter and count in SQL. Call it inside the transaction of any
+ * change to a model's facts, with that model's id.
+ */
+export async function refreshCompliance(db: Db, { modelIds, asOf = new Date() }: { modelIds?: string[]; asOf?: Date } = {}): Promise<number> {
+  let done = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const where: Prisma.ModelWhereInput = {
+      ...(modelIds ? { id: { in: modelIds } } : {}),
+      ...(cursor ? { key: { gt: cursor } } : {}),
+    };
+    const rows = await db.model.findMany({ where, include: FACTS_INCLUDE, orderBy: { key: "asc" }, take: REFRESH_CHUNK });
+    if (rows.length === 0) break;
+    const values = rows.map((row) => {
+      const result = evaluateCompleteness(toModelFacts(row), asOf);
+      return {
+        id: row.id,
+        score: result.score,
+        undocumented: result.undocumented,
+        monitoringStatus: result.monitoringStatus,
+        openItems: result.items.filter((i) => i.status !== "complete").map((i) => i.id),
+      };
+    });
+    await db.$executeRaw`
+      UPDATE "Model" AS m SET
+        "complianceScore" = v.score,
+        "undocumented" = v.undocumented,
+        "monitoringStatus" = v."monitoringStatus"::"MonitoringStatus",
+        "openItems" = ARRAY(SELECT jsonb_array_elements_text(v."openItems")),
+        "complianceEvaluatedAt" = ${asOf}
+      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+        AS v(id uuid, score float8, undocumented boolean, "monitoringStatus" text, "openItems" jsonb)
+      WHERE m.id = v.id`;
+    done += rows.length;
+    cursor = rows.at(-1)!.key;
+    if (rows.length < REFRESH_CHUNK) break;
+  }
+  return done;
+}
+
+const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+let inFlight: Promise<number> | null = null;
+
+/**
+ * Freshness rules move with the calendar (a check ages into STALE without any write), so verdicts
+ * computed before today are recomputed before the inventory is read. One refresh at a time per process.
+ */
+export function refreshOutdatedCompliance(now = new Date()): Promise<number> {
+  inFlight ??= (async () => {
+    try {
+      const outdated = await prisma.model.findMany({
+        where: { OR: [{ complianceEvaluatedAt: null }, { complianceEvaluatedAt: { lt: startOfUtcDay(now) } }] },
+        select: { id: true },
+      });
+      if (outdated.length === 0) return 0;
+      return await refreshCompliance(prisma, { modelIds: outdated.map((m) => m.id), asOf: now });
+    } finally {
+      inFlight = null;
+    }
+  })();
+  return inFlight;
 }

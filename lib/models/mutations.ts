@@ -6,6 +6,7 @@ import { assertCan, ownsModel, type Actor } from "../authz/policy";
 import { Prisma } from "../generated/prisma/client";
 import { Role } from "../generated/prisma/enums";
 import { createModelSchema, updateModelSchema, type ModelFields } from "./schemas";
+import { refreshCompliance } from "./compliance";
 
 export type ModelActor = Actor & { email: string };
 
@@ -46,6 +47,7 @@ export async function createModel({ actor, input }: { actor: ModelActor; input: 
       }
       const model = await tx.model.create({ data: { key, ...data }, select: AUDITED });
       await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.create", entityType: "Model", entityId: model.id, modelId: model.id, after: model });
+      await refreshCompliance(tx, { modelIds: [model.id] });
       return model;
     });
   } catch (e) {
@@ -80,6 +82,7 @@ export async function updateModel({ actor, key, input }: { actor: ModelActor; ke
     const after = await tx.model.findUniqueOrThrow({ where: { id: before.id }, select: AUDITED });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.update", entityType: "Model", entityId: before.id, modelId: before.id, before, after });
     await reopenApprovedReview(tx, before.id, actor);
+    await refreshCompliance(tx, { modelIds: [before.id] });
     return after;
   });
 }

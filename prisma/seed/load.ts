@@ -3,6 +3,7 @@ import "server-only";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password";
 import { recordAudit } from "../../lib/audit-log/record";
+import { refreshCompliance } from "../../lib/models/compliance";
 import { DEMO_PASSWORD, generateDemo, type DemoData } from "./demo";
 
 /** Marks an account that has no password yet (e.g. SSO-only); verifyPassword never accepts it. */
@@ -35,6 +36,7 @@ export async function loadDemo(prisma: PrismaClient, { asOf = new Date() }: { as
       await tx.documentationSection.createMany({ data: data.sections });
       await tx.review.createMany({ data: data.reviews.map((r) => ({ ...r, snapshot: r.snapshot ?? undefined })) });
       await tx.incident.createMany({ data: data.incidents });
+      await refreshCompliance(tx, { asOf });
       await recordAudit(tx, {
         actor: { id: null, label: "system" },
         action: "demo.seed",

@@ -44,6 +44,16 @@ describe("the demo organisation", () => {
     expect(summary.undocumented).toBe(158);
   });
 
+  it("stores the engine's verdict on each model, so SQL counts agree with the engine", async () => {
+    expect(await prisma.model.count({ where: { lifecycle: "PRODUCTION", undocumented: true } })).toBe(158);
+    expect(await prisma.model.count({ where: { lifecycle: "PRODUCTION", undocumented: false } })).toBe(89);
+    const fraud = await prisma.model.findUniqueOrThrow({ where: { key: "card-fraud-detection-debit-cards" } });
+    expect(fraud.monitoringStatus).toBe("CRITICAL");
+    expect(fraud.complianceScore).toBe(100);
+    const skew = await prisma.model.findUniqueOrThrow({ where: { key: "instant-payments-fraud-screening-sepa" } });
+    expect(skew.openItems).toContain("MLOPS_TRAINING_SERVING_SKEW");
+  });
+
   it("tells the background article's stories", async () => {
     const evaluated = await evaluateModels({ where: { lifecycle: "PRODUCTION" } });
     const byKey = new Map(evaluated.map((e) => [e.facts.key, e.result]));
