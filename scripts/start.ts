@@ -26,7 +26,7 @@ function localSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-if (!existsSync(".next/BUILD_ID")) {
+if (!existsSync(join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.log("[start] no build found: running `npm run build` first");
   if ((await run("npm", ["run", "build"])) !== 0) await shutdown(1);
 }
