@@ -10,7 +10,7 @@ const nextConfig = {
   experimental: {
     // forbidden() / unauthorized() answer 403 / 401 from pages and actions
     authInterrupts: true,
-    serverActions: { bodySizeLimit: "12mb" },
+    serverActions: { bodySizeLimit: "25mb" },
   },
 };
 

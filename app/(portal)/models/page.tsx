@@ -3,20 +3,29 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { LIFECYCLE_LABELS, RISK_CLASS_LABELS } from "@/lib/labels";
-import { inventoryQuerySchema, listBusinessUnits, listModels } from "@/lib/models/queries";
-import { Lifecycle, RiskClass } from "@/lib/generated/prisma/enums";
+import { MONITORING_LABELS, requirementTitle } from "@/lib/compliance-labels";
+import { inventoryQuerySchema, listBusinessUnits, listModels, type InventoryQuery } from "@/lib/models/queries";
+import { Lifecycle, MonitoringStatus, RiskClass } from "@/lib/generated/prisma/enums";
 
 export const metadata: Metadata = { title: "Inventory" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** The URL holds the whole state: links are shareable and the back button works. */
+function hrefWith(query: InventoryQuery, change: Partial<Record<keyof InventoryQuery, string | undefined>>) {
+  const params = new URLSearchParams();
+  const merged: Record<string, unknown> = { ...query, cursor: undefined, ...change };
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "") params.set(k, String(v));
+  const s = params.toString();
+  return s ? `/models?${s}` : "/models";
+}
+
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/models");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const query = inventoryQuerySchema.parse(raw);
-  const [page, units] = await Promise.all([listModels({ actor: user, query }), listBusinessUnits()]);
-  const filterParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "cursor" && v !== undefined).map(([k, v]) => [k, String(v)]));
-  const nextHref = page.nextCursor ? `/models?${new URLSearchParams([...filterParams, ["cursor", page.nextCursor]])}` : null;
+  const [page, units] = await Promise.all([listModels({ actor: user, query, withFacets: true }), listBusinessUnits()]);
+  const facets = page.facets!;
 
   return (
     <>
@@ -39,7 +48,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
             <option value="">Any</option>
             {Object.values(RiskClass).map((r) => (
               <option key={r} value={r}>
-                {RISK_CLASS_LABELS[r]}
+                {RISK_CLASS_LABELS[r]} ({facets.riskClass[r] ?? 0})
               </option>
             ))}
           </select>
@@ -50,7 +59,26 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
             <option value="">Any</option>
             {Object.values(Lifecycle).map((l) => (
               <option key={l} value={l}>
-                {LIFECYCLE_LABELS[l]}
+                {LIFECYCLE_LABELS[l]} ({facets.lifecycle[l] ?? 0})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Documentation
+          <select name="documented" defaultValue={query.documented ?? ""}>
+            <option value="">Any</option>
+            <option value="no">Undocumented ({facets.undocumented})</option>
+            <option value="yes">Documented</option>
+          </select>
+        </label>
+        <label>
+          Monitoring
+          <select name="monitoringStatus" defaultValue={query.monitoringStatus ?? ""}>
+            <option value="">Any</option>
+            {Object.values(MonitoringStatus).map((m) => (
+              <option key={m} value={m}>
+                {MONITORING_LABELS[m]} ({facets.monitoringStatus[m] ?? 0})
               </option>
             ))}
           </select>
@@ -70,6 +98,18 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           Owner email
           <input name="owner" defaultValue={query.owner} />
         </label>
+        <label style={{ flexDirection: "row", display: "flex", gap: "0.3rem", alignItems: "center" }}>
+          <input type="checkbox" name="reviewOverdue" value="1" defaultChecked={query.reviewOverdue === "1"} />
+          Review overdue
+        </label>
+        <label>
+          Sort
+          <select name="sort" defaultValue={query.sort ?? "name"}>
+            <option value="name">Name</option>
+            <option value="score">Completeness (lowest first)</option>
+            <option value="updated">Recently changed</option>
+          </select>
+        </label>
         <button type="submit">Filter</button>
         <Link href="/models" className="button secondary">
           Clear
@@ -79,41 +119,70 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
         {page.total} models match.
       </p>
       {page.items.length === 0 ? (
-        <div className="card">No models match these filters.</div>
+        <div className="card" data-testid="inventory-empty">
+          No models match these filters. <Link href="/models">Show all models</Link>
+        </div>
       ) : (
         <table className="data" data-testid="inventory-table">
           <thead>
             <tr>
               <th>Model</th>
-              <th>Business unit</th>
               <th>Risk class</th>
               <th>Lifecycle</th>
-              <th>Business owner</th>
-              <th>Technical owner</th>
+              <th>Owners</th>
+              <th>Completeness</th>
+              <th>Monitoring</th>
+              <th>What is missing</th>
             </tr>
           </thead>
           <tbody>
             {page.items.map((m) => (
-              <tr key={m.id}>
+              <tr key={m.id} data-testid="inventory-row" data-key={m.key}>
                 <td>
                   <Link href={`/models/${m.key}`}>{m.name}</Link>
-                  <div className="muted">{m.key}</div>
+                  <div className="muted">
+                    {m.key} · {m.businessUnit?.name ?? "no business unit"}
+                  </div>
                 </td>
-                <td>{m.businessUnit?.name ?? "—"}</td>
                 <td>
                   <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>
                 </td>
                 <td>{LIFECYCLE_LABELS[m.lifecycle]}</td>
-                <td>{m.businessOwner?.name ?? <span className="badge undocumented">none</span>}</td>
-                <td>{m.technicalOwner?.name ?? <span className="badge undocumented">none</span>}</td>
+                <td>
+                  <div>{m.businessOwner?.name ?? <span className="badge undocumented">no business owner</span>}</div>
+                  <div className="muted">{m.technicalOwner?.name ?? <span className="badge undocumented">no technical owner</span>}</div>
+                </td>
+                <td>
+                  {m.complianceScore ?? "—"}
+                  {m.undocumented && (
+                    <div>
+                      <span className="badge undocumented">undocumented</span>
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <span className={`badge ${m.monitoringStatus}`}>{MONITORING_LABELS[m.monitoringStatus]}</span>
+                </td>
+                <td>
+                  {m.openItems.length === 0 ? (
+                    <span className="muted">nothing</span>
+                  ) : (
+                    <>
+                      {m.openItems.slice(0, 2).map((id) => (
+                        <div key={id}>{requirementTitle(id)}</div>
+                      ))}
+                      {m.openItems.length > 2 && <div className="muted">and {m.openItems.length - 2} more</div>}
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <div className="pager">
-        {query.cursor && <Link href={`/models?${filterParams}`}>First page</Link>}
-        {nextHref && <Link href={nextHref}>Next page</Link>}
+        {query.cursor && <Link href={hrefWith(query, {})}>First page</Link>}
+        {page.nextCursor && <Link href={hrefWith(query, { cursor: page.nextCursor })}>Next page</Link>}
       </div>
     </>
   );

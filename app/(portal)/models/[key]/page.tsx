@@ -3,9 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
+import { describeLegalBasis, type CompletenessItem } from "@/lib/compliance";
 import { ACTOR_ROLE_LABELS, LIFECYCLE_LABELS, RISK_CLASS_LABELS } from "@/lib/labels";
+import { MONITORING_LABELS } from "@/lib/compliance-labels";
 import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
-import { getModelByKey } from "@/lib/models/queries";
+import { getModelDetail, incidentDeadline } from "@/lib/models/detail";
+import { confirmClassificationAction } from "./classification/actions";
+import { ConfirmClassificationButton } from "./_components/confirm-classification";
+import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
+import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
 
 type Params = Promise<{ key: string }>;
 
@@ -13,87 +19,478 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (await params).key };
 }
 
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "—");
+
+/** Where the person who can fix a gap goes to fix it. */
+function fixHref(key: string, item: CompletenessItem): string {
+  if (item.sectionKey) return `/models/${key}/documentation#section-${item.sectionKey}`;
+  switch (item.id) {
+    case "RISK_CLASSIFICATION":
+      return `/models/${key}/classification`;
+    case "ACCOUNTABLE_OWNERS":
+    case "INTENDED_PURPOSE":
+      return `/models/${key}/edit`;
+    default:
+      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/edit`;
+      if (item.id.startsWith("MLOPS_DRIFT") || item.id.startsWith("MLOPS_MONITORING")) return `/models/${key}#monitoring`;
+      if (item.id.includes("BIAS_ASSESSMENT")) return `/models/${key}#bias`;
+      if (item.id.includes("DATA_")) return `/models/${key}#datasets`;
+      return `/models/${key}#versions`;
+  }
+}
+
 export default async function ModelPage({ params }: { params: Params }) {
   const { key } = await params;
   const user = await requirePageUser(`/models/${key}`);
   if (!MODEL_KEY_PATTERN.test(key)) notFound();
-  const model = await getModelByKey(key);
-  if (!model) notFound();
-  const editable = can(user, "model.edit", { kind: "model", model });
+  const detail = await getModelDetail({ actor: user, key });
+  if (!detail) notFound();
+  const { model, result, versions, checks, incidents, reviews, history } = detail;
+  const resource = { kind: "model" as const, model };
+  const editable = can(user, "model.edit", resource);
+  const open = result.items.filter((i) => i.status !== "complete");
+  const mandatoryOpen = open.filter((i) => i.mandatory);
+  const active = versions.find((v) => v.active) ?? null;
+  const pendingReview = reviews.find((r) => r.status === "SUBMITTED") ?? null;
+
   return (
     <>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center" }}>
-        <h1>{model.name}</h1>
-        {editable && (
-          <Link className="button" href={`/models/${model.key}/edit`}>
-            Edit
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: "1rem", flexWrap: "wrap" }}>
+        <div>
+          <h1 style={{ marginBottom: "0.25rem" }}>{model.name}</h1>
+          <span className={`badge ${model.riskClass}`}>{RISK_CLASS_LABELS[model.riskClass]}</span>{" "}
+          <span className="badge">{LIFECYCLE_LABELS[model.lifecycle]}</span>{" "}
+          <span className={`badge ${result.monitoringStatus}`}>Monitoring: {MONITORING_LABELS[result.monitoringStatus]}</span>{" "}
+          {result.undocumented ? (
+            <span className="badge undocumented" data-testid="documentation-status">
+              Undocumented
+            </span>
+          ) : mandatoryOpen.length === 0 ? (
+            <span className="badge documented" data-testid="documentation-status">
+              Documented
+            </span>
+          ) : (
+            <span className="badge STALE" data-testid="documentation-status">
+              Incomplete
+            </span>
+          )}
+        </div>
+        <div style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap" }}>
+          {editable && (
+            <Link className="button" href={`/models/${model.key}/edit`}>
+              Edit
+            </Link>
+          )}
+          {can(user, "model.classify.propose", resource) && (
+            <Link className="button secondary" href={`/models/${model.key}/classification`}>
+              Classify
+            </Link>
+          )}
+          <Link className="button secondary" href={`/models/${model.key}/documentation`}>
+            Documentation
           </Link>
-        )}
+        </div>
       </div>
-      <section className="card">
+
+      <section className="card" style={{ marginTop: "1rem" }} data-testid="missing-panel">
+        <h2 style={{ marginTop: 0 }}>
+          What is missing <span className="muted">— completeness {result.score} / 100</span>
+        </h2>
+        {open.length === 0 ? (
+          <p data-testid="nothing-missing">Nothing: every applicable requirement is complete.</p>
+        ) : (
+          <ul>
+            {open.map((item) => (
+              <li key={item.id} data-testid="missing-item" data-item={item.id}>
+                <strong>
+                  <Link href={fixHref(model.key, item)}>{item.title}</Link>
+                </strong>{" "}
+                <span className="muted">({item.article})</span> — <span className={`badge ${item.status === "stale" ? "STALE" : "undocumented"}`}>{item.status}</span>{" "}
+                {item.mandatory ? "" : <span className="badge">recommended</span>}
+                <div className="muted">
+                  {item.reason} Fix: {item.fix}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {result.findings.length > 0 && (
+          <>
+            <h3>Findings</h3>
+            <ul>
+              {result.findings.map((f) => (
+                <li key={f.id} data-testid="finding">
+                  <span className={`badge ${f.severity === "CRITICAL" ? "CRITICAL" : f.severity === "WARNING" ? "WARNING" : ""}`}>{f.severity}</span> {f.reason}{" "}
+                  <span className="muted">
+                    ({f.article}) {f.fix}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section className="card" id="overview">
+        <h2 style={{ marginTop: 0 }}>Overview and owners</h2>
         <dl className="facts">
           <dt>Key</dt>
           <dd>{model.key}</dd>
           <dt>Business unit</dt>
           <dd>{model.businessUnit?.name ?? "—"}</dd>
-          <dt>Lifecycle</dt>
-          <dd>{LIFECYCLE_LABELS[model.lifecycle]}</dd>
           <dt>Our role under the Act</dt>
           <dd>{ACTOR_ROLE_LABELS[model.actorRole]}</dd>
-          <dt>Risk class</dt>
-          <dd>
-            <span className={`badge ${model.riskClass}`}>{RISK_CLASS_LABELS[model.riskClass]}</span>{" "}
-            {model.classificationStatus === "PROPOSED" && <span className="muted">(proposed, awaiting confirmation)</span>}
-          </dd>
-          <dt>Legal basis</dt>
-          <dd>{model.legalBasis.length ? model.legalBasis.join(", ") : "—"}</dd>
-          <dt>Rationale</dt>
-          <dd>{model.riskRationale ?? "—"}</dd>
           <dt>Intended purpose</dt>
-          <dd>{model.intendedPurpose ?? "Not documented"}</dd>
+          <dd>{model.intendedPurpose ?? <em>Not documented</em>}</dd>
+          <dt>Foreseeable misuse</dt>
+          <dd>{model.foreseeableMisuse ?? <em>Not documented</em>}</dd>
           <dt>Business owner</dt>
-          <dd>{model.businessOwner ? `${model.businessOwner.name} <${model.businessOwner.email}>` : "None"}</dd>
+          <dd>{model.businessOwner ? `${model.businessOwner.name} <${model.businessOwner.email}>` : <span className="badge undocumented">none</span>}</dd>
           <dt>Technical owner</dt>
-          <dd>{model.technicalOwner ? `${model.technicalOwner.name} <${model.technicalOwner.email}>` : "None"}</dd>
+          <dd>{model.technicalOwner ? `${model.technicalOwner.name} <${model.technicalOwner.email}>` : <span className="badge undocumented">none</span>}</dd>
+          <dt>Environments</dt>
+          <dd>{model.environments.join(", ") || "—"}</dd>
           <dt>Next review</dt>
-          <dd>{model.nextReviewAt?.toISOString().slice(0, 10) ?? "—"}</dd>
+          <dd>{day(model.nextReviewAt)}</dd>
           <dt>EU database registration</dt>
           <dd>{model.euDatabaseId ?? "—"}</dd>
         </dl>
       </section>
-      <h2>Versions</h2>
-      {model.versions.length === 0 ? (
-        <p className="card">No versions recorded.</p>
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>Registry URI</th>
-              <th>Active</th>
-              <th>Training / serving pipeline</th>
-              <th>Rollback target</th>
-              <th>Last drill</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.versions.map((v) => (
-              <tr key={v.id}>
-                <td>{v.version}</td>
-                <td>{v.registryUri ?? "—"}</td>
-                <td>{v.active ? "yes" : ""}</td>
-                <td>
-                  {v.trainingPipelineVersion ?? "—"} / {v.servingPipelineVersion ?? "—"}
-                </td>
-                <td>{v.rollbackTargetVersion ?? "—"}</td>
-                <td>
-                  {v.lastRollbackDrillAt ? `${v.lastRollbackDrillAt.toISOString().slice(0, 10)} (${v.lastRollbackDrillMinutes} min)` : "never"}
-                </td>
+
+      <section className="card" id="classification">
+        <h2 style={{ marginTop: 0 }}>Classification</h2>
+        <p>
+          <span className={`badge ${model.riskClass}`}>{RISK_CLASS_LABELS[model.riskClass]}</span>{" "}
+          {model.classificationStatus === "PROPOSED" && <span className="badge STALE">proposed, awaiting confirmation</span>}
+          {model.classificationStatus === "CONFIRMED" && (
+            <span className="muted">
+              confirmed {day(model.classifiedAt)}
+              {model.classifiedBy ? ` by ${model.classifiedBy.name}` : ""}
+            </span>
+          )}{" "}
+          {model.classificationStatus === "PROPOSED" && can(user, "model.classify.confirm", resource) && (
+            <ConfirmClassificationButton confirm={confirmClassificationAction.bind(null, model.key, model.revision)} />
+          )}
+        </p>
+        {model.legalBasis.length > 0 && (
+          <ul>
+            {model.legalBasis.map((b) => {
+              const basis = describeLegalBasis(b);
+              return (
+                <li key={b}>
+                  {basis.label} <span className="muted">({basis.article || b})</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {model.transparencyDuties.length > 0 && <p>Transparency duties: {model.transparencyDuties.join(", ")}</p>}
+        {model.riskRationale ? (
+          <details>
+            <summary>Reasoning</summary>
+            <ol>
+              {model.riskRationale.split("\n").map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ol>
+          </details>
+        ) : (
+          <p>
+            <em>Not classified yet.</em>
+          </p>
+        )}
+      </section>
+
+      <section className="card" id="review">
+        <h2 style={{ marginTop: 0 }}>Review</h2>
+        {reviews.length === 0 ? <p className="muted">Never submitted for review.</p> : null}
+        {reviews.length > 0 && (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Submitted</th>
+                <th>By</th>
+                <th>Status</th>
+                <th>Decided by</th>
+                <th>Comment</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {reviews.map((r) => (
+                <tr key={r.id} data-testid="review-row">
+                  <td>{day(r.submittedAt)}</td>
+                  <td>{r.submittedBy.name}</td>
+                  <td>{r.status.replace("_", " ").toLowerCase()}</td>
+                  <td>{r.decidedBy ? `${r.decidedBy.name}, ${day(r.decidedAt)}` : "—"}</td>
+                  <td>{r.comment ?? r.submissionNote ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {!pendingReview && can(user, "review.submit", resource) && (
+          <>
+            <h3>Submit for review</h3>
+            {mandatoryOpen.length > 0 && <p className="muted">{mandatoryOpen.length} mandatory item(s) are still open; the reviewer will see them.</p>}
+            <SubmitReviewForm action={submitReviewAction.bind(null, model.key)} />
+          </>
+        )}
+        {pendingReview && can(user, "review.decide", { kind: "review", model, submittedById: pendingReview.submittedBy.id }) && (
+          <>
+            <h3>Decide</h3>
+            <DecideReviewForm action={decideReviewAction.bind(null, model.key, pendingReview.id)} />
+          </>
+        )}
+        {pendingReview && pendingReview.submittedBy.id === user.id && can(user, "review.decide") && (
+          <p className="muted">You submitted this review: another compliance officer must decide it (four eyes).</p>
+        )}
+      </section>
+
+      <section className="card" id="versions">
+        <h2 style={{ marginTop: 0 }}>Versions and rollback readiness</h2>
+        {versions.length === 0 ? (
+          <p>
+            <em>Not documented</em>: no version recorded.
+          </p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Version</th>
+                <th>Registry URI</th>
+                <th>Stage</th>
+                <th>Deployed</th>
+                <th>Training / serving pipeline</th>
+                <th>Rollback target</th>
+                <th>Last drill</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <td>
+                    {v.version} {v.active && <span className="badge HEALTHY">active</span>}
+                  </td>
+                  <td>{v.registryUri ?? "—"}</td>
+                  <td>{v.stage ?? "—"}</td>
+                  <td>{day(v.deployedAt)}</td>
+                  <td>
+                    {v.trainingPipelineVersion ?? "—"} / {v.servingPipelineVersion ?? "—"}{" "}
+                    {v.trainingPipelineVersion && v.servingPipelineVersion && v.trainingPipelineVersion !== v.servingPipelineVersion && <span className="badge CRITICAL">skew</span>}
+                  </td>
+                  <td>{v.rollbackTargetVersion ?? "—"}</td>
+                  <td>{v.lastRollbackDrillAt ? `${day(v.lastRollbackDrillAt)} (${v.lastRollbackDrillMinutes} min)` : "never"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {active?.rollbackProcedure && (
+          <p>
+            <strong>Rollback procedure:</strong> {active.rollbackProcedure}
+          </p>
+        )}
+      </section>
+
+      <section className="card" id="datasets">
+        <h2 style={{ marginTop: 0 }}>Datasets of the active version</h2>
+        {!active || active.datasets.length === 0 ? (
+          <p>
+            <em>Not documented</em>
+          </p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Purpose</th>
+                <th>Dataset</th>
+                <th>Provenance</th>
+                <th>Bias examination (Art. 10(2)(f)-(g))</th>
+              </tr>
+            </thead>
+            <tbody>
+              {active.datasets.map((l) => (
+                <tr key={`${l.datasetId}-${l.purpose}`}>
+                  <td>{l.purpose.toLowerCase().replace("_", " ")}</td>
+                  <td>
+                    <Link href={`/datasets/${l.dataset.id}`}>{l.dataset.name}</Link> <span className="muted">v{l.dataset.version}</span>
+                  </td>
+                  <td>{l.dataset.provenance ?? <span className="badge undocumented">missing</span>}</td>
+                  <td>{l.dataset.knownBiases ? `${l.dataset.knownBiases} Mitigation: ${l.dataset.biasMitigations ?? "—"}` : <span className="badge undocumented">missing</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" id="bias">
+        <h2 style={{ marginTop: 0 }}>Bias assessments</h2>
+        {versions.every((v) => v.biasAssessments.length === 0) ? (
+          <p>
+            <em>Not documented</em>
+          </p>
+        ) : (
+          versions.flatMap((v) =>
+            v.biasAssessments.map((a) => (
+              <div key={a.id} style={{ marginBottom: "1rem" }}>
+                <p>
+                  <strong>
+                    Version {v.version}, {day(a.assessedAt)}
+                  </strong>{" "}
+                  ({a.status.toLowerCase()}){a.assessor ? `, by ${a.assessor.name}` : ""} — {a.methodology}
+                </p>
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th>Metric</th>
+                      <th>Group</th>
+                      <th>Value</th>
+                      <th>Threshold</th>
+                      <th>Result</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {a.metrics.map((m) => (
+                      <tr key={m.id}>
+                        <td>{m.metric}</td>
+                        <td>{m.group}</td>
+                        <td>{m.value}</td>
+                        <td>{m.threshold}</td>
+                        <td>
+                          <span className={`badge ${m.passed ? "HEALTHY" : "CRITICAL"}`}>{m.passed ? "pass" : "fail"}</span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {a.findings && <p>Findings: {a.findings}</p>}
+                {a.mitigations && <p>Mitigations: {a.mitigations}</p>}
+              </div>
+            )),
+          )
+        )}
+      </section>
+
+      <section className="card" id="monitoring">
+        <h2 style={{ marginTop: 0 }}>
+          Monitoring <span className={`badge ${result.monitoringStatus}`}>{MONITORING_LABELS[result.monitoringStatus]}</span>
+        </h2>
+        <p className="muted">{result.monitoringDetail.reason}</p>
+        {model.monitoringConfig ? (
+          <p>
+            Watching {model.monitoringConfig.features.join(", ")}; warning at {model.monitoringConfig.warningThreshold}, critical at {model.monitoringConfig.criticalThreshold}; a check expected every{" "}
+            {model.monitoringConfig.cadenceDays} days.
+          </p>
+        ) : (
+          <p>
+            <em>Not monitored</em>: no drift monitoring configured.
+          </p>
+        )}
+        {checks.length > 0 && (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Observed</th>
+                <th>Version</th>
+                <th>Status</th>
+                <th>Per feature (PSI / KS D / W1)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checks.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.observedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td>{c.version?.version ?? "—"}</td>
+                  <td>
+                    <span className={`badge ${c.status}`}>{c.status}</span>
+                  </td>
+                  <td>
+                    {c.features.map((f) => (
+                      <div key={f.id}>
+                        {f.feature}: {f.psi ?? "—"} / {f.ksStatistic ?? "—"} / {f.wasserstein ?? "—"}
+                        {f.metricName ? ` ${f.metricName}=${f.metricValue}` : ""} <span className={`badge ${f.status}`}>{f.status}</span>
+                      </div>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" id="incidents">
+        <h2 style={{ marginTop: 0 }}>Incidents (Art. 73)</h2>
+        {incidents.length === 0 ? (
+          <p className="muted">No incident recorded.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Incident</th>
+                <th>Severity</th>
+                <th>Became aware</th>
+                <th>Report due</th>
+                <th>Authority notified</th>
+              </tr>
+            </thead>
+            <tbody>
+              {incidents.map((i) => {
+                const due = incidentDeadline(i);
+                const overdue = !i.authorityNotifiedAt && due.getTime() < Date.now();
+                return (
+                  <tr key={i.id}>
+                    <td>
+                      {i.title}
+                      <div className="muted">{i.description}</div>
+                    </td>
+                    <td>{i.severity.toLowerCase()}</td>
+                    <td>{day(i.awareAt)}</td>
+                    <td>
+                      {day(due)} {overdue && <span className="badge CRITICAL">overdue</span>}
+                    </td>
+                    <td>{i.authorityNotifiedAt ? day(i.authorityNotifiedAt) : "not yet"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" id="history">
+        <h2 style={{ marginTop: 0 }}>History</h2>
+        {history === null ? (
+          <p className="muted">Your role does not include this model&apos;s audit log.</p>
+        ) : history.length === 0 ? (
+          <p className="muted">No recorded change yet.</p>
+        ) : (
+          <>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>When (UTC)</th>
+                  <th>Who</th>
+                  <th>What</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((e) => (
+                  <tr key={e.seq.toString()}>
+                    <td>{e.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td>{e.actorLabel}</td>
+                    <td>{e.action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p>
+              <Link href={`/audit-log?model=${model.key}`}>Full history in the audit log</Link>
+            </p>
+          </>
+        )}
+      </section>
     </>
   );
 }

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { DatasetPurpose } from "../generated/prisma/enums";
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional();
+
+export const DATASET_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
+
+/** A datasheet (Gebru et al. style) with the Art. 10(2) fields. */
+export const datasetFieldsSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+  version: z.string().trim().min(1, "Enter a version.").max(40, "At most 40 characters."),
+  description: text(5000),
+  source: text(2000),
+  provenance: text(5000),
+  collectionPeriod: text(200),
+  collectionMethod: text(2000),
+  preprocessing: text(5000),
+  size: text(200),
+  licence: text(200),
+  personalData: z.boolean().optional(),
+  specialCategoryData: z.boolean().optional(),
+  knownBiases: text(5000),
+  biasMitigations: text(5000),
+  ownerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.email("Enter a valid email address.").nullable())
+    .nullable()
+    .optional(),
+});
+
+export const createDatasetSchema = datasetFieldsSchema.extend({
+  key: z.string().trim().regex(DATASET_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens."),
+});
+export const updateDatasetSchema = datasetFieldsSchema.extend({ revision: z.coerce.number().int().positive() });
+
+export const linkDatasetSchema = z.object({
+  version: z.string().trim().min(1, "Choose a model version.").max(40),
+  datasetId: z.uuid("Choose a dataset."),
+  purpose: z.enum(DatasetPurpose, { error: "Choose training, validation, test or monitoring reference." }),
+});

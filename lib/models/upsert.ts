@@ -1,0 +1,100 @@
+// PUT /api/v1/models/{key}: create the model if the key is new, otherwise update it — composed from
+// createModel / updateModel so validation, authorization, audit and the compliance refresh are the
+// portal's own. Sending the same body twice changes nothing the second time (no write, no audit event,
+// no new revision): that is what makes the PUT idempotent for pipelines that run on every build.
+import "server-only";
+import { prisma } from "../db";
+import { AppError, fieldErrorsOf } from "../errors";
+import { assertCan, type Actor } from "../authz/policy";
+import { upsertModelSchema } from "../api/schemas";
+import { createModel, updateModel, type ModelActor } from "./mutations";
+import type { ModelFields } from "./schemas";
+
+export type UpsertOutcome = "created" | "updated" | "unchanged";
+
+const CURRENT_SELECT = {
+  id: true,
+  key: true,
+  name: true,
+  description: true,
+  intendedPurpose: true,
+  foreseeableMisuse: true,
+  actorRole: true,
+  publicAuthority: true,
+  lifecycle: true,
+  environments: true,
+  nextReviewAt: true,
+  euDatabaseId: true,
+  revision: true,
+  businessOwnerId: true,
+  technicalOwnerId: true,
+  businessUnit: { select: { name: true } },
+  businessOwner: { select: { email: true } },
+  technicalOwner: { select: { email: true } },
+} as const;
+
+type Current = NonNullable<Awaited<ReturnType<typeof loadCurrent>>>;
+
+const loadCurrent = (key: string) => prisma.model.findUnique({ where: { key }, select: CURRENT_SELECT });
+
+/** Would applying `fields` change nothing? Undefined fields are "leave as is". */
+export function isNoOp(current: Current, fields: ModelFields): boolean {
+  const same = <T>(next: T | undefined, now: T) => next === undefined || next === now;
+  const sameDate = (next: Date | null | undefined, now: Date | null) =>
+    next === undefined || (next === null ? now === null : now !== null && next.getTime() === now.getTime());
+  const sameList = (next: string[] | undefined, now: string[]) => next === undefined || JSON.stringify(next) === JSON.stringify(now);
+  return (
+    same(fields.name, current.name) &&
+    same(fields.description, current.description) &&
+    same(fields.intendedPurpose, current.intendedPurpose) &&
+    same(fields.foreseeableMisuse, current.foreseeableMisuse) &&
+    same(fields.actorRole, current.actorRole) &&
+    same(fields.publicAuthority, current.publicAuthority) &&
+    same(fields.lifecycle, current.lifecycle) &&
+    sameList(fields.environments, current.environments) &&
+    sameDate(fields.nextReviewAt, current.nextReviewAt) &&
+    same(fields.euDatabaseId, current.euDatabaseId) &&
+    same(fields.businessUnit, current.businessUnit?.name ?? null) &&
+    same(fields.businessOwnerEmail, current.businessOwner?.email ?? null) &&
+    same(fields.technicalOwnerEmail, current.technicalOwner?.email ?? null)
+  );
+}
+
+export async function upsertModel({ actor, key, input }: { actor: ModelActor & Actor; key: string; input: unknown }): Promise<{ outcome: UpsertOutcome; key: string }> {
+  const parsed = upsertModelSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { revision, key: bodyKey, ...fields } = parsed.data;
+  if (bodyKey !== undefined && bodyKey !== key) {
+    throw new AppError("VALIDATION", "The key in the body differs from the key in the URL.", { key: [`Expected "${key}" (the URL's key) or nothing.`] });
+  }
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const { revision: _r, key: _k, ...rawFields } = raw;
+
+  // two attempts: a concurrent PUT may create the key (or bump the revision) between our read and write
+  for (let attempt = 0; ; attempt++) {
+    const current = await loadCurrent(key);
+    if (!current) {
+      if (revision !== undefined) throw new AppError("NOT_FOUND", `No model with the key "${key}" (a revision was sent, so an update was expected).`);
+      try {
+        await createModel({ actor, input: { ...rawFields, key } });
+        return { outcome: "created", key };
+      } catch (e) {
+        if (attempt === 0 && e instanceof AppError && e.code === "CONFLICT") continue;
+        throw e;
+      }
+    }
+    assertCan(actor, "model.edit", { kind: "model", model: current });
+    if (revision !== undefined && revision !== current.revision) {
+      throw new AppError("CONFLICT", `The model is at revision ${current.revision}, not ${revision}: someone changed it since you read it. Nothing was overwritten.`);
+    }
+    if (isNoOp(current, fields)) return { outcome: "unchanged", key };
+    try {
+      await updateModel({ actor, key, input: { ...rawFields, revision: current.revision } });
+      return { outcome: "updated", key };
+    } catch (e) {
+      // only retry a lost race when the caller did not pin a revision
+      if (attempt === 0 && revision === undefined && e instanceof AppError && e.code === "CONFLICT") continue;
+      throw e;
+    }
+  }
+}
