@@ -1,8 +1,10 @@
-// Who is calling an API route. Today: the portal session (cookie). The public API adds bearer tokens
-// here (issue 6), so every route authenticates through this one function.
+// Who is calling an API route: an API token (`Authorization: Bearer dsr_…`) or, for the portal itself,
+// the signed-in session (cookie). Every route authenticates through this one function.
 import "server-only";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { AppError } from "../errors";
+import { verifyApiToken } from "../tokens/tokens";
+import { consumeRateLimit } from "./rate-limit";
 
 export type ApiScope = "read" | "write" | "monitoring";
 
@@ -18,7 +20,23 @@ export type Principal = {
 
 const ALL_SCOPES: ReadonlySet<ApiScope> = new Set(["read", "write", "monitoring"]);
 
-export async function authenticate(_request: Request): Promise<Principal> {
+export async function authenticate(request: Request): Promise<Principal> {
+  const header = request.headers.get("authorization");
+  if (header !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the API token as `Authorization: Bearer <token>`.");
+    const token = await verifyApiToken(match[1]);
+    // one message for unknown, revoked, expired: a caller probing tokens learns nothing
+    if (!token) throw new AppError("UNAUTHENTICATED", "The API token is unknown, revoked or expired.");
+    // rate limits apply per token (pipelines); the portal's own session calls are not limited
+    await consumeRateLimit(`token:${token.id}`);
+    return {
+      user: token.user,
+      tokenId: token.id,
+      scopes: new Set(token.scopes),
+      modelKeys: token.modelKeys.length ? new Set(token.modelKeys) : null,
+    };
+  }
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   return { user, tokenId: null, scopes: ALL_SCOPES, modelKeys: null };
@@ -30,4 +48,9 @@ export function requireScope(principal: Principal, scope: ApiScope, modelKey?: s
   if (modelKey && principal.modelKeys && !principal.modelKeys.has(modelKey)) {
     throw new AppError("FORBIDDEN", `This token is limited to other models than "${modelKey}".`);
   }
+}
+
+/** A stable id for per-caller state (idempotency keys, rate limits): the token, else the user. */
+export function principalId(principal: Principal): string {
+  return principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.user.id}`;
 }

@@ -1,0 +1,121 @@
+// Idempotency keys for POST (and any other non-idempotent call): the first request with a given
+// `Idempotency-Key` runs; a retry with the same key and the same body gets the stored answer (with
+// `Idempotent-Replayed: true`) and writes nothing; the same key with another body is a 422; a retry
+// while the first is still running is a 409. Keys belong to the caller (token, or user for a session)
+// and expire after 24 hours.
+import "server-only";
+import { createHash } from "node:crypto";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { readBodyBytes, DEFAULT_BODY_LIMIT_BYTES } from "./body";
+import { principalId, type Principal } from "./principal";
+
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** status of a record whose request is still being handled */
+const IN_PROGRESS = 0;
+
+export type IdempotentHandler = (request: Request, body: Uint8Array) => Promise<Response>;
+
+/**
+ * Run `handler` at most once per (caller, Idempotency-Key). The body is read here (within
+ * `maxBytes`, 413 above) and handed to the handler both as bytes and inside a fresh Request, so the
+ * handler may parse it either way. Without the header the handler simply runs.
+ * Only 2xx answers are stored: a failed request may be retried with the same key.
+ */
+export async function withIdempotency(
+  principal: Principal,
+  request: Request,
+  handler: IdempotentHandler,
+  options: { maxBytes?: number } = {},
+): Promise<Response> {
+  const key = request.headers.get(IDEMPOTENCY_HEADER);
+  const body = await readBodyBytes(request, options.maxBytes ?? DEFAULT_BODY_LIMIT_BYTES);
+  const replayable = new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength ? (body as BodyInit) : null });
+  if (key === null) return handler(replayable, body);
+  if (!KEY_PATTERN.test(key)) {
+    throw new AppError("VALIDATION", "Idempotency-Key must be 1-255 visible ASCII characters.", { "header.idempotency-key": ["Invalid key."] });
+  }
+
+  const owner = principalId(principal);
+  const path = new URL(request.url).pathname;
+  const requestHash = createHash("sha256").update(request.method).update("\n").update(path).update("\n").update(body).digest("hex");
+
+  const claimed = await claim(owner, key, request.method, path, requestHash);
+  if (claimed !== "claimed") return claimed;
+
+  let response: Response;
+  try {
+    response = await handler(replayable, body);
+  } catch (error) {
+    await release(owner, key);
+    throw error;
+  }
+  if (response.status < 200 || response.status >= 300) {
+    await release(owner, key);
+    return response;
+  }
+  const text = await response.text();
+  await prisma.idempotencyRecord.updateMany({
+    where: { principal: owner, key },
+    data: { status: response.status, responseBody: storedBody(text) },
+  });
+  return new Response(text, { status: response.status, headers: response.headers });
+}
+
+/** Insert the in-progress record, or answer from the existing one. */
+async function claim(owner: string, key: string, method: string, path: string, requestHash: string): Promise<"claimed" | Response> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await prisma.idempotencyRecord.create({ data: { principal: owner, key, method, path, requestHash, status: IN_PROGRESS, responseBody: {} } });
+      return "claimed";
+    } catch (e) {
+      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    }
+    const existing = await prisma.idempotencyRecord.findUnique({ where: { principal_key: { principal: owner, key } } });
+    if (!existing) continue; // released meanwhile: try to claim again
+    if (Date.now() - existing.createdAt.getTime() > IDEMPOTENCY_TTL_MS) {
+      await prisma.idempotencyRecord.deleteMany({ where: { id: existing.id } });
+      continue;
+    }
+    if (existing.requestHash !== requestHash) {
+      throw new AppError("VALIDATION", "This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.", {
+        "header.idempotency-key": ["Already used for another request."],
+      });
+    }
+    if (existing.status === IN_PROGRESS) throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly.");
+    return replay(existing.status, existing.responseBody);
+  }
+  throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly.");
+}
+
+async function release(owner: string, key: string) {
+  await prisma.idempotencyRecord.deleteMany({ where: { principal: owner, key, status: IN_PROGRESS } });
+}
+
+function storedBody(text: string): Prisma.InputJsonValue {
+  try {
+    return { json: JSON.parse(text) as Prisma.InputJsonValue };
+  } catch {
+    return { text };
+  }
+}
+
+function replay(status: number, stored: Prisma.JsonValue): Response {
+  const record = stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
+  const headers = new Headers({ "idempotent-replayed": "true" });
+  if ("json" in record) {
+    headers.set("content-type", "application/json");
+    return new Response(JSON.stringify(record.json), { status, headers });
+  }
+  headers.set("content-type", "text/plain; charset=utf-8");
+  return new Response(typeof record.text === "string" ? record.text : "", { status, headers });
+}
+
+/** Delete expired records (called opportunistically; cheap thanks to the createdAt index). */
+export async function pruneIdempotencyRecords(now = new Date()): Promise<number> {
+  const { count } = await prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
+  return count;
+}

@@ -1,0 +1,50 @@
+// Per-token rate limit: a fixed one-minute window counted in PostgreSQL (RateLimitWindow), so every app
+// instance behind the load balancer shares the same counters. One upsert per request.
+import "server-only";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+const DEFAULT_LIMIT_PER_MINUTE = 600;
+
+/** Requests per minute per token (`DOSSIER_API_RATE_LIMIT`, default 600). */
+export function rateLimitPerMinute(): number {
+  const n = Number(process.env.DOSSIER_API_RATE_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_LIMIT_PER_MINUTE;
+}
+
+/** A 429 that knows when the caller may try again (sent as Retry-After by lib/api/problem.ts). */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+  ) {
+    super("RATE_LIMITED", `This token made more than ${limit} requests this minute; retry after ${retryAfterSeconds} s.`);
+  }
+}
+
+export type RateLimitState = { limit: number; remaining: number; resetAt: Date };
+
+/** Count one request of `principal`; throws RateLimitedError above the limit. */
+export async function consumeRateLimit(principal: string, now = new Date()): Promise<RateLimitState> {
+  const limit = rateLimitPerMinute();
+  const windowStart = new Date(Math.floor(now.getTime() / RATE_LIMIT_WINDOW_MS) * RATE_LIMIT_WINDOW_MS);
+  const rows = await prisma.$queryRaw<Array<{ count: number }>>`
+    INSERT INTO "RateLimitWindow" ("principal", "windowStart", "count") VALUES (${principal}, ${windowStart}, 1)
+    ON CONFLICT ("principal", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+    RETURNING "count"`;
+  const count = Number(rows[0]?.count ?? 1);
+  const resetAt = new Date(windowStart.getTime() + RATE_LIMIT_WINDOW_MS);
+  if (count === 1) void pruneOldWindows(windowStart);
+  if (count > limit) throw new RateLimitedError(Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000)), limit);
+  return { limit, remaining: limit - count, resetAt };
+}
+
+/** Old windows are useless; the first request of a new window clears them (best effort, not awaited). */
+async function pruneOldWindows(current: Date) {
+  try {
+    await prisma.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(current.getTime() - RATE_LIMIT_WINDOW_MS) } } });
+  } catch (e) {
+    console.error("[api] pruning rate-limit windows failed", e);
+  }
+}

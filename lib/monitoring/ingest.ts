@@ -1,0 +1,202 @@
+// Monitoring ingestion: a pipeline pushes either raw reference/current samples per feature (the server
+// computes PSI, KS and Wasserstein-1 with the engine's functions and the model's thresholds) or metric
+// values it computed itself. The check and its per-feature results are stored, audited, and the model's
+// cached verdict (monitoringStatus, completeness) is refreshed in the same transaction.
+import "server-only";
+import { prisma } from "../db";
+import { AppError } from "../errors";
+import { recordAudit } from "../audit-log/record";
+import { assertCan, type Actor } from "../authz/policy";
+import { refreshCompliance } from "../models/compliance";
+import type { MonitoringPush, MonitoringResultJson } from "../api/schemas";
+import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "./drift";
+
+export type IngestActor = Actor & { email: string };
+
+type FeatureResult = MonitoringResultJson["features"][number];
+type Row = {
+  feature: string;
+  featureType: string;
+  psi: number | null;
+  ksStatistic: number | null;
+  ksPValue: number | null;
+  wasserstein: number | null;
+  metricName: string | null;
+  metricValue: number | null;
+  status: DriftStatus;
+};
+
+const RANK: Record<DriftStatus, number> = { HEALTHY: 0, WARNING: 1, CRITICAL: 2 };
+export const worstStatus = (statuses: Iterable<DriftStatus>): DriftStatus => {
+  let worst: DriftStatus = "HEALTHY";
+  for (const s of statuses) if (RANK[s] > RANK[worst]) worst = s;
+  return worst;
+};
+
+/** The model's thresholds, or the PSI defaults when it has no (valid) monitoring config. */
+export function thresholdsOf(config: { warningThreshold: number; criticalThreshold: number } | null): DriftThresholds {
+  if (config && config.warningThreshold > 0 && config.criticalThreshold > config.warningThreshold) {
+    return { warning: config.warningThreshold, critical: config.criticalThreshold };
+  }
+  return { warning: DEFAULT_PSI_WARNING, critical: DEFAULT_PSI_CRITICAL };
+}
+
+/** Raw samples → statistics, by the engine's computeDrift; bad samples become 422 field errors. */
+export function driftFromSamples(features: NonNullable<MonitoringPush["features"]>, thresholds: DriftThresholds): { results: FeatureResult[]; rows: Row[] } {
+  const results: FeatureResult[] = [];
+  const rows: Row[] = [];
+  features.forEach((f, i) => {
+    try {
+      if (f.type === "numeric") {
+        const d = computeDrift(f.reference, f.current, "numeric", { feature: f.name, thresholds });
+        results.push({ name: f.name, type: "numeric", psi: d.psi, ks: { statistic: d.ks.statistic, pValue: d.ks.pValue }, wasserstein: d.wasserstein, status: d.status });
+        rows.push({ feature: f.name, featureType: "numeric", psi: d.psi, ksStatistic: d.ks.statistic, ksPValue: d.ks.pValue, wasserstein: d.wasserstein, metricName: null, metricValue: null, status: d.status });
+      } else {
+        const d = computeDrift(f.reference, f.current, "categorical", { feature: f.name, thresholds });
+        results.push({ name: f.name, type: "categorical", psi: d.psi, status: d.status });
+        rows.push({ feature: f.name, featureType: "categorical", psi: d.psi, ksStatistic: null, ksPValue: null, wasserstein: null, metricName: null, metricValue: null, status: d.status });
+      }
+    } catch (e) {
+      if (e instanceof DriftInputError) {
+        const path = `features.${i}.${e.side}${e.index !== undefined ? `.${e.index}` : ""}`;
+        throw new AppError("VALIDATION", e.message, { [path]: [e.message] });
+      }
+      throw e;
+    }
+  });
+  return { results, rows };
+}
+
+const DRIFT_METRIC: Record<string, "psi" | "ks" | "ks_pvalue" | "wasserstein"> = {
+  psi: "psi",
+  ks: "ks",
+  ks_statistic: "ks",
+  ks_pvalue: "ks_pvalue",
+  ks_p_value: "ks_pvalue",
+  wasserstein: "wasserstein",
+  wasserstein1: "wasserstein",
+  wasserstein_1: "wasserstein",
+};
+
+/**
+ * Metric values → one result per feature. The status of a feature follows its PSI (the product's drift
+ * rule); KS and Wasserstein values are stored and shown but have no thresholds, and performance metrics
+ * (auc, …) are stored as pushed with a HEALTHY status — no threshold is configured for them.
+ */
+export function resultsFromMetrics(metrics: NonNullable<MonitoringPush["metrics"]>, thresholds: DriftThresholds): { results: FeatureResult[]; rows: Row[] } {
+  type Acc = { psi?: number; ks?: number; ksPValue?: number; wasserstein?: number; perf: Array<[string, number]> };
+  const byFeature = new Map<string, Acc>();
+  const errors: Record<string, string[]> = {};
+  metrics.forEach((m, i) => {
+    const acc = byFeature.get(m.feature) ?? { perf: [] };
+    byFeature.set(m.feature, acc);
+    const kind = DRIFT_METRIC[m.metric.toLowerCase()];
+    if (kind === "psi" && m.value < 0) errors[`metrics.${i}.value`] = ["PSI cannot be negative."];
+    if (kind === "ks" && (m.value < 0 || m.value > 1)) errors[`metrics.${i}.value`] = ["A KS statistic lies between 0 and 1."];
+    if (kind === "ks_pvalue" && (m.value < 0 || m.value > 1)) errors[`metrics.${i}.value`] = ["A p-value lies between 0 and 1."];
+    if (kind === "wasserstein" && m.value < 0) errors[`metrics.${i}.value`] = ["A Wasserstein distance cannot be negative."];
+    if (kind === "psi") acc.psi = m.value;
+    else if (kind === "ks") acc.ks = m.value;
+    else if (kind === "ks_pvalue") acc.ksPValue = m.value;
+    else if (kind === "wasserstein") acc.wasserstein = m.value;
+    else acc.perf.push([m.metric, m.value]);
+  });
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some metric values are out of range.", errors);
+
+  const results: FeatureResult[] = [];
+  const rows: Row[] = [];
+  for (const [name, acc] of byFeature) {
+    const status: DriftStatus = acc.psi !== undefined ? driftStatus(acc.psi, thresholds) : "HEALTHY";
+    const hasDrift = acc.psi !== undefined || acc.ks !== undefined || acc.wasserstein !== undefined || acc.ksPValue !== undefined;
+    const result: FeatureResult = { name, type: "metric", status };
+    if (acc.psi !== undefined) result.psi = acc.psi;
+    if (acc.ks !== undefined) result.ks = acc.ksPValue !== undefined ? { statistic: acc.ks, pValue: acc.ksPValue } : { statistic: acc.ks };
+    if (acc.wasserstein !== undefined) result.wasserstein = acc.wasserstein;
+    if (acc.perf.length) result.metrics = Object.fromEntries(acc.perf);
+    results.push(result);
+    const base = { feature: name, featureType: "metric", ksStatistic: acc.ks ?? null, ksPValue: acc.ksPValue ?? null, wasserstein: acc.wasserstein ?? null };
+    if (hasDrift || acc.perf.length === 0) rows.push({ ...base, psi: acc.psi ?? null, metricName: null, metricValue: null, status });
+    // one row per performance metric (the table has one metric column pair)
+    for (const [metricName, metricValue] of acc.perf) {
+      rows.push({ feature: name, featureType: "metric", psi: null, ksStatistic: null, ksPValue: null, wasserstein: null, metricName, metricValue, status: "HEALTHY" });
+    }
+  }
+  return { results, rows };
+}
+
+/** Store one monitoring check for a model and return the computed statuses. */
+export async function ingestMonitoringCheck({ actor, modelKey, push, now = new Date() }: { actor: IngestActor; modelKey: string; push: MonitoringPush; now?: Date }): Promise<MonitoringResultJson> {
+  const model = await prisma.model.findUnique({
+    where: { key: modelKey },
+    select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true, monitoringConfig: { select: { warningThreshold: true, criticalThreshold: true } } },
+  });
+  if (!model) throw new AppError("NOT_FOUND", `No model with the key "${modelKey}".`);
+  assertCan(actor, "model.edit", { kind: "model", model });
+  const observedAt = push.observedAt ?? now;
+  if (observedAt.getTime() > now.getTime() + 5 * 60_000) throw new AppError("VALIDATION", "observedAt is in the future.", { observedAt: ["Cannot be in the future."] });
+
+  let versionId: string | null = null;
+  if (push.version !== undefined) {
+    const version = await prisma.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: push.version } }, select: { id: true } });
+    if (!version) throw new AppError("VALIDATION", `Model "${modelKey}" has no version "${push.version}"; register it first (POST /api/v1/models/${modelKey}/versions).`, { version: ["Unknown version."] });
+    versionId = version.id;
+  }
+
+  const thresholds = thresholdsOf(model.monitoringConfig);
+  // the statistics are computed before the transaction opens: a 2 × 1M-sample push holds no locks while sorting
+  const fromSamples = push.features?.length ? driftFromSamples(push.features, thresholds) : { results: [], rows: [] };
+  const fromMetrics = push.metrics?.length ? resultsFromMetrics(push.metrics, thresholds) : { results: [], rows: [] };
+  const results = [...fromSamples.results, ...fromMetrics.results];
+  const rows = [...fromSamples.rows, ...fromMetrics.rows];
+  const status = worstStatus(results.map((r) => r.status));
+
+  const { checkId, monitoringStatus } = await prisma.$transaction(async (tx) => {
+    if (!model.monitoringConfig) {
+      // a model whose pipeline pushes checks is monitored: record the config the push implies (the
+      // pushed features, default thresholds and cadence) so the check counts, and say so in the audit log
+      // INSERT … ON CONFLICT DO NOTHING: concurrent first pushes must not fail (a Prisma upsert is
+      // read-then-write and raises a unique violation under that race)
+      const features = [...new Set(results.map((r) => r.name))];
+      const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+        INSERT INTO "MonitoringConfig" ("id", "modelId", "enabled", "features", "metrics", "warningThreshold", "criticalThreshold", "cadenceDays", "updatedAt")
+        VALUES (gen_random_uuid(), ${model.id}::uuid, true, ${features}::text[], ARRAY[]::text[], ${thresholds.warning}, ${thresholds.critical}, 7, now())
+        ON CONFLICT ("modelId") DO NOTHING
+        RETURNING "id"`;
+      const configId = inserted[0]?.id;
+      if (configId) {
+        await recordAudit(tx, {
+          actor: { id: actor.id, label: actor.email },
+          action: "monitoring.config.create",
+          entityType: "MonitoringConfig",
+          entityId: configId,
+          modelId: model.id,
+          after: { features, warningThreshold: thresholds.warning, criticalThreshold: thresholds.critical, cadenceDays: 7 },
+        });
+      }
+    }
+    const check = await tx.monitoringCheck.create({ data: { modelId: model.id, versionId, observedAt, status }, select: { id: true } });
+    await tx.monitoringFeatureResult.createMany({ data: rows.map((r) => ({ ...r, checkId: check.id })) });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "monitoring.check",
+      entityType: "MonitoringCheck",
+      entityId: check.id,
+      modelId: model.id,
+      after: { observedAt, version: push.version ?? null, status, features: results.map((r) => ({ name: r.name, psi: r.psi ?? null, status: r.status })) },
+    });
+    await refreshCompliance(tx, { modelIds: [model.id], asOf: now });
+    const refreshed = await tx.model.findUniqueOrThrow({ where: { id: model.id }, select: { monitoringStatus: true } });
+    return { checkId: check.id, monitoringStatus: refreshed.monitoringStatus };
+  });
+
+  return {
+    id: checkId,
+    model: model.key,
+    version: push.version ?? null,
+    observedAt: observedAt.toISOString(),
+    status,
+    thresholds,
+    features: results,
+    monitoringStatus,
+  };
+}

@@ -1,0 +1,160 @@
+// Benchmark of the public API's monitoring ingestion, end to end over HTTP against the built app:
+//  1. sustained metric-value pushes (POST /api/v1/models/{key}/monitoring-checks) from CONCURRENCY
+//     clients for DURATION_S seconds → checks/s and latency p50/p95/p99;
+//  2. one raw-sample push of 2 × N values (default 1,000,000 each): body size, end-to-end time.
+// Usage: DATABASE_URL=… NEXT_DIST_DIR=.next-api npx tsx --conditions=react-server scripts/bench/api-ingest.ts
+//   [--duration 15] [--concurrency 8] [--samples 1000000] [--base-url http://…  (else it starts the build)]
+// Writes one DEVELOPMENT model (deleted at the end) and one token (revoked at the end); prints one JSON object.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db";
+import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
+import { freePort } from "../lib/free-port";
+import { bin } from "../lib/run";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "15" },
+    concurrency: { type: "string", default: "8" },
+    samples: { type: "string", default: "1000000" },
+    "base-url": { type: "string" },
+  },
+});
+const durationMs = Number(values.duration) * 1000;
+const concurrency = Number(values.concurrency);
+const samples = Number(values.samples);
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+      // the bench measures throughput, not the per-token limit
+      DOSSIER_API_RATE_LIMIT: "100000000",
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, child };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error("the app did not start");
+}
+
+/** Deterministic normal-ish samples (sum of uniforms), fast and dependency-free. */
+function samplesOf(n: number, seed: number, shift: number): number[] {
+  let a = seed >>> 0;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let k = 0; k < 3; k++) {
+      a = (a * 1664525 + 1013904223) >>> 0;
+      s += a / 4294967296;
+    }
+    out[i] = Math.round((s - 1.5 + shift) * 1e6) / 1e6;
+  }
+  return out;
+}
+
+async function main() {
+  const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN", active: true }, select: { id: true, role: true, email: true } });
+  const { token, view } = await createApiToken({ actor: admin, input: { name: "bench", scopes: ["read", "write", "monitoring"], expiresInDays: 1 } });
+  const server = values["base-url"] ? { baseUrl: values["base-url"], child: null } : await startServer();
+  const key = `bench-api-${Date.now().toString(36)}`;
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  try {
+    const created = await fetch(`${server.baseUrl}/api/v1/models/${key}`, { method: "PUT", headers, body: JSON.stringify({ name: "API bench model", lifecycle: "DEVELOPMENT" }) });
+    if (created.status !== 201) throw new Error(`upsert failed: ${created.status} ${await created.text()}`);
+
+    // 1. sustained metric pushes
+    const latencies: number[] = [];
+    let errors = 0;
+    const url = `${server.baseUrl}/api/v1/models/${key}/monitoring-checks`;
+    const warmupEnd = performance.now() + 2000;
+    const push = async (i: number) => {
+      const body = JSON.stringify({ metrics: [{ feature: "amount", metric: "psi", value: (i % 40) / 100 }, { feature: "channel", metric: "psi", value: 0.02 }, { feature: "model", metric: "auc", value: 0.9 }] });
+      const t0 = performance.now();
+      const res = await fetch(url, { method: "POST", headers, body });
+      await res.arrayBuffer();
+      return { ok: res.status === 201, ms: performance.now() - t0 };
+    };
+    // warm-up (JIT, connection pool), not measured
+    await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+      for (let i = c; performance.now() < warmupEnd; i += concurrency) await push(i);
+    }));
+    const start = performance.now();
+    const end = start + durationMs;
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, c) => {
+        for (let i = c; performance.now() < end; i += concurrency) {
+          const r = await push(i);
+          if (r.ok) latencies.push(r.ms);
+          else errors++;
+        }
+      }),
+    );
+    const elapsedS = (performance.now() - start) / 1000;
+    latencies.sort((a, b) => a - b);
+
+    // 2. one raw push of 2 × samples values
+    const reference = samplesOf(samples, 1, 0);
+    const current = samplesOf(samples, 2, 0.15);
+    const rawBody = JSON.stringify({ observedAt: new Date().toISOString(), features: [{ name: "amount", type: "numeric", reference, current }] });
+    const rawTimes: number[] = [];
+    let rawResult: unknown = null;
+    for (let r = 0; r < 3; r++) {
+      const t0 = performance.now();
+      const res = await fetch(url, { method: "POST", headers, body: rawBody });
+      const json = (await res.json()) as { status?: string; features?: unknown[] };
+      if (res.status !== 201) throw new Error(`raw push failed: ${res.status} ${JSON.stringify(json)}`);
+      rawTimes.push(performance.now() - t0);
+      rawResult = json.features?.[0];
+    }
+    rawTimes.sort((a, b) => a - b);
+
+    console.log(
+      JSON.stringify(
+        {
+          bench: "api-monitoring-ingest",
+          machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+          metricPushes: {
+            concurrency,
+            durationS: round(elapsedS, 2),
+            checks: latencies.length,
+            errors,
+            checksPerSecond: round(latencies.length / elapsedS),
+            latencyMs: { p50: round(quantile(latencies, 0.5)), p95: round(quantile(latencies, 0.95)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? NaN) },
+          },
+          rawPush: {
+            valuesPerSide: samples,
+            bodyMB: round(Buffer.byteLength(rawBody) / 1024 / 1024, 1),
+            runs: rawTimes.length,
+            endToEndMs: { min: round(rawTimes[0] ?? NaN), median: round(quantile(rawTimes, 0.5)), max: round(rawTimes.at(-1) ?? NaN) },
+            result: rawResult,
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await prisma.model.deleteMany({ where: { key } });
+    await revokeApiToken({ actor: admin, id: view.id });
+    server.child?.kill("SIGTERM");
+    await prisma.$disconnect();
+  }
+}
+
+await main();
