@@ -1,0 +1,349 @@
+// Import of the inventory JSON export (lib/exports/format.ts). Natural keys identify everything (model
+// key, dataset key+version, version string, assessment assessedAt+methodology, check observedAt+version,
+// section key, evidence sha256+file name, incident occurredAt+title). An import adds and updates, never
+// deletes: what the file does not mention stays. A model is "unchanged" when merging the file into it
+// would give exactly what is stored, so a re-import writes nothing.
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { prisma, type Tx } from "../db";
+import { can } from "../authz/policy";
+import { canonicalJson } from "../audit-log/chain";
+import { recordAudit } from "../audit-log/record";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { Role } from "../generated/prisma/enums";
+import { MODEL_KEY_PATTERN, modelFieldsSchema } from "../models/schemas";
+import { refreshCompliance } from "../models/compliance";
+import { reopenApprovedReview, type ModelActor } from "../models/mutations";
+import { datasetDocFromRow, loadModelDocs } from "../exports/inventory";
+import { datasetDocSchema, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, modelDocSchema, type DatasetDoc, type ModelDoc } from "../exports/format";
+import type { RowReport } from "./types";
+
+type Db = PrismaClient | Tx;
+
+/** Top level checked as a whole; each model and dataset separately, so one bad row rejects only itself. */
+export const inventoryEnvelopeSchema = z.object({
+  format: z.literal(INVENTORY_FORMAT, { error: `format must be "${INVENTORY_FORMAT}"` }),
+  formatVersion: z.literal(INVENTORY_FORMAT_VERSION, { error: `formatVersion must be ${INVENTORY_FORMAT_VERSION}` }),
+  businessUnits: z.array(z.string().trim().min(1).max(120)).default([]),
+  datasets: z.array(z.unknown()).default([]),
+  models: z.array(z.unknown()),
+});
+
+const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`);
+const mergeBy = <T>(existing: T[], incoming: T[], id: (x: T) => string, merge: (old: T, neu: T) => T = (_o, n) => n): T[] => {
+  const out = new Map(existing.map((x) => [id(x), x]));
+  for (const x of incoming) {
+    const old = out.get(id(x));
+    out.set(id(x), old ? merge(old, x) : x);
+  }
+  return [...out.values()];
+};
+const sorted = <T>(list: T[], id: (x: T) => string) => [...list].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+
+const vId = (v: ModelDoc["versions"][number]) => v.version;
+const aId = (a: ModelDoc["versions"][number]["biasAssessments"][number]) => `${a.assessedAt}\u0000${a.methodology}`;
+const lId = (l: ModelDoc["versions"][number]["datasets"][number]) => `${l.key}\u0000${l.version}\u0000${l.purpose}`;
+const cId = (c: ModelDoc["monitoring"]["checks"][number]) => `${c.observedAt}\u0000${c.version ?? ""}`;
+const sId = (s: ModelDoc["sections"][number]) => s.sectionKey;
+const eId = (e: ModelDoc["sections"][number]["evidence"][number]) => `${e.sha256}\u0000${e.fileName}`;
+const iId = (i: ModelDoc["incidents"][number]) => `${i.occurredAt}\u0000${i.title}`;
+
+/** What the model looks like after importing `incoming` into `existing` (in export order). */
+export function mergeModelDoc(existing: ModelDoc, incoming: ModelDoc): ModelDoc {
+  const activating = incoming.versions.some((v) => v.active);
+  const versions = mergeBy(existing.versions, incoming.versions, vId, (o, n) => ({
+    ...n,
+    datasets: sorted(mergeBy(o.datasets, n.datasets, lId), lId),
+    biasAssessments: sorted(mergeBy(o.biasAssessments, n.biasAssessments, aId), aId),
+  })).map((v) => (activating && !incoming.versions.some((n) => n.version === v.version && n.active) ? { ...v, active: false } : v));
+  return {
+    ...incoming,
+    versions: sorted(versions, vId),
+    monitoring: {
+      config: incoming.monitoring.config ?? existing.monitoring.config,
+      checks: sorted(mergeBy(existing.monitoring.checks, incoming.monitoring.checks, cId), cId),
+    },
+    sections: sorted(
+      mergeBy(existing.sections, incoming.sections, sId, (o, n) => ({ ...n, evidence: sorted(mergeBy(o.evidence, n.evidence, eId), eId) })),
+      sId,
+    ),
+    incidents: sorted(mergeBy(existing.incidents, incoming.incidents, iId), iId),
+  };
+}
+
+/** Export-order normalisation of an incoming doc, so that comparisons do not depend on the file's order. */
+function normalise(doc: ModelDoc): ModelDoc {
+  return mergeModelDoc({ ...doc, versions: [], monitoring: { config: null, checks: [] }, sections: [], incidents: [] }, doc);
+}
+
+function changedParts(before: ModelDoc | null, after: ModelDoc): string[] {
+  const keys = Object.keys(after) as Array<keyof ModelDoc>;
+  if (!before) return keys.filter((k) => k !== "key" && canonicalJson(after[k]) !== canonicalJson(normaliseEmpty(after[k])));
+  return keys.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
+}
+const normaliseEmpty = (v: unknown) => (Array.isArray(v) ? [] : v === null ? null : typeof v === "object" ? v : null);
+
+function emailsOf(doc: ModelDoc): string[] {
+  const out = [doc.businessOwnerEmail, doc.technicalOwnerEmail, doc.classification.classifiedByEmail];
+  for (const v of doc.versions) for (const a of v.biasAssessments) out.push(a.assessorEmail);
+  for (const s of doc.sections) {
+    out.push(s.updatedByEmail);
+    for (const e of s.evidence) out.push(e.uploadedByEmail);
+  }
+  for (const i of doc.incidents) out.push(i.createdByEmail);
+  return out.filter((e): e is string => !!e);
+}
+
+export type InventoryPlan = {
+  businessUnits: string[];
+  datasets: Array<{ report: RowReport; doc: DatasetDoc | null }>;
+  models: Array<{ report: RowReport; doc: ModelDoc | null; existed: boolean }>;
+};
+
+export async function planInventory({ actor, input, allowedKeys = null, db = prisma }: { actor: ModelActor; input: z.output<typeof inventoryEnvelopeSchema>; allowedKeys?: ReadonlySet<string> | null; db?: Db }): Promise<InventoryPlan> {
+  const staff = actor.role === Role.ADMIN || actor.role === Role.COMPLIANCE_OFFICER;
+  const datasetRows = input.datasets.map((raw, i) => ({ i, parsed: datasetDocSchema.safeParse(raw) }));
+  const modelRows = input.models.map((raw, i) => ({ i, parsed: modelDocSchema.safeParse(raw) }));
+  const datasetKeys = datasetRows.flatMap((r) => (r.parsed.success ? [{ key: r.parsed.data.key, version: r.parsed.data.version }] : []));
+  // datasets the models link to may already be in Dossier rather than in the file
+  for (const r of modelRows) if (r.parsed.success) for (const v of r.parsed.data.versions) for (const l of v.datasets) datasetKeys.push({ key: l.key, version: l.version });
+  const existingDatasets = new Map(
+    (await db.dataset.findMany({ where: { OR: datasetKeys.length ? datasetKeys : [{ id: { in: [] } }] }, include: { owner: { select: { email: true, id: true } } } })).map((d) => [`${d.key}\u0000${d.version}`, d]),
+  );
+  const modelKeys = modelRows.flatMap((r) => (r.parsed.success ? [r.parsed.data.key] : []));
+  const existingModels = new Map((await loadModelDocs(db, { key: { in: modelKeys } })).map((m) => [m.key, m]));
+  const ownership = new Map((await db.model.findMany({ where: { key: { in: modelKeys } }, select: { key: true, businessOwnerId: true, technicalOwnerId: true } })).map((m) => [m.key, m]));
+  const allEmails = new Set<string>();
+  for (const r of modelRows) if (r.parsed.success) for (const e of emailsOf(r.parsed.data)) allEmails.add(e);
+  for (const r of datasetRows) if (r.parsed.success && r.parsed.data.ownerEmail) allEmails.add(r.parsed.data.ownerEmail);
+  const users = new Map((await db.user.findMany({ where: { email: { in: [...allEmails] } }, select: { email: true, active: true } })).map((u) => [u.email, u]));
+  const knownDatasets = new Set([...existingDatasets.keys()]);
+
+  const datasets = datasetRows.map(({ i, parsed }) => {
+    const key = parsed.success ? `${parsed.data.key}@${parsed.data.version}` : "";
+    const report: RowReport = { ref: `datasets[${i}]`, entity: "dataset", key, outcome: "rejected", changes: [], reasons: parsed.success ? [] : issues(parsed.error) };
+    if (!parsed.success) return { report, doc: null };
+    const doc = parsed.data;
+    knownDatasets.add(`${doc.key}\u0000${doc.version}`);
+    if (doc.ownerEmail && !users.has(doc.ownerEmail)) report.reasons.push(`ownerEmail: no user with the email ${doc.ownerEmail}.`);
+    const current = existingDatasets.get(`${doc.key}\u0000${doc.version}`);
+    if (!current && !can(actor, "dataset.create")) report.reasons.push("You may not create datasets.");
+    if (current && !can(actor, "dataset.edit", { kind: "dataset", ownerId: current.ownerId })) report.reasons.push("You may not edit this dataset.");
+    if (report.reasons.length) return { report, doc: null };
+    const before = current ? datasetDocFromRow(current) : null;
+    const changes = (Object.keys(doc) as Array<keyof DatasetDoc>).filter((k) => canonicalJson(before?.[k] ?? null) !== canonicalJson(doc[k]));
+    report.outcome = !before ? "created" : changes.length ? "updated" : "unchanged";
+    report.changes = before ? changes : changes.filter((k) => k !== "key" && k !== "version");
+    return { report, doc };
+  });
+
+  const seen = new Set<string>();
+  const models = modelRows.map(({ i, parsed }) => {
+    const report: RowReport = { ref: `models[${i}]`, entity: "model", key: parsed.success ? parsed.data.key : "", outcome: "rejected", changes: [], reasons: parsed.success ? [] : issues(parsed.error) };
+    if (!parsed.success) return { report, doc: null, existed: false };
+    const doc = normalise(parsed.data);
+    if (seen.has(doc.key)) report.reasons.push(`The key "${doc.key}" appears twice in this file.`);
+    seen.add(doc.key);
+    if (!MODEL_KEY_PATTERN.test(doc.key)) report.reasons.push("key: Use 1-80 lowercase letters, digits and hyphens.");
+    const fields = modelFieldsSchema.safeParse({ ...doc, nextReviewAt: doc.nextReviewAt });
+    if (!fields.success) report.reasons.push(...issues(fields.error));
+    for (const e of emailsOf(doc)) if (!users.has(e)) report.reasons.push(`No user with the email ${e} (an import never creates users).`);
+    for (const e of [doc.businessOwnerEmail, doc.technicalOwnerEmail]) if (e && users.get(e)?.active === false) report.reasons.push(`Owner ${e} is deactivated.`);
+    for (const v of doc.versions) for (const l of v.datasets) {
+      if (!knownDatasets.has(`${l.key}\u0000${l.version}`)) report.reasons.push(`version ${v.version}: dataset ${l.key}@${l.version} is neither in the file nor in Dossier.`);
+    }
+    if (doc.versions.filter((v) => v.active).length > 1) report.reasons.push("More than one version is marked active.");
+    for (const sec of doc.sections) for (const e of sec.evidence) {
+      // the hash is what auditors check a file against: never store content that does not match it
+      if (createHash("sha256").update(Buffer.from(e.contentBase64, "base64")).digest("hex") !== e.sha256) report.reasons.push(`section ${sec.sectionKey}: evidence ${e.fileName} does not match its sha256.`);
+    }
+    if (allowedKeys && !allowedKeys.has(doc.key)) report.reasons.push("Your API token is limited to other models.");
+    const current = existingModels.get(doc.key) ?? null;
+    const owned = ownership.get(doc.key);
+    if (owned && !can(actor, "model.edit", { kind: "model", model: owned })) report.reasons.push("You may not edit this model (you are neither its business nor its technical owner).");
+    if (!owned && actor.role === Role.MODEL_OWNER && doc.businessOwnerEmail !== actor.email && doc.technicalOwnerEmail !== actor.email) {
+      report.reasons.push("Name yourself as business or technical owner of a model you register.");
+    }
+    const merged = current ? mergeModelDoc(current, doc) : doc;
+    const classificationChanged = canonicalJson(current?.classification ?? UNCLASSIFIED) !== canonicalJson(merged.classification);
+    if (classificationChanged && !staff) report.reasons.push("Only compliance officers and administrators may import a classification; leave it as it is.");
+    if (report.reasons.length) return { report, doc: null, existed: !!current };
+    report.changes = changedParts(current, merged);
+    report.outcome = !current ? "created" : report.changes.length ? "updated" : "unchanged";
+    return { report, doc: merged, existed: !!current };
+  });
+  return { businessUnits: input.businessUnits, datasets, models };
+}
+
+const UNCLASSIFIED: ModelDoc["classification"] = {
+  riskClass: "UNCLASSIFIED",
+  status: "NONE",
+  legalBasis: [],
+  rationale: null,
+  transparencyDuties: [],
+  answers: null,
+  classifiedAt: null,
+  classifiedByEmail: null,
+  gpai: false,
+  gpaiSystemicRisk: false,
+};
+
+const d = (s: string | null) => (s ? new Date(s) : null);
+const json = (v: unknown) => (v === null || v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+
+/** Write the plan: datasets first (models link to them), then each changed model in its own transaction. */
+export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: ModelActor; plan: InventoryPlan; db?: PrismaClient }): Promise<void> {
+  const label = { id: actor.id, label: actor.email };
+  const userIds = new Map((await db.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const uid = (e: string | null) => (e ? (userIds.get(e) ?? null) : null);
+  if (plan.businessUnits.length) await db.businessUnit.createMany({ data: plan.businessUnits.map((name) => ({ name })), skipDuplicates: true });
+
+  const datasetWork = plan.datasets.filter((x) => x.doc && (x.report.outcome === "created" || x.report.outcome === "updated"));
+  if (datasetWork.length) {
+    await db.$transaction(async (tx) => {
+      for (const { doc } of datasetWork) {
+        const { ownerEmail, key, version, ...rest } = doc!;
+        const data = { ...rest, ownerId: uid(ownerEmail) };
+        const row = await tx.dataset.upsert({ where: { key_version: { key, version } }, create: { key, version, ...data }, update: { ...data, revision: { increment: 1 } }, select: { id: true } });
+        await recordAudit(tx, { actor: label, action: "dataset.import", entityType: "Dataset", entityId: row.id, after: { key, version, source: "import" } });
+      }
+    }, { timeout: 120_000, maxWait: 30_000 });
+  }
+
+  for (const item of plan.models) {
+    if (!item.doc || (item.report.outcome !== "created" && item.report.outcome !== "updated")) continue;
+    const doc = item.doc;
+    try {
+      await db.$transaction(async (tx) => {
+        const modelId = await writeModelDoc(tx, doc, uid);
+        await recordAudit(tx, {
+          actor: label,
+          action: item.existed ? "model.update" : "model.create",
+          entityType: "Model",
+          entityId: modelId,
+          modelId,
+          after: { key: doc.key, source: "inventory import", changes: item.report.changes },
+        });
+        if (item.existed) await reopenApprovedReview(tx, modelId, actor);
+        await refreshCompliance(tx, { modelIds: [modelId] });
+      }, { timeout: 60_000, maxWait: 30_000 });
+    } catch (error) {
+      console.error("[imports] inventory model failed", doc.key, error);
+      item.report.outcome = "rejected";
+      item.report.reasons.push("Writing this model failed and was rolled back; the error was logged.");
+    }
+  }
+}
+
+/** Make the database hold `doc` (already merged with what was there). Returns the model id. */
+async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => string | null): Promise<string> {
+  const unit = doc.businessUnit ? await tx.businessUnit.upsert({ where: { name: doc.businessUnit }, create: { name: doc.businessUnit }, update: {}, select: { id: true } }) : null;
+  const c = doc.classification;
+  const columns = {
+    name: doc.name,
+    description: doc.description,
+    intendedPurpose: doc.intendedPurpose,
+    foreseeableMisuse: doc.foreseeableMisuse,
+    businessUnitId: unit?.id ?? null,
+    actorRole: doc.actorRole,
+    publicAuthority: doc.publicAuthority,
+    lifecycle: doc.lifecycle,
+    environments: doc.environments,
+    businessOwnerId: uid(doc.businessOwnerEmail),
+    technicalOwnerId: uid(doc.technicalOwnerEmail),
+    nextReviewAt: d(doc.nextReviewAt),
+    euDatabaseId: doc.euDatabaseId,
+    riskClass: c.riskClass,
+    classificationStatus: c.status,
+    legalBasis: c.legalBasis,
+    riskRationale: c.rationale,
+    transparencyDuties: c.transparencyDuties,
+    classificationAnswers: json(c.answers),
+    classifiedAt: d(c.classifiedAt),
+    classifiedById: uid(c.classifiedByEmail),
+    gpai: c.gpai,
+    gpaiSystemicRisk: c.gpaiSystemicRisk,
+  };
+  const model = await tx.model.upsert({ where: { key: doc.key }, create: { key: doc.key, ...columns }, update: { ...columns, revision: { increment: 1 } }, select: { id: true } });
+  const modelId = model.id;
+
+  const datasetIds = new Map(
+    (await tx.dataset.findMany({ where: { OR: [{ id: { in: [] } }, ...doc.versions.flatMap((v) => v.datasets.map((l) => ({ key: l.key, version: l.version })))] }, select: { id: true, key: true, version: true } })).map((x) => [`${x.key}\u0000${x.version}`, x.id]),
+  );
+  // deactivate first so that "at most one active version" holds at every step
+  if (doc.versions.some((v) => v.active)) await tx.modelVersion.updateMany({ where: { modelId, active: true, version: { notIn: doc.versions.filter((v) => v.active).map((v) => v.version) } }, data: { active: false } });
+  const versionIds = new Map<string, string>();
+  for (const v of doc.versions) {
+    const data = {
+      registryUri: v.registryUri,
+      stage: v.stage,
+      active: v.active,
+      deployedAt: d(v.deployedAt),
+      trainingPipelineVersion: v.trainingPipelineVersion,
+      servingPipelineVersion: v.servingPipelineVersion,
+      metrics: json(v.metrics),
+      rollbackTargetVersion: v.rollbackTargetVersion,
+      rollbackProcedure: v.rollbackProcedure,
+      lastRollbackDrillAt: d(v.lastRollbackDrillAt),
+      lastRollbackDrillMinutes: v.lastRollbackDrillMinutes,
+    };
+    const row = await tx.modelVersion.upsert({ where: { modelId_version: { modelId, version: v.version } }, create: { modelId, version: v.version, ...data }, update: data, select: { id: true } });
+    versionIds.set(v.version, row.id);
+    if (v.datasets.length) {
+      await tx.modelVersionDataset.createMany({
+        data: v.datasets.map((l) => ({ versionId: row.id, datasetId: datasetIds.get(`${l.key}\u0000${l.version}`)!, purpose: l.purpose })),
+        skipDuplicates: true,
+      });
+    }
+    const assessments = await tx.biasAssessment.findMany({ where: { versionId: row.id }, select: { id: true, assessedAt: true, methodology: true } });
+    for (const a of v.biasAssessments) {
+      const found = assessments.find((x) => x.assessedAt.toISOString() === a.assessedAt && x.methodology === a.methodology);
+      const data = { assessedAt: new Date(a.assessedAt), assessorId: uid(a.assessorEmail), methodology: a.methodology, protectedAttributes: a.protectedAttributes, findings: a.findings, mitigations: a.mitigations, status: a.status };
+      const id = found ? (await tx.biasAssessment.update({ where: { id: found.id }, data, select: { id: true } })).id : (await tx.biasAssessment.create({ data: { versionId: row.id, ...data }, select: { id: true } })).id;
+      if (found) await tx.biasMetric.deleteMany({ where: { assessmentId: id } });
+      if (a.metrics.length) await tx.biasMetric.createMany({ data: a.metrics.map((m) => ({ assessmentId: id, ...m })) });
+    }
+  }
+  const cfg = doc.monitoring.config;
+  if (cfg) await tx.monitoringConfig.upsert({ where: { modelId }, create: { modelId, ...cfg }, update: cfg });
+  const checks = await tx.monitoringCheck.findMany({ where: { modelId }, select: { id: true, observedAt: true, version: { select: { version: true } } } });
+  for (const ch of doc.monitoring.checks) {
+    const found = checks.find((x) => x.observedAt.toISOString() === ch.observedAt && (x.version?.version ?? null) === ch.version);
+    const data = { observedAt: new Date(ch.observedAt), status: ch.status, versionId: ch.version ? (versionIds.get(ch.version) ?? null) : null };
+    const id = found ? (await tx.monitoringCheck.update({ where: { id: found.id }, data, select: { id: true } })).id : (await tx.monitoringCheck.create({ data: { modelId, ...data }, select: { id: true } })).id;
+    if (found) await tx.monitoringFeatureResult.deleteMany({ where: { checkId: id } });
+    if (ch.features.length) await tx.monitoringFeatureResult.createMany({ data: ch.features.map((f) => ({ checkId: id, ...f })) });
+  }
+  for (const s of doc.sections) {
+    const data = { content: s.content, status: s.status, updatedAt: new Date(s.updatedAt), updatedById: uid(s.updatedByEmail) };
+    const section = await tx.documentationSection.upsert({ where: { modelId_sectionKey: { modelId, sectionKey: s.sectionKey } }, create: { modelId, sectionKey: s.sectionKey, ...data }, update: data, select: { id: true, evidence: { select: { sha256: true, fileName: true } } } });
+    const have = new Set(section.evidence.map((e) => `${e.sha256}\u0000${e.fileName}`));
+    const missing = s.evidence.filter((e) => !have.has(eId(e)));
+    if (missing.length) {
+      await tx.evidenceFile.createMany({
+        data: missing.map((e) => ({ sectionId: section.id, fileName: e.fileName, size: e.size, mediaType: e.mediaType, sha256: e.sha256, content: Buffer.from(e.contentBase64, "base64"), uploadedById: uid(e.uploadedByEmail), uploadedAt: new Date(e.uploadedAt) })),
+      });
+    }
+  }
+  const incidents = await tx.incident.findMany({ where: { modelId }, select: { id: true, occurredAt: true, title: true } });
+  for (const i of doc.incidents) {
+    const found = incidents.find((x) => x.occurredAt.toISOString() === i.occurredAt && x.title === i.title);
+    const data = {
+      title: i.title,
+      occurredAt: new Date(i.occurredAt),
+      awareAt: new Date(i.awareAt),
+      severity: i.severity,
+      deadlineRule: i.deadlineRule,
+      description: i.description,
+      affectedPersons: i.affectedPersons,
+      correctiveActions: i.correctiveActions,
+      authorityNotifiedAt: d(i.authorityNotifiedAt),
+      closedAt: d(i.closedAt),
+      createdById: uid(i.createdByEmail),
+    };
+    if (found) await tx.incident.update({ where: { id: found.id }, data: { ...data, revision: { increment: 1 } } });
+    else await tx.incident.create({ data: { modelId, ...data } });
+  }
+  return modelId;
+}

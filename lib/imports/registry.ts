@@ -1,0 +1,333 @@
+// Plan and apply registry-style imports (CSV, MLflow): one RegistryRow per model, compared with the
+// database before anything is written so that a re-import reports "unchanged" and writes nothing.
+// Every row is validated with the model form's own zod schemas (lib/models/schemas.ts).
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { prisma, type Tx } from "../db";
+import { can, type Resource } from "../authz/policy";
+import type { AuditInput } from "../audit-log/record";
+import { recordAuditBatch } from "./audit-batch";
+import { Role } from "../generated/prisma/enums";
+import type { PrismaClient } from "../generated/prisma/client";
+import { createModelSchema, modelFieldsSchema, type ModelFields } from "../models/schemas";
+import { refreshCompliance } from "../models/compliance";
+import { reopenApprovedReview, type ModelActor } from "../models/mutations";
+import type { RegistryRow, RowReport, VersionRowInput } from "./types";
+
+type Db = PrismaClient | Tx;
+
+const optional = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().optional();
+export const importVersionSchema = z.object({
+  version: z.string().trim().min(1, "Enter a version.").max(100, "At most 100 characters."),
+  registryUri: optional(500),
+  stage: optional(100),
+  active: z.boolean().optional(),
+  trainingPipelineVersion: optional(200),
+  servingPipelineVersion: optional(200),
+});
+
+const MODEL_FIELDS = [
+  "name",
+  "description",
+  "intendedPurpose",
+  "foreseeableMisuse",
+  "businessUnit",
+  "actorRole",
+  "publicAuthority",
+  "lifecycle",
+  "environments",
+  "businessOwnerEmail",
+  "technicalOwnerEmail",
+  "nextReviewAt",
+  "euDatabaseId",
+] as const satisfies ReadonlyArray<keyof ModelFields>;
+const VERSION_FIELDS = ["registryUri", "stage", "active", "trainingPipelineVersion", "servingPipelineVersion"] as const;
+
+const EXISTING_SELECT = {
+  id: true,
+  key: true,
+  revision: true,
+  name: true,
+  description: true,
+  intendedPurpose: true,
+  foreseeableMisuse: true,
+  actorRole: true,
+  publicAuthority: true,
+  lifecycle: true,
+  environments: true,
+  nextReviewAt: true,
+  euDatabaseId: true,
+  businessOwnerId: true,
+  technicalOwnerId: true,
+  businessUnit: { select: { name: true } },
+  businessOwner: { select: { email: true } },
+  technicalOwner: { select: { email: true } },
+  versions: { select: { id: true, version: true, registryUri: true, stage: true, active: true, trainingPipelineVersion: true, servingPipelineVersion: true } },
+} as const;
+
+type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
+type ExistingVersion = Existing["versions"][number];
+
+export type PlannedRow = {
+  report: RowReport;
+  key: string;
+  existing: Existing | null;
+  fields: ModelFields | null;
+  versions: Array<{ input: z.output<typeof importVersionSchema>; existing: ExistingVersion | null; changed: boolean }>;
+};
+
+async function loadExisting(db: Db, keys: string[]) {
+  const out = [];
+  for (let i = 0; i < keys.length; i += 1000) {
+    out.push(...(await db.model.findMany({ where: { key: { in: keys.slice(i, i + 1000) } }, select: EXISTING_SELECT })));
+  }
+  return out;
+}
+
+const same = (a: unknown, b: unknown) => norm(a) === norm(b);
+function norm(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  if (v === undefined) return "null";
+  return JSON.stringify(v);
+}
+
+function currentFields(e: Existing): Record<(typeof MODEL_FIELDS)[number], unknown> {
+  return {
+    name: e.name,
+    description: e.description,
+    intendedPurpose: e.intendedPurpose,
+    foreseeableMisuse: e.foreseeableMisuse,
+    businessUnit: e.businessUnit?.name ?? null,
+    actorRole: e.actorRole,
+    publicAuthority: e.publicAuthority,
+    lifecycle: e.lifecycle,
+    environments: e.environments,
+    businessOwnerEmail: e.businessOwner?.email ?? null,
+    technicalOwnerEmail: e.technicalOwner?.email ?? null,
+    nextReviewAt: e.nextReviewAt,
+    euDatabaseId: e.euDatabaseId,
+  };
+}
+
+const issues = (error: z.ZodError) => error.issues.map((i) => `${i.path.map(String).join(".") || "row"}: ${i.message}`);
+
+export type RegistryPlanOptions = {
+  actor: ModelActor;
+  rows: RegistryRow[];
+  /** keys an API token is limited to; null = any the actor may edit */
+  allowedKeys?: ReadonlySet<string> | null;
+  db?: Db;
+};
+
+/** Compare every row with the database; nothing is written. */
+export async function planRegistryRows({ actor, rows, allowedKeys = null, db = prisma }: RegistryPlanOptions): Promise<PlannedRow[]> {
+  const existing = new Map((await loadExisting(db, [...new Set(rows.map((r) => r.key).filter(Boolean))])).map((m) => [m.key, m]));
+  const emails = new Set<string>();
+  for (const r of rows) for (const f of ["businessOwnerEmail", "technicalOwnerEmail"]) {
+    const v = r.fields[f];
+    if (typeof v === "string" && v.trim()) emails.add(v.trim().toLowerCase());
+  }
+  const users = new Map((await db.user.findMany({ where: { email: { in: [...emails] } }, select: { id: true, email: true, active: true } })).map((u) => [u.email, u]));
+  const seenKeys = new Set<string>();
+
+  return rows.map((row): PlannedRow => {
+    const current = existing.get(row.key) ?? null;
+    const report: RowReport = { ref: row.ref, entity: "model", key: row.key, outcome: "rejected", changes: [], reasons: [...row.problems] };
+    const planned: PlannedRow = { report, key: row.key, existing: current, fields: null, versions: [] };
+    if (row.key && seenKeys.has(row.key)) report.reasons.push(`The key "${row.key}" appears in more than one row of this file.`);
+    seenKeys.add(row.key);
+    if (report.reasons.length) return planned;
+
+    if (allowedKeys && !allowedKeys.has(row.key)) report.reasons.push("Your API token is limited to other models.");
+    if (current && !can(actor, "model.edit", { kind: "model", model: current } satisfies Resource)) {
+      report.reasons.push("You may not edit this model (you are neither its business nor its technical owner).");
+    }
+    const merged = { ...(current ? currentFields(current) : {}), ...row.fields };
+    const parsed = current ? modelFieldsSchema.safeParse(merged) : createModelSchema.safeParse({ ...merged, key: row.key });
+    if (!parsed.success) report.reasons.push(...issues(parsed.error));
+    let fields: ModelFields | null = null;
+    if (parsed.success) {
+      const { key: _key, ...rest } = parsed.data as ModelFields & { key?: string };
+      fields = rest;
+      for (const f of ["businessOwnerEmail", "technicalOwnerEmail"] as const) {
+        const email = fields[f];
+        // only owners the row sets are checked: a model keeps an owner it already has
+        if (email && f in row.fields && !users.get(email)?.active) report.reasons.push(`${f}: No active user with the email ${email}.`);
+      }
+      if (actor.role === Role.MODEL_OWNER) {
+        const mine = (email: string | null | undefined) => email === actor.email;
+        if (!mine(fields.businessOwnerEmail) && !mine(fields.technicalOwnerEmail)) {
+          // as in createModel: an owner who registers a model is accountable for it
+          if (!current && !fields.technicalOwnerEmail) fields.technicalOwnerEmail = actor.email;
+          else report.reasons.push("Name yourself as business or technical owner: you would not own this model.");
+        }
+      }
+    }
+    const versionInputs = [];
+    for (const v of row.versions) {
+      const pv = importVersionSchema.safeParse(v satisfies VersionRowInput);
+      if (!pv.success) report.reasons.push(...issues(pv.error).map((m) => `version ${v.version}: ${m}`));
+      else versionInputs.push(pv.data);
+    }
+    if (versionInputs.filter((v) => v.active).length > 1) report.reasons.push("More than one version is marked active.");
+    if (report.reasons.length || !fields) return planned;
+
+    planned.fields = fields;
+    if (!current) {
+      report.outcome = "created";
+      report.changes = MODEL_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== null && !(Array.isArray(fields[f]) && fields[f].length === 0));
+      report.changes.push(...versionInputs.map((v) => `version ${v.version}`));
+      planned.versions = versionInputs.map((input) => ({ input, existing: null, changed: true }));
+      return planned;
+    }
+    const before = currentFields(current);
+    report.changes = MODEL_FIELDS.filter((f) => fields[f] !== undefined && !same(fields[f], before[f]));
+    const anyActive = versionInputs.some((v) => v.active);
+    for (const input of versionInputs) {
+      const ev = current.versions.find((x) => x.version === input.version) ?? null;
+      const changedFields = ev ? VERSION_FIELDS.filter((f) => input[f] !== undefined && !same(input[f], ev[f])) : [];
+      if (!ev) report.changes.push(`version ${input.version}`);
+      else report.changes.push(...changedFields.map((f) => `version ${input.version}.${f}`));
+      planned.versions.push({ input, existing: ev, changed: !ev || changedFields.length > 0 });
+    }
+    if (anyActive) {
+      for (const ev of current.versions) {
+        if (ev.active && !versionInputs.some((v) => v.version === ev.version && v.active)) report.changes.push(`version ${ev.version}.active`);
+      }
+    }
+    report.outcome = report.changes.length ? "updated" : "unchanged";
+    return planned;
+  });
+}
+
+const CHUNK = 500;
+
+/**
+ * Write the planned creates and updates, CHUNK models per transaction (a failure rolls back that chunk
+ * only and is reported per row). One audit event per created or updated model, so each model's history
+ * shows the import; compliance refreshed for the chunk's models in the same transaction.
+ */
+export async function applyRegistryPlan({ actor, plan, db = prisma }: { actor: ModelActor; plan: PlannedRow[]; db?: PrismaClient }): Promise<void> {
+  const work = plan.filter((p) => p.report.outcome === "created" || p.report.outcome === "updated");
+  const label = { id: actor.id, label: actor.email };
+  for (let i = 0; i < work.length; i += CHUNK) {
+    const chunk = work.slice(i, i + CHUNK);
+    try {
+      await db.$transaction(async (tx) => {
+        const units = await resolveUnits(tx, chunk);
+        const owners = await resolveOwners(tx, chunk);
+        const touched: string[] = [];
+        const events: AuditInput[] = [];
+        const creates = chunk.filter((p) => p.report.outcome === "created");
+        const createData = creates.map((p) => ({ id: randomUUID(), key: p.key, ...columns(p.fields!, units, owners) }));
+        if (createData.length) await tx.model.createMany({ data: createData });
+        const versionRows: Array<{ modelId: string } & ReturnType<typeof versionColumns>> = [];
+        for (const [j, p] of creates.entries()) {
+          const data = createData[j]!;
+          touched.push(data.id);
+          for (const v of p.versions) versionRows.push({ modelId: data.id, ...versionColumns(v.input) });
+          events.push({ actor: label, action: "model.create", entityType: "Model", entityId: data.id, modelId: data.id, after: { ...data, source: "import", versions: p.versions.map((v) => v.input) } });
+        }
+        for (const p of chunk.filter((x) => x.report.outcome === "updated")) {
+          const e = p.existing!;
+          const modelChanges = p.report.changes.filter((c) => !c.startsWith("version "));
+          if (modelChanges.length) {
+            const all = columns(p.fields!, units, owners);
+            const data = Object.fromEntries(Object.entries(all).filter(([k]) => modelChanges.some((c) => COLUMN_OF[c] === k)));
+            // the revision in the WHERE keeps a concurrent edit from being overwritten
+            const res = await tx.model.updateMany({ where: { id: e.id, revision: e.revision }, data: { ...data, revision: { increment: 1 } } });
+            if (res.count !== 1) {
+              p.report.outcome = "rejected";
+              p.report.reasons.push("Someone else changed this model while the import ran; nothing was overwritten. Import again.");
+              continue;
+            }
+          }
+          const activating = p.versions.some((v) => v.input.active);
+          if (activating) await tx.modelVersion.updateMany({ where: { modelId: e.id, active: true, version: { notIn: p.versions.filter((v) => v.input.active).map((v) => v.input.version) } }, data: { active: false } });
+          for (const v of p.versions.filter((x) => x.changed)) {
+            if (v.existing) await tx.modelVersion.update({ where: { id: v.existing.id }, data: versionColumns(v.input) });
+            else versionRows.push({ modelId: e.id, ...versionColumns(v.input) });
+          }
+          if (!modelChanges.length) await tx.model.update({ where: { id: e.id }, data: { revision: { increment: 1 } } });
+          touched.push(e.id);
+          const before = currentFields(e);
+          events.push({
+            actor: label,
+            action: "model.update",
+            entityType: "Model",
+            entityId: e.id,
+            modelId: e.id,
+            before: { ...Object.fromEntries(modelChanges.map((c) => [c, before[c as keyof typeof before] ?? null])), revision: e.revision },
+            after: { ...Object.fromEntries(modelChanges.map((c) => [c, p.fields![c as keyof ModelFields] ?? null])), source: "import", changes: p.report.changes },
+          });
+          await reopenApprovedReview(tx, e.id, actor);
+        }
+        if (versionRows.length) await tx.modelVersion.createMany({ data: versionRows });
+        await recordAuditBatch(tx, events);
+        if (touched.length) await refreshCompliance(tx, { modelIds: touched });
+      }, { timeout: 120_000, maxWait: 30_000 });
+    } catch (error) {
+      console.error("[imports] chunk failed", error);
+      for (const p of chunk) {
+        if (p.report.outcome === "rejected") continue;
+        p.report.outcome = "rejected";
+        p.report.reasons.push("Writing this batch failed and was rolled back; nothing of it was saved. The error was logged.");
+      }
+    }
+  }
+}
+
+const COLUMN_OF: Record<string, string> = {
+  name: "name",
+  description: "description",
+  intendedPurpose: "intendedPurpose",
+  foreseeableMisuse: "foreseeableMisuse",
+  businessUnit: "businessUnitId",
+  actorRole: "actorRole",
+  publicAuthority: "publicAuthority",
+  lifecycle: "lifecycle",
+  environments: "environments",
+  businessOwnerEmail: "businessOwnerId",
+  technicalOwnerEmail: "technicalOwnerId",
+  nextReviewAt: "nextReviewAt",
+  euDatabaseId: "euDatabaseId",
+};
+
+function columns(f: ModelFields, units: Map<string, string>, owners: Map<string, string>) {
+  const id = (email: string | null | undefined) => (email ? (owners.get(email) ?? null) : null);
+  return {
+    name: f.name,
+    description: f.description ?? null,
+    intendedPurpose: f.intendedPurpose ?? null,
+    foreseeableMisuse: f.foreseeableMisuse ?? null,
+    businessUnitId: f.businessUnit ? (units.get(f.businessUnit) ?? null) : null,
+    ...(f.actorRole ? { actorRole: f.actorRole } : {}),
+    ...(f.publicAuthority !== undefined ? { publicAuthority: f.publicAuthority } : {}),
+    lifecycle: f.lifecycle,
+    environments: f.environments ?? [],
+    businessOwnerId: id(f.businessOwnerEmail),
+    technicalOwnerId: id(f.technicalOwnerEmail),
+    nextReviewAt: f.nextReviewAt ?? null,
+    euDatabaseId: f.euDatabaseId ?? null,
+  };
+}
+
+function versionColumns(v: z.output<typeof importVersionSchema>) {
+  const { version, registryUri, stage, active, trainingPipelineVersion, servingPipelineVersion } = v;
+  // undefined = "leave alone" for Prisma as well
+  return { version, registryUri, stage, active, trainingPipelineVersion, servingPipelineVersion };
+}
+
+async function resolveUnits(tx: Tx, chunk: PlannedRow[]) {
+  const names = [...new Set(chunk.map((p) => p.fields?.businessUnit).filter((n): n is string => !!n))];
+  if (names.length) await tx.businessUnit.createMany({ data: names.map((name) => ({ name })), skipDuplicates: true });
+  const rows = await tx.businessUnit.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+  return new Map(rows.map((u) => [u.name, u.id]));
+}
+
+async function resolveOwners(tx: Tx, chunk: PlannedRow[]) {
+  const emails = [...new Set(chunk.flatMap((p) => [p.fields?.businessOwnerEmail, p.fields?.technicalOwnerEmail]).filter((e): e is string => !!e))];
+  const rows = await tx.user.findMany({ where: { email: { in: emails }, active: true }, select: { id: true, email: true } });
+  return new Map(rows.map((u) => [u.email, u.id]));
+}
