@@ -13,6 +13,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // one folder per build folder, so parallel suites do not clean up each other's artifacts
+  outputDir: `test-results/${process.env.NEXT_DIST_DIR ?? ".next"}`,
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -580,7 +580,9 @@ export const LEGAL_BASES: Readonly<Record<string, { article: string; label: stri
   const map: Record<string, { article: string; label: string }> = {};
   for (const q of QUESTIONS) {
     for (const o of q.options) {
-      if (o.basis) map[o.basis] = { article: o.article ?? q.article, label: o.label };
+      // a bare "Yes"/"No" means nothing on its own in a PDF: quote the question it answers
+      const label = o.label === "Yes" || o.label === "No" ? `${q.text} ${o.label}.` : o.label;
+      if (o.basis) map[o.basis] = { article: o.article ?? q.article, label };
     }
   }
   // bases derived by the classifier rather than chosen directly

@@ -12,6 +12,7 @@ import { confirmClassificationAction } from "./classification/actions";
 import { ConfirmClassificationButton } from "./_components/confirm-classification";
 import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
 import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
+import { ManagePanels } from "./_components/manage-panels";
 
 type Params = Promise<{ key: string }>;
 
@@ -458,6 +459,8 @@ export default async function ModelPage({ params }: { params: Params }) {
           </table>
         )}
       </section>
+
+      {editable && <ManagePanels modelKey={model.key} versions={versions.map((v) => v.version)} config={model.monitoringConfig} />}
 
       <section className="card" id="history">
         <h2 style={{ marginTop: 0 }}>History</h2>

@@ -1,0 +1,85 @@
+"use server";
+
+import { forbidden } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { formValues, runForm, type ActionOutcome } from "@/lib/form-data";
+import { createVersion, recordRollbackDrill } from "@/lib/versions/versions";
+import { linkDataset } from "@/lib/datasets/datasets";
+import { createBiasAssessment } from "@/lib/bias/assessments";
+import { createIncident } from "@/lib/incidents/incidents";
+import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
+
+const list = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+const optional = (s: string | undefined) => (s ? s : undefined);
+
+async function act(key: string, formData: FormData, saved: string, call: (actor: Awaited<ReturnType<typeof requireUser>>, v: Record<string, string>) => Promise<unknown>): Promise<ActionOutcome> {
+  const actor = await requireUser();
+  const v = formValues(formData);
+  const outcome = await runForm(v, saved, () => call(actor, v), forbidden);
+  if (outcome.saved) revalidatePath(`/models/${key}`);
+  return outcome;
+}
+
+export async function createVersionAction(key: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Version recorded.", (actor, v) =>
+    createVersion({
+      actor,
+      modelKey: key,
+      input: {
+        version: v.version,
+        registryUri: v.registryUri,
+        stage: v.stage,
+        active: v.active === "on",
+        deployedAt: v.deployedAt || null,
+        trainingPipelineVersion: v.trainingPipelineVersion,
+        servingPipelineVersion: v.servingPipelineVersion,
+        rollbackTargetVersion: v.rollbackTargetVersion,
+        rollbackProcedure: v.rollbackProcedure,
+      },
+    }),
+  );
+}
+
+export async function recordDrillAction(key: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Rollback drill recorded.", (actor, v) =>
+    recordRollbackDrill({ actor, modelKey: key, version: v.version ?? "", input: { performedAt: v.performedAt, minutes: v.minutes === "" ? undefined : Number(v.minutes) } }),
+  );
+}
+
+export async function linkDatasetAction(key: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Dataset linked.", (actor, v) => linkDataset({ actor, key, input: { version: v.version, datasetId: v.datasetId, purpose: v.purpose } }));
+}
+
+export async function biasAssessmentAction(key: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Bias assessment recorded.", (actor, v) => {
+    const metrics = [0, 1, 2]
+      .filter((i) => v[`metrics_${i}_group`] || v[`metrics_${i}_value`])
+      .map((i) => ({ metric: v[`metrics_${i}_metric`], group: v[`metrics_${i}_group`], value: v[`metrics_${i}_value`], threshold: v[`metrics_${i}_threshold`] }));
+    return createBiasAssessment({
+      actor,
+      key,
+      input: { version: v.version, assessedAt: v.assessedAt, methodology: v.methodology, protectedAttributes: list(v.protectedAttributes), findings: v.findings, mitigations: v.mitigations, status: v.status, metrics },
+    });
+  });
+}
+
+export async function incidentAction(key: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Incident recorded; the Art. 73 clock is running.", (actor, v) =>
+    createIncident({
+      actor,
+      key,
+      input: { ...v, authorityNotifiedAt: optional(v.authorityNotifiedAt) ?? null, affectedPersons: v.affectedPersons, correctiveActions: v.correctiveActions },
+    }),
+  );
+}
+
+export async function monitoringConfigAction(key: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Monitoring configuration saved.", (actor, v) =>
+    saveMonitoringConfig({
+      actor,
+      key,
+      input: { enabled: v.enabled === "on", features: list(v.features), warningThreshold: v.warningThreshold, criticalThreshold: v.criticalThreshold, cadenceDays: v.cadenceDays },
+    }),
+  );
+}

@@ -1,0 +1,33 @@
+// Helpers for server actions: read a FormData as strings, and map errors back to form field names.
+import { isAppError, type FieldErrors } from "./errors";
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = v;
+  return values;
+}
+
+/** zod paths ("metrics.0.value") as the form's field names ("metrics_0_value"). */
+export function formFieldErrors(errors: FieldErrors | undefined): FieldErrors | undefined {
+  if (!errors) return undefined;
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k.replaceAll(".", "_"), v]));
+}
+
+export type ActionOutcome = { fieldErrors?: FieldErrors; formError?: string; saved?: string; values?: Record<string, string> };
+
+/**
+ * Run a domain call for a form: AppErrors come back as field and form errors together with what the
+ * user typed; FORBIDDEN is handed to `onForbidden` (the page's 403); anything else is thrown.
+ */
+export async function runForm(values: Record<string, string>, saved: string, fn: () => Promise<unknown>, onForbidden: () => never): Promise<ActionOutcome> {
+  try {
+    await fn();
+    return { saved };
+  } catch (e) {
+    if (isAppError(e)) {
+      if (e.code === "FORBIDDEN") onForbidden();
+      return { fieldErrors: formFieldErrors(e.fieldErrors), formError: e.message, values };
+    }
+    throw e;
+  }
+}

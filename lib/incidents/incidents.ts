@@ -1,0 +1,39 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "../db";
+import { AppError, fieldErrorsOf } from "../errors";
+import { recordAudit } from "../audit-log/record";
+import { assertCan } from "../authz/policy";
+import { IncidentDeadlineRule, IncidentSeverity } from "../generated/prisma/enums";
+import type { ModelActor } from "../models/mutations";
+
+export const incidentSchema = z
+  .object({
+    title: z.string().trim().min(1, "Enter a title.").max(200, "At most 200 characters."),
+    occurredAt: z.coerce.date({ error: "Enter a valid date." }),
+    awareAt: z.coerce.date({ error: "Enter a valid date." }),
+    severity: z.enum(IncidentSeverity, { error: "Choose a severity." }),
+    deadlineRule: z.enum(IncidentDeadlineRule, { error: "Choose which Art. 73 deadline applies." }),
+    description: z.string().trim().min(1, "Describe what happened.").max(10_000, "At most 10,000 characters."),
+    affectedPersons: z.string().trim().max(2000).optional(),
+    correctiveActions: z.string().trim().max(10_000).optional(),
+    authorityNotifiedAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
+  })
+  .refine((v) => v.awareAt.getTime() >= v.occurredAt.getTime(), { path: ["awareAt"], message: "Awareness cannot precede the incident." })
+  .refine((v) => !v.authorityNotifiedAt || v.authorityNotifiedAt.getTime() >= v.awareAt.getTime(), { path: ["authorityNotifiedAt"], message: "Notification cannot precede awareness." });
+
+export async function createIncident({ actor, key, input }: { actor: ModelActor; key: string; input: unknown }) {
+  const parsed = incidentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  return prisma.$transaction(async (tx) => {
+    const model = await tx.model.findUnique({ where: { key }, select: { id: true, businessOwnerId: true, technicalOwnerId: true } });
+    if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
+    assertCan(actor, "model.edit", { kind: "model", model });
+    const { affectedPersons, correctiveActions, authorityNotifiedAt, ...rest } = parsed.data;
+    const incident = await tx.incident.create({
+      data: { ...rest, affectedPersons: affectedPersons || null, correctiveActions: correctiveActions || null, authorityNotifiedAt: authorityNotifiedAt ?? null, modelId: model.id, createdById: actor.id },
+    });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "incident.create", entityType: "Incident", entityId: incident.id, modelId: model.id, after: incident });
+    return incident;
+  });
+}
