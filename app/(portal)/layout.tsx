@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { requirePageUser } from "@/lib/auth/session";
 import { navigationFor } from "@/lib/authz/policy";
 import { ROLE_LABELS } from "@/lib/labels";
+import Link from "next/link";
+import { unreadCount } from "@/lib/notifications/inbox";
 import { NavLinks } from "../_components/nav-links";
 import { SignOutButton } from "../_components/sign-out-button";
 
@@ -9,11 +11,17 @@ export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
+  const unread = await unreadCount(user.id);
   return (
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">Dossier</div>
         <NavLinks items={navigationFor(user)} />
+        {unread > 0 && (
+          <Link href="/inbox" className="badge" data-testid="unread-badge" aria-label={`${unread} unread notifications`}>
+            {unread} unread
+          </Link>
+        )}
         <div className="who" data-testid="current-user">
           <div>{user.name}</div>
           <div>{user.email}</div>

@@ -116,8 +116,15 @@ export function navigationFor(actor: Actor): Array<{ href: string; label: string
   const items = [
     { href: "/dashboard", label: "Overview" },
     { href: "/models", label: "Inventory" },
+    { href: "/reports", label: "Reports" },
+    { href: "/datasets", label: "Datasets" },
   ];
+  if (can(actor, "review.decide")) items.push({ href: "/reviews", label: "Reviews" });
   if (can(actor, "auditLog.read")) items.push({ href: "/audit-log", label: "Audit log" });
+  if (can(actor, "model.create")) items.push({ href: "/imports", label: "Import" });
   if (can(actor, "users.manage")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(actor, "tokens.manage")) items.push({ href: "/admin/tokens", label: "API tokens" });
+  items.push({ href: "/inbox", label: "Inbox" });
+  items.push({ href: "/api-docs", label: "API docs" });
   return items;
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "../../lib/auth/password";
 import { recordAudit } from "../../lib/audit-log/record";
 import { refreshCompliance } from "../../lib/models/compliance";
 import { DEMO_PASSWORD, generateDemo, type DemoData } from "./demo";
+import { loadSnapshotHistory } from "./history";
 
 /** Marks an account that has no password yet (e.g. SSO-only); verifyPassword never accepts it. */
 const NO_PASSWORD = "!";
@@ -37,6 +38,7 @@ export async function loadDemo(prisma: PrismaClient, { asOf = new Date() }: { as
       await tx.review.createMany({ data: data.reviews.map((r) => ({ ...r, snapshot: r.snapshot ?? undefined })) });
       await tx.incident.createMany({ data: data.incidents });
       await refreshCompliance(tx, { asOf });
+      await loadSnapshotHistory(tx, { asOf });
       await recordAudit(tx, {
         actor: { id: null, label: "system" },
         action: "demo.seed",

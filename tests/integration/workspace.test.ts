@@ -50,7 +50,11 @@ async function newChatbot(name: string) {
 }
 
 beforeAll(async () => {
-  [owner, officer, admin, exec, auditor] = await Promise.all(["owner", "compliance", "admin", "exec", "auditor"].map((l) => actorOf(`${l}@northwind.example`)));
+  owner = await actorOf("owner@northwind.example");
+  officer = await actorOf("compliance@northwind.example");
+  admin = await actorOf("admin@northwind.example");
+  exec = await actorOf("exec@northwind.example");
+  auditor = await actorOf("auditor@northwind.example");
 });
 afterAll(() => prisma.$disconnect());
 

@@ -1,0 +1,80 @@
+// The background scheduler: pg-boss on the app's own PostgreSQL. Every app instance starts it (from
+// instrumentation.ts) and every instance works the queues, but pg-boss creates each cron job once per
+// slot for the whole cluster (a database-side cron lock plus a singleton key per minute) and hands each
+// job to exactly one worker (SELECT … FOR UPDATE SKIP LOCKED), so N instances run each scan once.
+// Schedules live in the database (pgboss.schedule), so they survive restarts. On top of that every
+// task is idempotent (dedupe keys), so even a retried job notifies nobody twice.
+import "server-only";
+import PgBoss from "pg-boss";
+import { env } from "../env";
+import { runDelivery, runScan } from "./tasks";
+
+export const JOB_SCHEMA = "pgboss";
+export const QUEUES = { scan: "dossier-scan", deliver: "dossier-deliver" } as const;
+
+export type JobsConfig = {
+  databaseUrl: string;
+  /** cron (UTC) of the deadline scan + daily snapshot; default every 15 minutes */
+  scanCron: string;
+  /** cron of the email delivery of user-triggered notifications; default every minute */
+  deliverCron: string;
+  /** how often each instance checks the schedules (pg-boss cronMonitorIntervalSeconds) */
+  cronMonitorSeconds: number;
+  /** how often idle workers poll for jobs */
+  pollingSeconds: number;
+  /** a label stored with each job's output (which instance ran it) */
+  instanceId: string;
+};
+
+export function jobsConfig(): JobsConfig {
+  const seconds = (raw: string | undefined, fallback: number, max: number) => {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
+  };
+  return {
+    databaseUrl: env.databaseUrl(),
+    scanCron: process.env.DOSSIER_SCAN_CRON?.trim() || "*/15 * * * *",
+    deliverCron: process.env.DOSSIER_DELIVER_CRON?.trim() || "* * * * *",
+    cronMonitorSeconds: seconds(process.env.DOSSIER_CRON_MONITOR_SECONDS, 30, 45),
+    pollingSeconds: seconds(process.env.DOSSIER_JOB_POLLING_SECONDS, 2, 60),
+    instanceId: process.env.DOSSIER_INSTANCE_ID?.trim() || `${process.pid}`,
+  };
+}
+
+export type RunningJobs = { boss: PgBoss; stop: () => Promise<void> };
+
+export async function startJobs(config: JobsConfig = jobsConfig()): Promise<RunningJobs> {
+  const boss = new PgBoss({
+    connectionString: config.databaseUrl,
+    schema: JOB_SCHEMA,
+    // the app's own pool serves requests; the scheduler needs few connections
+    max: 3,
+    cronMonitorIntervalSeconds: config.cronMonitorSeconds,
+    cronWorkerIntervalSeconds: Math.min(config.cronMonitorSeconds, 5),
+    application_name: `dossier-jobs-${config.instanceId}`,
+  });
+  boss.on("error", (error) => console.error("[jobs] pg-boss error:", error));
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    // stately: at most one queued and one running job per queue, so a slow scan never overlaps itself
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 }).catch(async (error: unknown) => {
+        // another instance created it between our check and our insert
+        if (!(await boss.getQueue(name))) throw error;
+      });
+    }
+  }
+  await boss.schedule(QUEUES.scan, config.scanCron, {}, { tz: "UTC" });
+  await boss.schedule(QUEUES.deliver, config.deliverCron, {}, { tz: "UTC" });
+  const workOptions = { pollingIntervalSeconds: config.pollingSeconds, batchSize: 1 };
+  await boss.work(QUEUES.scan, workOptions, async () => {
+    const result = await runScan();
+    return { instance: config.instanceId, ...result };
+  });
+  await boss.work(QUEUES.deliver, workOptions, async () => {
+    const result = await runDelivery();
+    return { instance: config.instanceId, ...result };
+  });
+  console.log(`[jobs] scheduler started (instance ${config.instanceId}): scan "${config.scanCron}", email delivery "${config.deliverCron}" (UTC)`);
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}
