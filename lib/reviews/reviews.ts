@@ -6,6 +6,7 @@ import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import type { ModelActor } from "../models/mutations";
 import { evaluateModels } from "../models/compliance";
+import { notify } from "../notifications";
 
 export const submitReviewSchema = z.object({ note: z.string().trim().max(2000, "At most 2,000 characters.").optional() });
 export const decideReviewSchema = z
@@ -32,6 +33,17 @@ export async function submitReview({ actor, key, input }: { actor: ModelActor; k
       data: { modelId: model.id, modelRevision: model.revision, submittedById: actor.id, submissionNote: parsed.data.note || null },
     });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "review.submit", entityType: "Review", entityId: review.id, modelId: model.id, after: { status: "SUBMITTED", note: review.submissionNote } });
+    // every officer and admin who could decide it (never the submitter: four eyes)
+    const deciders = await tx.user.findMany({ where: { active: true, role: { in: ["COMPLIANCE_OFFICER", "ADMIN"] }, id: { not: actor.id } }, select: { id: true } });
+    await notify({
+      tx,
+      kind: "REVIEW_REQUESTED",
+      recipients: deciders.map((u) => u.id),
+      title: `Review requested: ${model.name}`,
+      body: `${actor.email} submitted ${model.name} (${model.key}) for review.${review.submissionNote ? ` Note: ${review.submissionNote}` : ""}`,
+      link: `/models/${model.key}#review`,
+      dedupeKey: `review:${review.id}:submitted`,
+    });
     return review;
   });
 }
@@ -78,6 +90,16 @@ export async function decideReview({ actor, reviewId, input }: { actor: ModelAct
       modelId: review.modelId,
       before: { status: "SUBMITTED" },
       after: { status, comment: updated.comment },
+    });
+    const concerned = [review.submittedById, review.model.businessOwnerId, review.model.technicalOwnerId].filter((id): id is string => !!id && id !== actor.id);
+    await notify({
+      tx,
+      kind: decision === "APPROVE" ? "REVIEW_APPROVED" : "CHANGES_REQUESTED",
+      recipients: concerned,
+      title: `${decision === "APPROVE" ? "Approved" : "Changes requested"}: ${review.model.name}`,
+      body: `${actor.email} ${decision === "APPROVE" ? "approved" : "requested changes to"} the documentation of ${review.model.name}.${updated.comment ? ` Comment: ${updated.comment}` : ""}`,
+      link: `/models/${review.model.key}#review`,
+      dedupeKey: `review:${review.id}:${status.toLowerCase()}`,
     });
     return updated;
   });

@@ -146,6 +146,12 @@ describe("reviews", () => {
     expect((await rejection(decideReview({ actor: admin, reviewId: review.id, input: { decision: "APPROVE" } }))).code).toBe("CONFLICT");
     await updateModel({ actor: owner, key: m.key, input: { revision: m.revision, name: "Reviewed v2", lifecycle: "VALIDATION" } });
     expect((await prisma.review.findUniqueOrThrow({ where: { id: review.id } })).status).toBe("REOPENED");
+    // the deciders were asked (not the submitter); the submitter and the owners hear the decision
+    const requested = await prisma.notification.findMany({ where: { kind: "REVIEW_REQUESTED", dedupeKey: { startsWith: `review:${review.id}:submitted` } } });
+    expect(requested.map((n) => n.userId)).toContain(admin.id);
+    expect(requested.map((n) => n.userId)).not.toContain(officer.id);
+    const decided = await prisma.notification.findMany({ where: { kind: "REVIEW_APPROVED", dedupeKey: { startsWith: `review:${review.id}:approved` } } });
+    expect(decided.map((n) => n.userId).sort()).toEqual([officer.id, owner.id].sort()); // the submitter and the owner
     const actions = (await prisma.auditEvent.findMany({ where: { modelId: m.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["model.create", "review.submit", "review.approve", "model.update", "review.reopen"]);
   });
