@@ -2,10 +2,12 @@
 // in that order, stopping at the first failing stage.
 // Integration and e2e use TEST_DATABASE_URL when set (CI points it at a fresh database on the
 // machine's PostgreSQL); otherwise an embedded PostgreSQL (PGlite) in a temporary folder, on a
-// free port, serves this run and is deleted afterwards.
+// free port, serves this run and is deleted afterwards. The e2e stage gets a fresh sibling
+// database so that the integration tests' rows cannot change the counts the browser journeys check.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-db";
 import { bin, run } from "./lib/run";
 import { freePort } from "./lib/free-port";
@@ -19,6 +21,7 @@ if (unknown.length) {
 }
 const stages = requested.length ? requested : STAGES;
 let embedded: EmbeddedPostgres | undefined;
+const extraEmbedded: EmbeddedPostgres[] = [];
 let tempDir: string | undefined;
 
 async function main(): Promise<number> {
@@ -45,18 +48,47 @@ async function main(): Promise<number> {
     if ((await run(bin("vitest"), ["run", "--project", "integration"], env)) !== 0) return 1;
   }
   if (stages.includes("e2e")) {
+    // the browser journeys assert the demo's exact counts: they get a freshly seeded database of
+    // their own, untouched by the integration tests that ran before them
+    const e2eEnv = { ...env, TEST_DATABASE_URL: await freshSiblingDatabase(env.TEST_DATABASE_URL, "e2e") };
     console.log("\n=== build for end-to-end tests ===");
-    if ((await run("npm", ["run", "build"], env)) !== 0) return 1;
+    if ((await run("npm", ["run", "build"], e2eEnv)) !== 0) return 1;
     console.log("\n=== end-to-end tests (Playwright, chromium) ===");
-    if ((await run(bin("playwright"), ["test"], env)) !== 0) return 1;
+    if ((await run(bin("playwright"), ["test"], e2eEnv)) !== 0) return 1;
   }
   return 0;
+}
+
+/**
+ * An empty database next to `url`: on a PostgreSQL server, `<name>_<suffix>` (dropped and created
+ * again); with the embedded database, a second embedded instance.
+ */
+async function freshSiblingDatabase(url: string | undefined, suffix: string): Promise<string> {
+  if (!url) throw new Error("no test database");
+  if (embedded && tempDir) {
+    const port = await freePort();
+    extraEmbedded.push(await startEmbeddedPostgres({ dataDir: join(tempDir, `pglite-${suffix}`), port }));
+    return extraEmbedded.at(-1)!.url;
+  }
+  const target = new URL(url);
+  const name = `${decodeURIComponent(target.pathname.slice(1)) || "postgres"}_${suffix}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', "")}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
+  } finally {
+    await admin.end();
+  }
+  target.pathname = `/${name}`;
+  console.log(`[test] end-to-end tests use a fresh database: ${name}`);
+  return target.href;
 }
 
 const code = await main().catch((e: unknown) => {
   console.error(e);
   return 1;
 });
-await embedded?.stop().catch(() => undefined);
+for (const db of [...extraEmbedded, embedded]) await db?.stop().catch(() => undefined);
 if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 process.exit(code);
