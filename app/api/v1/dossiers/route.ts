@@ -1,0 +1,48 @@
+// GET  /api/v1/dossiers — the issued documents the caller may read (newest first; ?kind=&model=&limit=).
+// POST /api/v1/dossiers — generate a model dossier or inventory report while streaming progress as
+//      NDJSON ({"type":"progress"…} lines, then {"type":"done","record":…,"downloadUrl":…}); the portal's
+//      download buttons use it so a long report shows progress and downloads when ready.
+import { z } from "zod";
+import { authenticate, requireScope } from "@/lib/api/principal";
+import { withApiErrors } from "@/lib/api/problem";
+import { AppError, fieldErrorsOf } from "@/lib/errors";
+import { DossierKind } from "@/lib/generated/prisma/enums";
+import { generateDocument, generateRequestSchema } from "@/lib/dossier/generate";
+import { parseQuery, progressStream, readerOf } from "@/lib/dossier/http";
+import { listRecords } from "@/lib/dossier/records";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const listSchema = z.object({
+  kind: z.enum(DossierKind).optional(),
+  model: z.string().trim().max(80).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const GET = withApiErrors(async (request: Request) => {
+  const principal = await authenticate(request);
+  requireScope(principal, "read");
+  const query = parseQuery(listSchema, new URL(request.url));
+  const items = await listRecords({ actor: principal.user, kind: query.kind, modelKey: query.model, limit: query.limit });
+  const visible = principal.modelKeys ? items.filter((r) => r.model && principal.modelKeys?.has(r.model.key)) : items;
+  return Response.json({ items: visible }, { headers: { "cache-control": "no-store" } });
+});
+
+export const POST = withApiErrors(async (request: Request) => {
+  const principal = await authenticate(request);
+  requireScope(principal, "read");
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("VALIDATION", "The body must be JSON.", { _form: ["The body must be JSON."] });
+  }
+  const parsed = generateRequestSchema.safeParse(body);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid document request.", fieldErrorsOf(parsed.error));
+  const job = parsed.data;
+  if (job.kind === "MODEL_DOSSIER") requireScope(principal, "read", job.modelKey);
+  else if (principal.modelKeys) throw new AppError("FORBIDDEN", "This token is limited to some models; the inventory report covers all of them.");
+  const actor = readerOf(principal);
+  return progressStream((onProgress) => generateDocument({ actor, request: job, onProgress }), new URL(request.url).pathname);
+});

@@ -1,0 +1,126 @@
+// Queries → the inventory audit report's content DTO. Verdicts are computed from the facts by the
+// compliance engine at `asOf` (not read from the cached columns), in chunks of keys so memory stays
+// bounded at 10,000 models; scripts/bench/dossier.ts measures it.
+import "server-only";
+import { z } from "zod";
+import { prisma } from "../db";
+import { assertCan } from "../authz/policy";
+import { RiskClass } from "../generated/prisma/enums";
+import type { Prisma } from "../generated/prisma/client";
+import { MONITORING_STATUSES, RISK_CLASSES, summarizeInventory } from "../compliance";
+import { evaluateModels } from "../models/compliance";
+import { ROLE_LABELS } from "../labels";
+import { withContentHash, type DossierReader } from "./get-model-dossier-data";
+import { flagsOf } from "./report-flags";
+import type { CoverageRow, InventoryFilters, InventoryModelRow, InventoryReportData } from "./types";
+
+const EVALUATION_CHUNK = 500;
+
+const flagParam = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0", "yes", "no", "on", ""])])
+  .transform((v) => v === true || v === "true" || v === "1" || v === "yes" || v === "on");
+
+/** The report's filters, from a query string or a JSON body (one schema for the UI, the API and the jobs). */
+const emptyIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const inventoryFiltersSchema = z.object({
+  businessUnit: z.preprocess(emptyIsAbsent, z.string().trim().min(1).max(120).optional()),
+  riskClass: z.preprocess(emptyIsAbsent, z.enum(RiskClass).optional()),
+  undocumentedOnly: flagParam.optional(),
+});
+
+/** The query string of GET /api/v1/reports/inventory. */
+export const inventoryQuerySchema = inventoryFiltersSchema.extend({ format: z.enum(["pdf", "csv", "json"]).default("pdf") });
+
+export function normalizeFilters(filters: z.infer<typeof inventoryFiltersSchema>): InventoryFilters {
+  return {
+    ...(filters.businessUnit ? { businessUnit: filters.businessUnit } : {}),
+    ...(filters.riskClass ? { riskClass: filters.riskClass } : {}),
+    ...(filters.undocumentedOnly ? { undocumentedOnly: true } : {}),
+  };
+}
+
+export async function getInventoryReportData({
+  actor,
+  filters,
+  recordId,
+  asOf = new Date(),
+  onProgress,
+}: {
+  actor: DossierReader;
+  filters: InventoryFilters;
+  recordId: string;
+  asOf?: Date;
+  /** fraction of production models evaluated so far, 0-1 */
+  onProgress?: (fraction: number) => void;
+}): Promise<InventoryReportData> {
+  assertCan(actor, "inventory.read");
+  const where: Prisma.ModelWhereInput = {
+    lifecycle: "PRODUCTION",
+    ...(filters.riskClass ? { riskClass: filters.riskClass } : {}),
+    ...(filters.businessUnit ? { businessUnit: { name: filters.businessUnit } } : {}),
+  };
+  const keys = (await prisma.model.findMany({ where, select: { key: true }, orderBy: { key: "asc" } })).map((m) => m.key);
+  const evaluated: Awaited<ReturnType<typeof evaluateModels>> = [];
+  const owners = new Map<string, { business: { name: string; email: string } | null; technical: { name: string; email: string } | null }>();
+  for (let i = 0; i < keys.length; i += EVALUATION_CHUNK) {
+    const chunk = keys.slice(i, i + EVALUATION_CHUNK);
+    const [rows, people] = await Promise.all([
+      evaluateModels({ where: { key: { in: chunk } }, asOf }),
+      prisma.model.findMany({
+        where: { key: { in: chunk } },
+        select: { key: true, businessOwner: { select: { name: true, email: true } }, technicalOwner: { select: { name: true, email: true } } },
+      }),
+    ]);
+    evaluated.push(...rows);
+    for (const p of people) owners.set(p.key, { business: p.businessOwner, technical: p.technicalOwner });
+    onProgress?.(Math.min(1, (i + chunk.length) / Math.max(1, keys.length)));
+  }
+  // the engine's rows come back in key order per chunk, and chunks are in key order
+  const summary = summarizeInventory(evaluated);
+  const byRiskClass: CoverageRow[] = RISK_CLASSES.map((c) => ({ name: c, ...summary.byRiskClass[c] })).filter((r) => r.production > 0);
+  const byBusinessUnit: CoverageRow[] = Object.entries(summary.byBusinessUnit)
+    .map(([name, counts]) => ({ name, ...counts }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const models: InventoryModelRow[] = [];
+  for (const { facts, result } of evaluated) {
+    if (filters.undocumentedOnly && !result.undocumented) continue;
+    const people = owners.get(facts.key);
+    models.push({
+      key: facts.key,
+      name: facts.name,
+      businessUnit: facts.businessUnit,
+      lifecycle: facts.lifecycle,
+      riskClass: facts.classification.riskClass,
+      completeness: result.score,
+      undocumented: result.undocumented,
+      monitoringStatus: result.monitoringStatus,
+      businessOwner: people?.business ?? null,
+      technicalOwner: people?.technical ?? null,
+      flags: flagsOf(facts, result),
+      missing: result.items
+        .filter((i): i is typeof i & { status: "missing" | "stale" } => i.status !== "complete")
+        .map((i) => ({ id: i.id, title: i.title, article: i.article, status: i.status, mandatory: i.mandatory, reason: i.reason })),
+    });
+  }
+
+  return withContentHash<InventoryReportData>({
+    kind: "INVENTORY_REPORT",
+    issuance: { recordId, generatedAt: asOf.toISOString(), generatedBy: { name: actor.name, email: actor.email, role: ROLE_LABELS[actor.role] }, contentSha256: "" },
+    asOf: asOf.toISOString(),
+    filters,
+    summary: {
+      productionModels: summary.productionModels,
+      documented: summary.documented,
+      undocumented: summary.undocumented,
+      documentedPercent: summary.documentedPercent,
+      meanScore: summary.meanProductionScore,
+      prohibitedFindings: summary.prohibitedFindings,
+      byRiskClass,
+      byBusinessUnit,
+      byMonitoringStatus: MONITORING_STATUSES.map((status) => ({ status, count: summary.byMonitoringStatus[status] })),
+    },
+    models,
+  });
+}

@@ -1,0 +1,126 @@
+// Patches to react-pdf 4.9 / pdfkit 0.20 / fontkit 2, applied once per thread by pdf-fonts.ts.
+//
+// A correctness fix for text extraction (pdftotext, search, screen readers):
+// 0. fontkit caches a glyph object per glyph id with the code points of the FIRST string that produced
+//    it. When that was an OpenType decomposition (e.g. a "ccmp" substitution), the cached glyph has no
+//    code points, and pdfkit, which builds the PDF's ToUnicode map from them, leaves that glyph without
+//    text: "Art. 11" rendered after such a substitution extracts as "Art 11". Before a font is written
+//    into the PDF we fill every glyph left without text from the font's own cmap.
+//
+// Two measured speed fixes for large tables (scripts/bench/dossier.ts):
+//
+// 1. pdfkit's `doc.font(fontObject)` builds a new embedded font on every text run and then compares it
+//    with the cached one by JSON-serialising both fonts' name tables: about half of all rendering time
+//    for a 1,000-row report. We remember the embedded font per fontkit font per document instead; the
+//    result is the object pdfkit would have found itself (same font, same document).
+// 2. fontkit shapes every text run from scratch. The same strings recur thousands of times in a report
+//    (risk classes, article references, requirement titles), so shaped runs are memoised per font.
+//    textkit copies the positions it changes (scalePositions) and never mutates the glyph arrays of a
+//    run; we still hand out a fresh glyph array for every call.
+//
+// Both are behaviour-preserving caches; `speedupStats()` lets the bench and tests see that they engage.
+import PDFDocument from "pdfkit";
+
+type FontContext = {
+  _font: unknown;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  fontSize(size: number): unknown;
+  __dossierFonts?: Map<object, unknown>;
+};
+type FontMethod = (this: FontContext, src: unknown, family?: unknown, size?: unknown) => FontContext;
+type GlyphRun = { glyphs: unknown[]; positions: unknown[] } & Record<string, unknown>;
+type LayoutFont = { layout: (text: string, features?: unknown, ...rest: unknown[]) => GlyphRun; __dossierMemo?: true };
+
+const stats = { embeddedFontHits: 0, layoutHits: 0, layoutMisses: 0 };
+export const speedupStats = () => ({ ...stats });
+
+type EmbeddedFontLike = {
+  unicode?: Array<number[] | undefined>;
+  subset?: { glyphs?: number[] };
+  font?: { _cmapProcessor?: { codePointsForGlyph(id: number): number[] } };
+  embed?: () => unknown;
+  __dossierToUnicodeFix?: true;
+};
+
+/** Fix 0: fill the ToUnicode entries that fontkit's glyph cache left empty, just before embedding. */
+function fixToUnicodeOnEmbed(embedded: unknown): void {
+  const target = embedded as EmbeddedFontLike | null;
+  if (!target || typeof target.embed !== "function" || target.__dossierToUnicodeFix) return;
+  target.__dossierToUnicodeFix = true;
+  const embed = target.embed.bind(target);
+  target.embed = () => {
+    const unicode = target.unicode;
+    const originalIds = target.subset?.glyphs;
+    const cmap = target.font?._cmapProcessor;
+    if (unicode && originalIds && cmap) {
+      for (let gid = 1; gid < originalIds.length; gid++) {
+        const current = unicode[gid];
+        const original = originalIds[gid];
+        if ((current === undefined || current.length === 0) && original !== undefined) {
+          const codePoints = cmap.codePointsForGlyph(original);
+          if (codePoints.length > 0) unicode[gid] = [codePoints[0]!];
+        }
+      }
+    }
+    return embed();
+  };
+}
+
+let installed = false;
+
+export function installPdfEnginePatches(): void {
+  if (installed) return;
+  installed = true;
+  const proto = (PDFDocument as unknown as { prototype: { font: FontMethod } }).prototype;
+  const original = proto.font;
+  proto.font = function font(this: FontContext, src, family, size) {
+    const isFontObject = src !== null && typeof src === "object" && typeof (src as { layout?: unknown }).layout === "function";
+    if (!isFontObject) {
+      original.call(this, src, family, size);
+      fixToUnicodeOnEmbed(this._font);
+      return this;
+    }
+    const cache = (this.__dossierFonts ??= new Map());
+    const embedded = cache.get(src as object);
+    if (embedded === undefined) {
+      original.call(this, src, family, size);
+      fixToUnicodeOnEmbed(this._font);
+      cache.set(src as object, this._font);
+      return this;
+    }
+    stats.embeddedFontHits++;
+    this._font = embedded;
+    this._fontSource = src;
+    this._fontFamily = null;
+    const fontSize = typeof family === "number" ? family : size;
+    if (typeof fontSize === "number") this.fontSize(fontSize);
+    return this;
+  };
+}
+
+const LAYOUT_MEMO_LIMIT = 50_000;
+
+export function memoizeGlyphLayout(font: unknown): void {
+  const target = font as LayoutFont | null | undefined;
+  if (!target || typeof target.layout !== "function" || target.__dossierMemo) return;
+  const layout = target.layout.bind(target);
+  const memo = new Map<string, GlyphRun>();
+  target.__dossierMemo = true;
+  target.layout = (text, features, ...rest) => {
+    // only the plain call textkit makes (features, then script/language undefined, direction "ltr")
+    const cacheable = typeof text === "string" && rest.length <= 3 && rest[0] === undefined && rest[1] === undefined;
+    if (!cacheable) return layout(text, features, ...rest);
+    const key = `${features === undefined ? "" : JSON.stringify(features)}\u0000${String(rest[2] ?? "")}\u0000${text}`;
+    let run = memo.get(key);
+    if (run === undefined) {
+      stats.layoutMisses++;
+      run = layout(text, features, ...rest);
+      if (memo.size >= LAYOUT_MEMO_LIMIT) memo.clear();
+      memo.set(key, run);
+    } else {
+      stats.layoutHits++;
+    }
+    return Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run, { glyphs: run.glyphs.slice() });
+  };
+}

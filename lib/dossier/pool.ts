@@ -1,0 +1,167 @@
+// A small pool of worker threads that render PDFs, so a 1,000-model report (seconds of CPU in react-pdf)
+// never blocks the event loop that serves everybody else. One job per worker at a time, FIFO queue,
+// a crashed or timed-out worker is replaced. One pool per server process (kept on globalThis).
+import "server-only";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { DocumentData } from "./types";
+
+export type RenderResult = { pdf: Uint8Array; renderMs: number };
+export type RenderHooks = {
+  /** the job waits behind `ahead` others */
+  onQueued?: (ahead: number) => void;
+  /** a worker took the job */
+  onStarted?: () => void;
+};
+
+type Job = {
+  id: number;
+  data: DocumentData;
+  hooks: RenderHooks;
+  resolve: (r: RenderResult) => void;
+  reject: (e: Error) => void;
+};
+
+type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
+
+type WorkerReply =
+  | { ready: true }
+  | { id: number; ok: true; pdf?: Uint8Array; ms: number }
+  | { id: number; ok: false; error: string };
+
+const DEFAULT_TIMEOUT_MS = 180_000;
+
+export function defaultPoolSize(): number {
+  const configured = Number(process.env.DOSSIER_PDF_WORKERS);
+  if (Number.isInteger(configured) && configured > 0) return Math.min(configured, 16);
+  // leave a core to the request thread: on the 2-core reference machine that is one renderer
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/** The worker entry, resolved from the app's root so the built server (next start) finds it too. */
+export const workerFile = () => join(process.cwd(), "lib", "dossier", "render-worker.mjs");
+
+/**
+ * The parent's flags minus `--conditions` (scripts run with `--conditions=react-server` for "server-only"):
+ * under that condition `react` resolves to its server build, which react-pdf's reconciler cannot use.
+ */
+export function workerExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--conditions" || arg === "-C") i++;
+    else if (!arg.startsWith("--conditions=") && !/^-C.+/.test(arg)) out.push(arg);
+  }
+  return out;
+}
+
+export class PdfWorkerPool {
+  private slots: Slot[] = [];
+  private queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    readonly size = defaultPoolSize(),
+    private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
+  ) {}
+
+  render(data: DocumentData, hooks: RenderHooks = {}): Promise<RenderResult> {
+    if (this.closed) return Promise.reject(new Error("The PDF worker pool is closed."));
+    return new Promise<RenderResult>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, data, hooks, resolve, reject };
+      this.queue.push(job);
+      this.pump();
+      if (this.queue.includes(job)) hooks.onQueued?.(this.queue.indexOf(job) + this.busyCount());
+    });
+  }
+
+  /** Start the workers and load fonts in each, so the first user does not pay for it. */
+  async warm(): Promise<void> {
+    while (this.slots.length < this.size) this.spawn();
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  stats() {
+    return { size: this.size, workers: this.slots.length, busy: this.busyCount(), queued: this.queue.length };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error("The PDF worker pool was closed."));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private busyCount() {
+    return this.slots.filter((s) => s.job !== null).length;
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.job === null);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      this.assign(slot, job);
+    }
+  }
+
+  private assign(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref();
+    job.hooks.onStarted?.();
+    slot.timer = setTimeout(() => this.fail(slot, new Error(`Rendering took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped.`)), this.timeoutMs);
+    void slot.ready.then(() => slot.worker.postMessage({ id: job.id, data: job.data }));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerFile(), { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    let markReady: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const slot: Slot = { worker, ready, job: null, timer: null };
+    worker.unref();
+    worker.on("message", (reply: WorkerReply) => {
+      if ("ready" in reply) return markReady();
+      const job = slot.job;
+      if (!job || job.id !== reply.id) return;
+      this.release(slot);
+      if (reply.ok && reply.pdf) job.resolve({ pdf: reply.pdf, renderMs: reply.ms });
+      else job.reject(new Error(reply.ok ? "The renderer returned no document." : `PDF rendering failed: ${reply.error}`));
+      this.pump();
+    });
+    worker.on("error", (error) => this.fail(slot, error));
+    worker.on("exit", (code) => {
+      if (this.slots.includes(slot)) this.fail(slot, new Error(`The PDF worker stopped (exit code ${code}).`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private release(slot: Slot) {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    slot.worker.unref();
+  }
+
+  /** The worker is unusable: fail its job, replace it, carry on with the queue. */
+  private fail(slot: Slot, error: Error) {
+    const job = slot.job;
+    this.release(slot);
+    this.slots = this.slots.filter((s) => s !== slot);
+    void slot.worker.terminate();
+    if (job) {
+      console.error("[dossier] PDF worker failed", error);
+      job.reject(error);
+    }
+    if (!this.closed) this.pump();
+  }
+}
+
+const globalForPool = globalThis as unknown as { dossierPdfPool?: PdfWorkerPool };
+
+export function pdfPool(): PdfWorkerPool {
+  globalForPool.dossierPdfPool ??= new PdfWorkerPool();
+  return globalForPool.dossierPdfPool;
+}
