@@ -18,7 +18,8 @@ const AUDIT_CHAIN_LOCK = 4_242_001;
 /**
  * Append one event to the audit log inside the caller's transaction, so the change and its record
  * commit or roll back together. Writers are serialised by a transaction-scoped advisory lock so the
- * chain never forks.
+ * chain never forks; the lock is held until commit, so call this LAST in a transaction (after
+ * refreshCompliance and other work) to keep concurrent writers from queueing behind slow work.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;

@@ -55,8 +55,8 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
       },
       include: { metrics: true },
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.create", entityType: "BiasAssessment", entityId: created.id, modelId: model.id, after: created });
     await refreshCompliance(tx, { modelIds: [model.id] });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.create", entityType: "BiasAssessment", entityId: created.id, modelId: model.id, after: created });
     return created;
   });
 }

@@ -94,8 +94,8 @@ export async function updateDataset({ actor, id, input }: { actor: ModelActor; i
     const updated = await tx.dataset.updateMany({ where: { id, revision }, data: { ...fields, ...(ownerId !== undefined ? { ownerId } : {}), revision: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else saved this dataset since you opened it. Nothing was overwritten; reload to see their changes.");
     const after = await tx.dataset.findUniqueOrThrow({ where: { id } });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.update", entityType: "Dataset", entityId: id, before, after });
     await refreshCompliance(tx, { modelIds: await modelsUsing(tx, id) });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.update", entityType: "Dataset", entityId: id, before, after });
     return after;
   });
 }
@@ -116,7 +116,7 @@ export async function linkDataset({ actor, key, input }: { actor: ModelActor; ke
     const existing = await tx.modelVersionDataset.findUnique({ where: { versionId_datasetId_purpose: link } });
     if (existing) throw new AppError("CONFLICT", "This dataset is already linked to that version with that purpose.");
     await tx.modelVersionDataset.create({ data: link });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.link", entityType: "ModelVersionDataset", entityId: `${version.id}/${dataset.id}/${link.purpose}`, modelId: model.id, after: { version: version.version, dataset: dataset.name, purpose: link.purpose } });
     await refreshCompliance(tx, { modelIds: [model.id] });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.link", entityType: "ModelVersionDataset", entityId: `${version.id}/${dataset.id}/${link.purpose}`, modelId: model.id, after: { version: version.version, dataset: dataset.name, purpose: link.purpose } });
   });
 }

@@ -145,8 +145,8 @@ export async function addEvidence({ actor, key, sectionKey, file }: { actor: Mod
       data: { sectionId: section.id, fileName, size: file.bytes.byteLength, mediaType, sha256, content: Buffer.from(file.bytes), uploadedById: actor.id },
       select: { id: true, fileName: true, size: true, mediaType: true, sha256: true },
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "evidence.upload", entityType: "EvidenceFile", entityId: evidence.id, modelId: model.id, after: { sectionKey, ...evidence } });
     await refreshCompliance(tx, { modelIds: [model.id] });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "evidence.upload", entityType: "EvidenceFile", entityId: evidence.id, modelId: model.id, after: { sectionKey, ...evidence } });
     return evidence;
   });
 }

@@ -54,6 +54,7 @@ export async function classifyModel({ actor, key, input }: { actor: ModelActor; 
     };
     const updated = await tx.model.updateMany({ where: { id: before.id, revision: before.revision }, data: { ...data, revision: { increment: 1 } } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed this model at the same moment. Nothing was saved; reload and try again.");
+    await refreshCompliance(tx, { modelIds: [before.id] });
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
       action: confirmed ? "model.classify" : "model.classify.propose",
@@ -63,7 +64,6 @@ export async function classifyModel({ actor, key, input }: { actor: ModelActor; 
       before: { riskClass: before.riskClass, legalBasis: before.legalBasis, classificationStatus: before.classificationStatus },
       after: { riskClass: data.riskClass, legalBasis: data.legalBasis, classificationStatus: data.classificationStatus },
     });
-    await refreshCompliance(tx, { modelIds: [before.id] });
     return { result, status: data.classificationStatus };
   });
 }
@@ -77,6 +77,7 @@ export async function confirmClassification({ actor, key, revision }: { actor: M
     if (model.classificationStatus !== "PROPOSED") throw new AppError("CONFLICT", "There is no proposed classification to confirm.");
     if (model.revision !== revision) throw new AppError("CONFLICT", "The proposal changed since you opened it. Nothing was confirmed; reload and review it again.");
     await tx.model.update({ where: { id: model.id }, data: { classificationStatus: "CONFIRMED", classifiedAt: new Date(), revision: { increment: 1 } } });
+    await refreshCompliance(tx, { modelIds: [model.id] });
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
       action: "model.classify.confirm",
@@ -86,6 +87,5 @@ export async function confirmClassification({ actor, key, revision }: { actor: M
       before: { classificationStatus: "PROPOSED", riskClass: model.riskClass },
       after: { classificationStatus: "CONFIRMED", riskClass: model.riskClass },
     });
-    await refreshCompliance(tx, { modelIds: [model.id] });
   });
 }

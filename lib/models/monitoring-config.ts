@@ -26,8 +26,8 @@ export async function saveMonitoringConfig({ actor, key, input }: { actor: Model
     assertCan(actor, "model.edit", { kind: "model", model });
     const data = { ...parsed.data, metrics: ["psi", "ks", "wasserstein"] };
     const config = await tx.monitoringConfig.upsert({ where: { modelId: model.id }, create: { modelId: model.id, ...data }, update: data });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "monitoring_config.save", entityType: "MonitoringConfig", entityId: config.id, modelId: model.id, before: model.monitoringConfig, after: config });
     await refreshCompliance(tx, { modelIds: [model.id] });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "monitoring_config.save", entityType: "MonitoringConfig", entityId: config.id, modelId: model.id, before: model.monitoringConfig, after: config });
     return config;
   });
 }

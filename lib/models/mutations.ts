@@ -46,8 +46,8 @@ export async function createModel({ actor, input }: { actor: ModelActor; input: 
         });
       }
       const model = await tx.model.create({ data: { key, ...data }, select: AUDITED });
-      await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.create", entityType: "Model", entityId: model.id, modelId: model.id, after: model });
       await refreshCompliance(tx, { modelIds: [model.id] });
+      await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.create", entityType: "Model", entityId: model.id, modelId: model.id, after: model });
       return model;
     });
   } catch (e) {
@@ -80,9 +80,9 @@ export async function updateModel({ actor, key, input }: { actor: ModelActor; ke
     const updated = await tx.model.updateMany({ where: { id: before.id, revision }, data: { ...data, revision: { increment: 1 } } });
     if (updated.count !== 1) throw staleRevision(revision, revision + 1);
     const after = await tx.model.findUniqueOrThrow({ where: { id: before.id }, select: AUDITED });
+    await refreshCompliance(tx, { modelIds: [before.id] });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.update", entityType: "Model", entityId: before.id, modelId: before.id, before, after });
     await reopenApprovedReview(tx, before.id, actor);
-    await refreshCompliance(tx, { modelIds: [before.id] });
     return after;
   });
 }

@@ -176,6 +176,7 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
     }
     const check = await tx.monitoringCheck.create({ data: { modelId: model.id, versionId, observedAt, status }, select: { id: true } });
     await tx.monitoringFeatureResult.createMany({ data: rows.map((r) => ({ ...r, checkId: check.id })) });
+    await refreshCompliance(tx, { modelIds: [model.id], asOf: now });
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
       action: "monitoring.check",
@@ -184,7 +185,6 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
       modelId: model.id,
       after: { observedAt, version: push.version ?? null, status, features: results.map((r) => ({ name: r.name, psi: r.psi ?? null, status: r.status })) },
     });
-    await refreshCompliance(tx, { modelIds: [model.id], asOf: now });
     const refreshed = await tx.model.findUniqueOrThrow({ where: { id: model.id }, select: { monitoringStatus: true } });
     return { checkId: check.id, monitoringStatus: refreshed.monitoringStatus };
   });

@@ -71,9 +71,9 @@ export async function createVersion({ actor, modelKey, input }: { actor: Version
         select: VERSION_SELECT,
       });
       if (row.active) await deactivateOthers(tx, model.id, row.id);
+      await refreshCompliance(tx, { modelIds: [model.id] });
       await recordAudit(tx, { actor: auditActor(actor), action: "version.create", entityType: "ModelVersion", entityId: row.id, modelId: model.id, after: row });
       await reopenApprovedReview(tx, model.id, actor);
-      await refreshCompliance(tx, { modelIds: [model.id] });
       return row;
     });
   } catch (e) {
@@ -105,9 +105,9 @@ export async function updateVersion({ actor, modelKey, version, input }: { actor
     const before = await findVersion(tx, model.id, modelKey, version);
     const after = await tx.modelVersion.update({ where: { id: before.id }, data: { ...fields, metrics: jsonOrNull(metrics) }, select: VERSION_SELECT });
     if (after.active) await deactivateOthers(tx, model.id, after.id);
+    await refreshCompliance(tx, { modelIds: [model.id] });
     await recordAudit(tx, { actor: auditActor(actor), action: "version.update", entityType: "ModelVersion", entityId: after.id, modelId: model.id, before, after });
     await reopenApprovedReview(tx, model.id, actor);
-    await refreshCompliance(tx, { modelIds: [model.id] });
     return after;
   });
 }
@@ -136,6 +136,7 @@ export async function recordRollbackDrill({ actor, modelKey, version, input }: {
       },
       select: VERSION_SELECT,
     });
+    await refreshCompliance(tx, { modelIds: [model.id] });
     await recordAudit(tx, {
       actor: auditActor(actor),
       action: "version.rollbackDrill",
@@ -145,7 +146,6 @@ export async function recordRollbackDrill({ actor, modelKey, version, input }: {
       before: { lastRollbackDrillAt: before.lastRollbackDrillAt, lastRollbackDrillMinutes: before.lastRollbackDrillMinutes },
       after: { performedAt, minutes, recordedAsLatest: !newer },
     });
-    await refreshCompliance(tx, { modelIds: [model.id] });
     return after;
   });
 }
