@@ -27,6 +27,8 @@ let tempDir: string | undefined;
 async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (stages.includes("unit")) {
+    console.log("\n=== type check ===");
+    if ((await run(bin("tsc"), ["--noEmit", "-p", "."], env)) !== 0) return 1;
     console.log("\n=== unit tests ===");
     if ((await run(bin("vitest"), ["run", "--project", "unit"], env)) !== 0) return 1;
   }
