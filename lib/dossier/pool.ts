@@ -4,7 +4,7 @@
 import "server-only";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { DocumentData } from "./types";
 
 export type RenderResult = { pdf: Uint8Array; renderMs: number };
@@ -116,7 +116,10 @@ export class PdfWorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerFile(), { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    // Reflect.construct rather than `new Worker(path)`: the bundler treats the latter as a worker entry
+    // to bundle (and fails on tsx); this file must be loaded from disk at run time instead.
+    const options: WorkerOptions = { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: 2048 } };
+    const worker = Reflect.construct(Worker, [workerFile(), options]) as Worker;
     let markReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     const slot: Slot = { worker, ready, job: null, timer: null };
