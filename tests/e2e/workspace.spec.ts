@@ -61,7 +61,9 @@ test("an owner documents a new model until the engine counts it documented; the 
   await signIn(officer, "compliance");
   await officer.goto(`/models/${key}`);
   await officer.getByRole("button", { name: "Confirm classification" }).click();
-  await expect(officer.getByText("Classification confirmed.")).toBeVisible();
+  // the page re-renders with the confirmed classification (the button gives way)
+  await expect(officer.locator("#classification")).toContainText("confirmed");
+  await expect(officer.getByRole("button", { name: "Confirm classification" })).toHaveCount(0);
 
   // the owner sees a documented model and submits it
   await owner.reload();
@@ -74,9 +76,11 @@ test("an owner documents a new model until the engine counts it documented; the 
   await officer.goto("/reviews");
   await officer.getByTestId("review-queue").getByRole("link", { name: "E2E branch appointment assistant" }).click();
   await officer.getByTestId("decide-review-form").getByRole("button", { name: "Approve" }).click();
-  await expect(officer.getByText("Approved.")).toBeVisible();
-  await officer.reload();
+  // the decision re-renders the page: the form gives way to the decided review
   await expect(officer.getByTestId("review-row").first()).toContainText("approved");
+  await expect(officer.getByTestId("decide-review-form")).toHaveCount(0);
+  await officer.reload();
+  await expect(officer.getByTestId("review-row").first()).toContainText("Chloé Dubois");
 });
 
 test("executives and auditors read everything, but every edit route answers 403", async ({ page }) => {
