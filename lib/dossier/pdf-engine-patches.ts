@@ -1,11 +1,13 @@
 // Patches to react-pdf 4.9 / pdfkit 0.20 / fontkit 2, applied once per thread by pdf-fonts.ts.
 //
-// A correctness fix for text extraction (pdftotext, search, screen readers):
-// 0. fontkit caches a glyph object per glyph id with the code points of the FIRST string that produced
-//    it. When that was an OpenType decomposition (e.g. a "ccmp" substitution), the cached glyph has no
-//    code points, and pdfkit, which builds the PDF's ToUnicode map from them, leaves that glyph without
-//    text: "Art. 11" rendered after such a substitution extracts as "Art 11". Before a font is written
-//    into the PDF we fill every glyph left without text from the font's own cmap.
+// Correctness fixes for text extraction (pdftotext, search, screen readers):
+// 0a. fontkit caches one glyph object per glyph id, with the code points of the FIRST string that
+//     produced it. When that was an OpenType substitution (a decomposition, an alternate), the cached
+//     glyph has no or other code points, and pdfkit, which builds the PDF's ToUnicode map from them,
+//     writes that glyph without its text: "Art. 11" extracted as "Art 11", "4. Appropriateness" as
+//     ". Appropriateness", depending on what the worker rendered before. `fixGlyphCodePoints` hands out
+//     a view of the cached glyph carrying the code points of the current string instead.
+// 0b. A glyph that still has none when its font is written into the PDF gets them from the cmap.
 //
 // Two measured speed fixes for large tables (scripts/bench/dossier.ts):
 //
@@ -43,7 +45,7 @@ type EmbeddedFontLike = {
   __dossierToUnicodeFix?: true;
 };
 
-/** Fix 0: fill the ToUnicode entries that fontkit's glyph cache left empty, just before embedding. */
+/** Fix 0b: fill the ToUnicode entries that fontkit's glyph cache left empty, just before embedding. */
 function fixToUnicodeOnEmbed(embedded: unknown): void {
   const target = embedded as EmbeddedFontLike | null;
   if (!target || typeof target.embed !== "function" || target.__dossierToUnicodeFix) return;
@@ -96,6 +98,33 @@ export function installPdfEnginePatches(): void {
     const fontSize = typeof family === "number" ? family : size;
     if (typeof fontSize === "number") this.fontSize(fontSize);
     return this;
+  };
+}
+
+type GlyphLike = { codePoints: number[] };
+type GlyphSource = { getGlyph: (id: number, codePoints?: number[]) => GlyphLike | null; __dossierGlyphFix?: true };
+
+const sameCodePoints = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+
+/** Fix 0a: a glyph asked for with code points carries exactly those, whatever fontkit cached first. */
+export function fixGlyphCodePoints(font: unknown): void {
+  const target = font as GlyphSource | null | undefined;
+  if (!target || typeof target.getGlyph !== "function" || target.__dossierGlyphFix) return;
+  target.__dossierGlyphFix = true;
+  const getGlyph = target.getGlyph.bind(target);
+  const views = new Map<string, GlyphLike>();
+  target.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (!glyph || codePoints.length === 0 || sameCodePoints(glyph.codePoints, codePoints)) return glyph;
+    const key = `${id}:${codePoints.join(",")}`;
+    let view = views.get(key);
+    if (!view) {
+      // shares the cached glyph's outline and metrics through the prototype
+      view = Object.create(glyph) as GlyphLike;
+      view.codePoints = codePoints;
+      views.set(key, view);
+    }
+    return view;
   };
 }
 

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Font } from "@react-pdf/renderer";
-import { installPdfEnginePatches, memoizeGlyphLayout } from "./pdf-engine-patches";
+import { fixGlyphCodePoints, installPdfEnginePatches, memoizeGlyphLayout } from "./pdf-engine-patches";
 
 export const PDF_FONT_FAMILY = "IBM Plex Sans";
 const PACKAGE = "@expo-google-fonts/ibm-plex-sans";
@@ -43,7 +43,9 @@ export function registerPdfFonts(): Promise<void> {
     for (const f of FACES) {
       const descriptor = { fontFamily: PDF_FONT_FAMILY, fontWeight: f.fontWeight, fontStyle: f.fontStyle };
       await Font.load(descriptor);
-      memoizeGlyphLayout(Font.getFont(descriptor)?.data);
+      const font = Font.getFont(descriptor)?.data;
+      fixGlyphCodePoints(font);
+      memoizeGlyphLayout(font);
     }
   })();
   return ready;

@@ -11,14 +11,16 @@ export const colors = { fg: "#16202c", muted: "#5b6776", line: "#d9dee5", head: 
 
 export const s = StyleSheet.create({
   page: { fontFamily: PDF_FONT_FAMILY, fontSize: 9, color: colors.fg, paddingTop: 54, paddingBottom: 48, paddingHorizontal: 40, lineHeight: 1.35 },
-  banner: { position: "absolute", top: 16, left: 40, right: 40, backgroundColor: colors.dangerBg, color: colors.danger, fontWeight: 700, fontSize: 10, paddingVertical: 4, paddingHorizontal: 8, textAlign: "center" },
+  banner: { position: "absolute", top: 16, left: 40, right: 40, backgroundColor: colors.dangerBg, color: colors.danger, fontWeight: 700, fontSize: 10, lineHeight: 1.3, paddingVertical: 4, paddingHorizontal: 8, textAlign: "center" },
   header: { position: "absolute", top: 22, left: 40, right: 40, fontSize: 7.5, color: colors.muted },
   footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 7, color: colors.muted, flexDirection: "row", justifyContent: "space-between" },
-  title: { fontSize: 20, fontWeight: 700, marginBottom: 4 },
-  subtitle: { fontSize: 11, color: colors.muted, marginBottom: 16 },
-  h1: { fontSize: 13, fontWeight: 700, marginTop: 14, marginBottom: 2, color: colors.accent },
+  // a unitless lineHeight is resolved against the page's font size and inherited as points, so
+  // every larger text sets its own
+  title: { fontSize: 20, lineHeight: 1.25, fontWeight: 700, marginBottom: 4 },
+  subtitle: { fontSize: 11, lineHeight: 1.3, color: colors.muted, marginBottom: 16 },
+  h1: { fontSize: 13, lineHeight: 1.3, fontWeight: 700, marginTop: 14, marginBottom: 2, color: colors.accent },
   article: { fontSize: 8, color: colors.muted, marginBottom: 6 },
-  h2: { fontSize: 10.5, fontWeight: 600, marginTop: 8, marginBottom: 4 },
+  h2: { fontSize: 10.5, lineHeight: 1.3, fontWeight: 600, marginTop: 8, marginBottom: 4 },
   para: { marginBottom: 4 },
   muted: { color: colors.muted },
   notDocumented: { color: colors.danger, fontStyle: "italic", marginBottom: 4 },

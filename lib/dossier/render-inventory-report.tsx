@@ -21,8 +21,8 @@ const ITEM_LINE_HEIGHT = 10.5;
 const ITEM_CHARS_PER_LINE = 170;
 
 const TABLE_COLUMNS = [
-  { title: "Model key", width: 215 },
-  { title: "Name", width: 150 },
+  { title: "Model key", width: 195 },
+  { title: "Name", width: 170 },
   { title: "Business unit", width: 64 },
   { title: "Risk class", width: 56 },
   { title: "Score", width: 30 },
@@ -40,7 +40,7 @@ export function paginateTable(models: readonly InventoryModelRow[], firstPageHei
   let used = 0;
   let budget = firstPageHeight;
   for (const m of models) {
-    const lines = Math.max(rowText(m.key, 215), rowText(m.name, 150), rowText(m.businessUnit ?? "", 64), rowText(flagText(m), 110));
+    const lines = Math.max(rowText(m.key, 195), rowText(m.name, 170), rowText(m.businessUnit ?? "", 64), rowText(flagText(m), 110));
     const height = ROW_HEIGHT + (lines - 1) * 9;
     if (current.length > 0 && used + height > budget) {
       pages.push(current);
@@ -100,7 +100,7 @@ function Summary({ data }: { data: InventoryReportData }) {
   return (
     <View>
       <Text style={s.subtitle}>Inventory audit report · EU AI Act documentation coverage</Text>
-      <Text style={[s.title, { fontSize: 17 }]}>
+      <Text style={[s.title, { fontSize: 17, lineHeight: 1.25 }]}>
         {`${sum.productionModels} production models: ${sum.documented} documented, ${sum.undocumented} undocumented`}
       </Text>
       <Text style={s.subtitle}>{`${sum.documentedPercent.toFixed(1)} % documented · mean completeness score ${sum.meanScore.toFixed(1)} / 100 · ${sum.prohibitedFindings} prohibited practice(s) in production`}</Text>
@@ -183,8 +183,8 @@ function ModelTablePage({ rows, title }: { rows: InventoryModelRow[]; title: str
         </View>
         {rows.map((m) => (
           <View key={m.key} style={s.tr} wrap={false}>
-            <Text style={[s.cell, { width: 215 }]}>{m.key}</Text>
-            <Text style={[s.cell, { width: 150 }]}>{m.name}</Text>
+            <Text style={[s.cell, { width: 195 }]}>{m.key}</Text>
+            <Text style={[s.cell, { width: 170 }]}>{m.name}</Text>
             <Text style={[s.cell, { width: 64 }]}>{m.businessUnit ?? "—"}</Text>
             <Text style={[s.cell, { width: 56 }, m.riskClass === "PROHIBITED" ? s.danger : {}]}>{m.riskClass}</Text>
             <Text style={[s.cell, { width: 30 }]}>{m.completeness.toFixed(1)}</Text>
@@ -204,11 +204,14 @@ function Entry({ m }: { m: InventoryModelRow }) {
       <Text style={s.bold}>{`${m.key} — ${m.name}`}</Text>
       <Text style={s.muted}>{`${m.businessUnit ?? "no business unit"} · ${m.riskClass} · score ${m.completeness.toFixed(1)} · monitoring ${m.monitoringStatus}${m.flags.length ? ` · ${flagText(m)}` : ""}`}</Text>
       <Text>{`Business owner: ${owner(m.businessOwner)} · Technical owner: ${owner(m.technicalOwner)}`}</Text>
-      {m.missing.map((item) => (
-        <Text key={item.id} style={{ fontSize: 7.5, marginLeft: 8, color: item.mandatory ? colors.fg : colors.muted }}>
-          {itemLine(item)}
-        </Text>
-      ))}
+      {/* one paragraph per entry, one span per item: far fewer layout nodes than a Text per item */}
+      <Text style={{ fontSize: 7.5, marginLeft: 8 }}>
+        {m.missing.map((item, i) => (
+          <Text key={item.id} style={item.mandatory ? {} : { color: colors.muted }}>
+            {`${i > 0 ? "\n" : ""}${itemLine(item)}`}
+          </Text>
+        ))}
+      </Text>
     </View>
   );
 }

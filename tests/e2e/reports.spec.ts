@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const dir = mkdtempSync(join(tmpdir(), "dossier-e2e-pdf-"));
+let dir: string;
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "dossier-e2e-pdf-"));
+});
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function pdfText(file: string): string {
