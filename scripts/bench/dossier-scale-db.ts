@@ -2,10 +2,23 @@
 // benchmarks: `${DATABASE_URL's database}_bench_${N}` on the same server, created (or reused) here.
 // The extra models are copies of the demo's production models with new ids and keys (`<key>-copy-<k>`),
 // so they carry the same mix of complete and broken documentation.
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { prepareTestDatabase } from "../lib/prepare-db";
+import { bin } from "../lib/run";
 import { generateDemo } from "../../prisma/seed/demo";
+
+/** Migrate and seed like scripts/lib/prepare-db.ts, with the tools' output on stderr (stdout is the bench's JSON). */
+function prepare(url: string): void {
+  const env = { ...process.env, DATABASE_URL: url };
+  for (const [cmd, args] of [
+    [bin("prisma"), ["migrate", "deploy"]],
+    [bin("tsx"), ["--conditions=react-server", "scripts/seed.ts", "--if-empty"]],
+  ] as const) {
+    const result = spawnSync(cmd, args, { env, stdio: ["ignore", 2, 2] });
+    if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed on the bench database`);
+  }
+}
 
 export async function ensureScaleDatabase(baseUrl: string, productionModels: number): Promise<string> {
   const url = new URL(baseUrl);
@@ -20,7 +33,7 @@ export async function ensureScaleDatabase(baseUrl: string, productionModels: num
   }
   url.pathname = `/${name}`;
   const target = url.toString();
-  await prepareTestDatabase(target);
+  prepare(target);
   await topUpProductionModels(target, productionModels);
   return target;
 }

@@ -32,6 +32,8 @@ test("an executive generates the inventory report on the Reports page: progress,
   await expect(page).toHaveURL(/\/reports$/);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Inventory report (PDF)" }).click();
+  // rendering takes a moment even for the demo: the progress shows meanwhile
+  await expect(page.getByTestId("inventory-pdf-progress")).toBeVisible();
   await expect(page.getByTestId("inventory-pdf-done")).toBeVisible({ timeout: 60_000 });
   const file = join(dir, "exec-inventory.pdf");
   await (await download).saveAs(file);
