@@ -100,7 +100,7 @@ export async function getModelDossierData({
     : { included: false as const, reason: `The audit-log excerpt is withheld: the role ${ROLE_LABELS[actor.role]} may not read this model's audit log.` };
 
   const owners = { business: person(model.businessOwner), technical: person(model.technicalOwner) };
-  const requiredSections = new Set(result.items.map((i) => i.sectionKey).filter((k): k is NonNullable<typeof k> => k !== undefined));
+  const requiredSections = new Set<string>(result.items.flatMap((i) => (i.sectionKey ? [i.sectionKey] : [])));
   const sectionsByKey = new Map(model.sections.map((s) => [s.sectionKey, s]));
   const sectionContent = (def: { key: string; title: string; article: string }): SectionContent => {
     const row = sectionsByKey.get(def.key);
@@ -113,7 +113,7 @@ export async function getModelDossierData({
       updatedAt: iso(row?.updatedAt),
       updatedBy: row?.updatedBy?.name ?? null,
       evidence: (row?.evidence ?? []).map((e) => ({ fileName: e.fileName, size: e.size, mediaType: e.mediaType, sha256: e.sha256, uploadedAt: e.uploadedAt.toISOString(), uploadedBy: e.uploadedBy?.name ?? null })),
-      required: requiredSections.has(def.key as never),
+      required: requiredSections.has(def.key),
     };
   };
   const annexIv = DOCUMENTATION_SECTIONS.filter((s) => s.key.startsWith("annex-iv-")).map(sectionContent);
