@@ -178,3 +178,15 @@ test("bad input gets field-level messages or a 404, never a 500", async ({ page 
     expect(res?.status(), path).toBe(404);
   }
 });
+
+test("the model page offers the dossier: the download is a PDF of that model", async ({ page }) => {
+  await signIn(page, "auditor");
+  await page.goto("/models/card-fraud-detection-debit-cards");
+  const download = page.waitForEvent("download", { timeout: 90_000 });
+  await page.getByTestId("dossier-actions").getByRole("button", { name: "Download dossier (PDF)" }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import("node:fs");
+  expect(readFileSync(file!).subarray(0, 5).toString()).toBe("%PDF-");
+  const { execFileSync } = await import("node:child_process");
+  expect(execFileSync("pdftotext", ["-layout", file!, "-"], { encoding: "utf8" })).toContain("Card fraud detection");
+});

@@ -13,6 +13,7 @@ import { ConfirmClassificationButton } from "./_components/confirm-classificatio
 import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
 import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
 import { ManagePanels } from "./_components/manage-panels";
+import { DossierActions } from "./_components/dossier-actions";
 
 type Params = Promise<{ key: string }>;
 
@@ -131,6 +132,8 @@ export default async function ModelPage({ params }: { params: Params }) {
           </>
         )}
       </section>
+
+      <DossierActions modelKey={model.key} />
 
       <section className="card" id="overview">
         <h2 style={{ marginTop: 0 }}>Overview and owners</h2>
