@@ -6,8 +6,9 @@ const nextConfig = {
   // keep the database driver out of the server bundle; react-pdf is already external by default
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
-  // `npm test` type-checks the whole project first (tsc); NEXT_SKIP_TYPECHECK=1 lets a developer
-  // build while a colleague's files are mid-edit. Never set it in CI or production builds.
+  // `npm test` type-checks the whole project first (tsc), so `npm start`'s first build skips it
+  // (NEXT_SKIP_TYPECHECK=1) to start faster; a developer may set it to build while a colleague's files
+  // are mid-edit. The test suite's build keeps the check.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   typedRoutes: false,
   experimental: {
