@@ -55,15 +55,7 @@ export async function startJobs(config: JobsConfig = jobsConfig()): Promise<Runn
   });
   boss.on("error", (error) => console.error("[jobs] pg-boss error:", error));
   await boss.start();
-  for (const name of Object.values(QUEUES)) {
-    // stately: at most one queued and one running job per queue, so a slow scan never overlaps itself
-    if (!(await boss.getQueue(name))) {
-      await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 }).catch(async (error: unknown) => {
-        // another instance created it between our check and our insert
-        if (!(await boss.getQueue(name))) throw error;
-      });
-    }
-  }
+  for (const name of Object.values(QUEUES)) await ensureQueue(boss, name);
   await boss.schedule(QUEUES.scan, config.scanCron, {}, { tz: "UTC" });
   await boss.schedule(QUEUES.deliver, config.deliverCron, {}, { tz: "UTC" });
   const workOptions = { pollingIntervalSeconds: config.pollingSeconds, batchSize: 1 };
@@ -77,4 +69,24 @@ export async function startJobs(config: JobsConfig = jobsConfig()): Promise<Runn
   });
   console.log(`[jobs] scheduler started (instance ${config.instanceId}): scan "${config.scanCron}", email delivery "${config.deliverCron}" (UTC)`);
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}
+
+/**
+ * Create a queue unless it exists. Instances that start together race here: pg-boss's createQueue
+ * (a partition + an insert) can deadlock against another instance's, and PostgreSQL then aborts one
+ * of them (40P01) while the other commits. So a failure is retried after a short random pause,
+ * checking first whether the other instance has created the queue meanwhile.
+ */
+async function ensureQueue(boss: PgBoss, name: string, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      // stately: at most one queued and one running job per queue, so a slow scan never overlaps itself
+      await boss.createQueue(name, { name, policy: "stately", retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt + Math.floor(Math.random() * 300)));
+    }
+  }
 }
