@@ -48,7 +48,9 @@ afterAll(async () => {
 });
 
 function startInstance(id: "a" | "b"): Promise<ChildProcess> {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "lib/jobs/standalone.ts"], {
+  // node itself with tsx as a loader (not the tsx CLI, which runs the script in a grandchild that a
+  // SIGKILL of the CLI would leave running): killing `child` really stops the instance
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/jobs/standalone.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: process.env.TEST_DATABASE_URL,
