@@ -9,8 +9,8 @@ import { Prisma as P } from "../generated/prisma/client";
 import type { ModelActor } from "../models/mutations";
 import { refreshCompliance } from "../models/compliance";
 import { createDatasetSchema, linkDatasetSchema, updateDatasetSchema } from "./schemas";
+import { UUID_PATTERN } from "../validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const datasetQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -37,7 +37,7 @@ export async function listDatasets({ query }: { actor: Actor; query: z.infer<typ
 }
 
 export async function getDataset(id: string) {
-  if (!UUID.test(id)) return null;
+  if (!UUID_PATTERN.test(id)) return null;
   return prisma.dataset.findUnique({
     where: { id },
     include: {
@@ -82,7 +82,7 @@ export async function createDataset({ actor, input }: { actor: ModelActor; input
 }
 
 export async function updateDataset({ actor, id, input }: { actor: ModelActor; id: string; input: unknown }) {
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "No such dataset.");
+  if (!UUID_PATTERN.test(id)) throw new AppError("NOT_FOUND", "No such dataset.");
   const parsed = updateDatasetSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   const { revision, ownerEmail, ...fields } = parsed.data;

@@ -1,14 +1,8 @@
 import { z } from "zod";
 import { DatasetPurpose } from "../generated/prisma/enums";
+import { optionalText } from "../validation";
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
+const text = optionalText;
 
 export const DATASET_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 

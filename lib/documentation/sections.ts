@@ -9,6 +9,7 @@ import { FACTS_INCLUDE, toModelFacts } from "../models/facts";
 import { refreshCompliance } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES, sectionInputSchema } from "./schemas";
+import { UUID_PATTERN } from "../validation";
 
 export type SectionView = {
   key: string;
@@ -114,7 +115,6 @@ export async function saveSection({ actor, key, sectionKey, input }: { actor: Mo
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type UploadedFile = { name: string; type: string; bytes: Uint8Array };
 
@@ -153,7 +153,7 @@ export async function addEvidence({ actor, key, sectionKey, file }: { actor: Mod
 
 /** Evidence bytes for download: every signed-in role may read documentation. */
 export async function getEvidenceFile({ key, id }: { actor: Actor; key: string; id: string }) {
-  if (!UUID.test(id)) throw new AppError("NOT_FOUND", "No such evidence file.");
+  if (!UUID_PATTERN.test(id)) throw new AppError("NOT_FOUND", "No such evidence file.");
   const file = await prisma.evidenceFile.findFirst({ where: { id, section: { model: { key } } } });
   if (!file) throw new AppError("NOT_FOUND", "No such evidence file.");
   return file;

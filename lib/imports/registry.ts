@@ -14,6 +14,7 @@ import { createModelSchema, modelFieldsSchema, type ModelFields } from "../model
 import { refreshCompliance } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import type { RegistryRow, RowReport, VersionRowInput } from "./types";
+import { MODEL_FIELDS_SELECT } from "../models/upsert";
 
 type Db = PrismaClient | Tx;
 
@@ -45,24 +46,7 @@ const MODEL_FIELDS = [
 const VERSION_FIELDS = ["registryUri", "stage", "active", "trainingPipelineVersion", "servingPipelineVersion"] as const;
 
 const EXISTING_SELECT = {
-  id: true,
-  key: true,
-  revision: true,
-  name: true,
-  description: true,
-  intendedPurpose: true,
-  foreseeableMisuse: true,
-  actorRole: true,
-  publicAuthority: true,
-  lifecycle: true,
-  environments: true,
-  nextReviewAt: true,
-  euDatabaseId: true,
-  businessOwnerId: true,
-  technicalOwnerId: true,
-  businessUnit: { select: { name: true } },
-  businessOwner: { select: { email: true } },
-  technicalOwner: { select: { email: true } },
+  ...MODEL_FIELDS_SELECT,
   versions: { select: { id: true, version: true, registryUri: true, stage: true, active: true, trainingPipelineVersion: true, servingPipelineVersion: true } },
 } as const;
 

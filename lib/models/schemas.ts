@@ -1,6 +1,7 @@
 // One zod schema per input, shared by the portal's forms, server actions and the API.
 import { z } from "zod";
 import { ActorRole, Lifecycle } from "../generated/prisma/enums";
+import { optionalText } from "../validation";
 
 export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
@@ -8,15 +9,6 @@ export const modelKeySchema = z
   .string()
   .trim()
   .regex(MODEL_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `At most ${max} characters.`)
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .optional();
 
 const optionalEmail = z
   .string()

@@ -12,7 +12,8 @@ import type { ModelFields } from "./schemas";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
-const CURRENT_SELECT = {
+/** The model columns a caller-supplied field set is compared with (also used by lib/imports). */
+export const MODEL_FIELDS_SELECT = {
   id: true,
   key: true,
   name: true,
@@ -35,7 +36,7 @@ const CURRENT_SELECT = {
 
 type Current = NonNullable<Awaited<ReturnType<typeof loadCurrent>>>;
 
-const loadCurrent = (key: string) => prisma.model.findUnique({ where: { key }, select: CURRENT_SELECT });
+const loadCurrent = (key: string) => prisma.model.findUnique({ where: { key }, select: MODEL_FIELDS_SELECT });
 
 /** Would applying `fields` change nothing? Undefined fields are "leave as is". */
 export function isNoOp(current: Current, fields: ModelFields): boolean {

@@ -7,6 +7,7 @@ import { assertCan, type Actor } from "../authz/policy";
 import type { ModelActor } from "../models/mutations";
 import { evaluateModels } from "../models/compliance";
 import { notify } from "../notifications";
+import { UUID_PATTERN } from "../validation";
 
 export const submitReviewSchema = z.object({ note: z.string().trim().max(2000, "At most 2,000 characters.").optional() });
 export const decideReviewSchema = z
@@ -16,7 +17,6 @@ export const decideReviewSchema = z
   })
   .refine((v) => v.decision !== "REQUEST_CHANGES" || (v.comment ?? "").length > 0, { path: ["comment"], message: "Say what must change." });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The owner (or staff) asks a compliance officer to review the model's documentation. */
 export async function submitReview({ actor, key, input }: { actor: ModelActor; key: string; input: unknown }) {
@@ -50,7 +50,7 @@ export async function submitReview({ actor, key, input }: { actor: ModelActor; k
 
 /** A compliance officer approves or requests changes; never on their own submission (four eyes). */
 export async function decideReview({ actor, reviewId, input }: { actor: ModelActor; reviewId: string; input: unknown }) {
-  if (!UUID.test(reviewId)) throw new AppError("NOT_FOUND", "No such review.");
+  if (!UUID_PATTERN.test(reviewId)) throw new AppError("NOT_FOUND", "No such review.");
   const parsed = decideReviewSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   const { decision, comment } = parsed.data;
