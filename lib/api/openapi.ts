@@ -167,6 +167,88 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           responses: { "201": jsonResponse("MonitoringResult", "Stored; the computed statuses"), ...problemResponses(401, 403, 404, 409, 413, 415, 422, 429) },
         },
       },
+      "/api/v1/models/{key}/dossier": {
+        parameters: [keyParam],
+        get: {
+          operationId: "getModelDossier",
+          summary: "The model's Annex IV dossier as PDF, or the same content as JSON (?format=json); each download is stored as a verifiable record",
+          "x-scope": "read",
+          parameters: [{ name: "format", in: "query", required: false, schema: { type: "string", enum: ["pdf", "json"], default: "pdf" } }],
+          responses: {
+            "200": { description: "The dossier (header Dossier-Record names the stored record)", content: { "application/pdf": {}, "application/json": {} } },
+            ...problemResponses(401, 403, 404, 422, 429),
+          },
+        },
+      },
+      "/api/v1/reports/inventory": {
+        get: {
+          operationId: "getInventoryReport",
+          summary: "The inventory audit report: summary, every production model with its flags, every undocumented model with its missing items",
+          "x-scope": "read",
+          parameters: [
+            { name: "format", in: "query", required: false, schema: { type: "string", enum: ["pdf", "csv", "json"], default: "pdf" } },
+            { name: "businessUnit", in: "query", required: false, schema: { type: "string" } },
+            { name: "riskClass", in: "query", required: false, schema: { type: "string", enum: ["PROHIBITED", "HIGH", "LIMITED", "MINIMAL", "OUT_OF_SCOPE", "UNCLASSIFIED"] } },
+            { name: "undocumentedOnly", in: "query", required: false, schema: { type: "string", enum: ["true", "false", "1", "0"] } },
+          ],
+          responses: {
+            "200": {
+              description: "JSON has summary.productionModels / documented / undocumented, counts by risk class and monitoring status, and `models` rows",
+              content: { "application/pdf": {}, "text/csv": {}, "application/json": {} },
+            },
+            ...problemResponses(401, 403, 422, 429),
+          },
+        },
+      },
+      "/api/v1/dossiers": {
+        get: { operationId: "listDossierRecords", summary: "Documents Dossier issued (who, when, parameters, sha256, completeness)", "x-scope": "read", responses: { "200": { description: "Records", content: { "application/json": {} } }, ...problemResponses(401, 429) } },
+        post: {
+          operationId: "generateDocument",
+          summary: "Generate a model dossier or the inventory report off the request thread; streams progress events (NDJSON) and ends with the record",
+          "x-scope": "read",
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["kind"], properties: { kind: { enum: ["MODEL_DOSSIER", "INVENTORY_REPORT"] }, modelKey: { type: "string" }, format: { enum: ["pdf", "json", "csv"] }, filters: { type: "object" } } } } } },
+          responses: { "200": { description: "application/x-ndjson progress events", content: { "application/x-ndjson": {} } }, ...problemResponses(401, 403, 404, 415, 422, 429) },
+        },
+      },
+      "/api/v1/dossiers/{id}": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        get: { operationId: "getDossierRecord", summary: "One issued document's record", "x-scope": "read", responses: { "200": { description: "The record", content: { "application/json": {} } }, ...problemResponses(401, 403, 404, 429) } },
+      },
+      "/api/v1/dossiers/{id}/content": {
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        get: { operationId: "downloadDossierRecord", summary: "Download an issued document again, byte for byte", "x-scope": "read", responses: { "200": { description: "The stored bytes", content: { "application/pdf": {}, "application/json": {}, "text/csv": {} } }, ...problemResponses(401, 403, 404, 429) } },
+      },
+      "/api/v1/dossiers/verify": {
+        get: {
+          operationId: "verifyDocumentHash",
+          summary: "Is the document with this sha256 one Dossier issued?",
+          "x-scope": "read",
+          parameters: [{ name: "sha256", in: "query", required: true, schema: { type: "string", pattern: "^[0-9a-f]{64}$" } }],
+          responses: { "200": { description: "The verdict", content: { "application/json": {} } }, ...problemResponses(401, 422, 429) },
+        },
+        post: {
+          operationId: "verifyDocument",
+          summary: "Is this file one Dossier issued? Send the file as the body: answers the matching record, or none",
+          "x-scope": "read",
+          responses: { "200": { description: "The verdict", content: { "application/json": {} } }, ...problemResponses(401, 413, 422, 429) },
+        },
+      },
+      "/api/v1/imports": {
+        post: {
+          operationId: "importInventory",
+          summary: "Import models and versions from CSV, an MLflow registry export (registered-models/search + model-versions/search) or Dossier's JSON export; ?dryRun=true plans only",
+          "x-scope": "write",
+          parameters: [idempotencyParam, { name: "dryRun", in: "query", required: false, schema: { type: "boolean" } }, { name: "format", in: "query", required: false, schema: { type: "string", enum: ["csv", "mlflow", "inventory"] } }],
+          requestBody: { required: true, content: { "text/csv": {}, "application/json": {}, "multipart/form-data": {} } },
+          responses: { "200": { description: "Per-row report: created, updated, unchanged or rejected with reasons", content: { "application/json": {} } }, ...problemResponses(401, 403, 409, 413, 415, 422, 429) },
+        },
+      },
+      "/api/v1/imports/template": {
+        get: { operationId: "csvTemplate", summary: "The CSV import template with every documented column", "x-scope": "read", responses: { "200": { description: "CSV", content: { "text/csv": {} } } } },
+      },
+      "/api/v1/exports/inventory": {
+        get: { operationId: "exportInventory", summary: "The whole inventory as JSON; importing it into an empty database round-trips", "x-scope": "read", responses: { "200": { description: "The export", content: { "application/json": {} } }, ...problemResponses(401, 403, 429) } },
+      },
       "/api/v1/openapi.json": {
         get: { operationId: "openapi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } } },
       },
