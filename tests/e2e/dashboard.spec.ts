@@ -18,6 +18,19 @@ test("the executive lands on the overview and follows the undocumented figure to
   }
   expect(monitored).toBe(247);
 
+  // the figures equal the inventory report's JSON (the document handed to an auditor)
+  const report = await page.request.get("/api/v1/reports/inventory?format=json");
+  expect(report.status()).toBe(200);
+  const { summary } = (await report.json()) as {
+    summary: { productionModels: number; documented: number; undocumented: number; byMonitoringStatus: Array<{ status: string; count: number }> };
+  };
+  expect(summary.productionModels).toBe(247);
+  expect(Number(await page.getByTestId("figure-documented-value").innerText())).toBe(summary.documented);
+  expect(Number(await page.getByTestId("figure-undocumented-value").innerText())).toBe(summary.undocumented);
+  for (const { status, count } of summary.byMonitoringStatus) {
+    expect(Number((await page.getByTestId(`monitoring-${status}`).innerText()).split(" ")[0]), status).toBe(count);
+  }
+
   await page.getByTestId("figure-undocumented").click();
   await expect(page).toHaveURL(/\/models\?lifecycle=PRODUCTION&documented=no$/);
   await expect(page.getByTestId("inventory-total")).toContainText("158 models match.");
