@@ -3,18 +3,9 @@
 //          npx tsx --conditions=react-server scripts/bench/dashboard.ts [models] [iterations]
 // The database is THROWAWAY: it is migrated, emptied and filled with generated models by bulk SQL.
 // Prints one JSON object: p50/p95 of getOverview() (everything the page reads) and of the counts alone.
-import { migrateDeploy } from "../lib/run";
-import { generateBenchModels, timeIt } from "./lib/generate-models";
+import { generateBenchModels, prepareBenchDatabase, timeIt } from "./lib/generate-models";
 
-const url = process.env.BENCH_DATABASE_URL;
-if (!url) {
-  console.error("BENCH_DATABASE_URL is required (a throwaway database, e.g. dossier_bench): it is emptied.");
-  process.exit(2);
-}
-const models = Number(process.argv[2] ?? 10_000);
-const iterations = Number(process.argv[3] ?? 30);
-process.env.DATABASE_URL = url;
-if ((await migrateDeploy({ ...process.env, DATABASE_URL: url })) !== 0) throw new Error("migrate deploy failed");
+const { models, iterations } = await prepareBenchDatabase();
 
 const { prisma } = await import("../../lib/db");
 const { getOverview, overviewCounts } = await import("../../lib/dashboard/overview");

@@ -8,19 +8,11 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { migrateDeploy, bin } from "../lib/run";
+import { bin } from "../lib/run";
 import { freePort } from "../lib/free-port";
-import { generateBenchModels, timeIt } from "./lib/generate-models";
+import { generateBenchModels, prepareBenchDatabase, timeIt } from "./lib/generate-models";
 
-const url = process.env.BENCH_DATABASE_URL;
-if (!url) {
-  console.error("BENCH_DATABASE_URL is required (a throwaway database, e.g. dossier_bench): it is emptied.");
-  process.exit(2);
-}
-const models = Number(process.argv[2] ?? 10_000);
-const iterations = Number(process.argv[3] ?? 30);
-process.env.DATABASE_URL = url;
-if ((await migrateDeploy({ ...process.env, DATABASE_URL: url })) !== 0) throw new Error("migrate deploy failed");
+const { url, models, iterations } = await prepareBenchDatabase();
 
 const { prisma } = await import("../../lib/db");
 const { listModels, inventoryQuerySchema } = await import("../../lib/models/queries");

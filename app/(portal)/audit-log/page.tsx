@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { auditLogScope } from "@/lib/authz/policy";
 import { auditQuerySchema, listAuditEvents, verifyAuditChain } from "@/lib/audit-log/queries";
+import { firstValues } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -13,7 +14,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const user = await requirePageUser("/audit-log");
   const scope = auditLogScope(user);
   if (scope === "NONE") forbidden();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = await firstValues(searchParams);
   const query = auditQuerySchema.parse(raw);
   const { items, nextBefore } = await listAuditEvents({ actor: user, query });
   const verdict = raw.verify === "1" && scope === "ALL" ? await verifyAuditChain({ actor: user }) : null;

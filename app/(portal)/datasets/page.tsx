@@ -3,12 +3,13 @@ import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { datasetQuerySchema, listDatasets } from "@/lib/datasets/datasets";
+import { firstValues } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Datasets" };
 
 export default async function DatasetsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/datasets");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = await firstValues(searchParams);
   const query = datasetQuerySchema.parse(raw);
   const { items, total, page, pages } = await listDatasets({ actor: user, query });
   const href = (p: number) => `/datasets?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(p) })}`;

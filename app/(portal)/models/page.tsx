@@ -6,6 +6,7 @@ import { LIFECYCLE_LABELS, RISK_CLASS_LABELS } from "@/lib/labels";
 import { MONITORING_LABELS, requirementTitle } from "@/lib/compliance-labels";
 import { inventoryQuerySchema, listBusinessUnits, listModels, type InventoryQuery } from "@/lib/models/queries";
 import { Lifecycle, MonitoringStatus, RiskClass } from "@/lib/generated/prisma/enums";
+import { firstValues } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -22,7 +23,7 @@ function hrefWith(query: InventoryQuery, change: Partial<Record<keyof InventoryQ
 
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/models");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = await firstValues(searchParams);
   const query = inventoryQuerySchema.parse(raw);
   const [page, units] = await Promise.all([listModels({ actor: user, query, withFacets: true }), listBusinessUnits()]);
   const facets = page.facets!;

@@ -1,5 +1,22 @@
 // Fills a THROWAWAY database with `models` generated models by bulk SQL (deterministic: hashes of
 // the row number, not random()), for the benchmarks that measure pages at 10,000 models.
+import { migrateDeploy } from "../../lib/run";
+
+/**
+ * The benchmarks' common start: BENCH_DATABASE_URL (a THROWAWAY database, it is emptied) migrated and
+ * set as DATABASE_URL for lib/db, and the [models] [iterations] arguments.
+ */
+export async function prepareBenchDatabase(): Promise<{ url: string; models: number; iterations: number }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    console.error("BENCH_DATABASE_URL is required (a throwaway database, e.g. dossier_bench): it is emptied.");
+    process.exit(2);
+  }
+  process.env.DATABASE_URL = url;
+  if ((await migrateDeploy({ ...process.env, DATABASE_URL: url })) !== 0) throw new Error("migrate deploy failed");
+  return { url, models: Number(process.argv[2] ?? 10_000), iterations: Number(process.argv[3] ?? 30) };
+}
+
 type Executor = { $executeRawUnsafe: (sql: string) => Promise<unknown> };
 
 export async function generateBenchModels(prisma: Executor, models: number): Promise<void> {

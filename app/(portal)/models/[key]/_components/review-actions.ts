@@ -3,23 +3,16 @@
 import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
+import { runForm } from "@/lib/form-data";
 import { decideReview, submitReview } from "@/lib/reviews/reviews";
 
 export type ReviewState = { fieldErrors?: FieldErrors; formError?: string; saved?: string; values?: Record<string, string> };
 
 async function run(fn: () => Promise<unknown>, saved: string, values: Record<string, string>, paths: string[]): Promise<ReviewState> {
-  try {
-    await fn();
-    for (const p of paths) revalidatePath(p);
-    return { saved };
-  } catch (e) {
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { fieldErrors: e.fieldErrors, formError: e.message, values };
-    }
-    throw e;
-  }
+  const outcome = await runForm(values, saved, fn, forbidden);
+  if (outcome.saved) for (const p of paths) revalidatePath(p);
+  return outcome;
 }
 
 export async function submitReviewAction(key: string, _prev: ReviewState, formData: FormData): Promise<ReviewState> {
