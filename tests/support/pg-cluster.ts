@@ -78,7 +78,7 @@ function signalAll(data: string, signal: NodeJS.Signals) {
   const pidFile = join(data, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const postmaster = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  const children = execFileSync("ps", ["-o", "pid=", "--ppid", String(postmaster)], { encoding: "utf8" }).split("\n").map(Number).filter((n) => n > 0);
+  const children = childrenOf(postmaster);
   // children first, so none is restarted by a postmaster that is still running
   for (const pid of [...children, postmaster]) {
     try {
@@ -87,4 +87,21 @@ function signalAll(data: string, signal: NodeJS.Signals) {
       /* exited meanwhile */
     }
   }
+}
+
+/** Child pids from /proc (no dependency on procps being installed). */
+function childrenOf(parent: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": comm may contain spaces, so read after the last ')'
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === parent) pids.push(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return pids;
 }
