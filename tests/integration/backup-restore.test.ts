@@ -141,7 +141,7 @@ describe("restore drill", () => {
     const port = await freePort();
     let server = await startEmbeddedPostgres({ dataDir: join(dataRoot, "pglite"), port });
     cleanups.push(() => server.stop().catch(() => undefined));
-    const env = { ...process.env, DOSSIER_DATA_DIR: dataRoot, PGLITE_PORT: String(port) };
+    const env: NodeJS.ProcessEnv = { ...process.env, DOSSIER_DATA_DIR: dataRoot, PGLITE_PORT: String(port) };
     delete env.DATABASE_URL;
     expect(await migrateDeploy({ ...env, DATABASE_URL: server.url })).toBe(0);
     let db = clientFor(server.url);
