@@ -51,38 +51,46 @@ export async function withIdempotency(
 
   const leaseMs = env.idempotencyLeaseMs();
   const claimed = await claim(owner, key, request.method, path, requestHash, leaseMs);
-  if (claimed !== "claimed") return claimed;
+  if (!(claimed instanceof Date)) return claimed;
+  // the claim's time fences this holder: after a takeover, its renewals, release and answer touch nothing
+  const held = { principal: owner, key, status: IN_PROGRESS, createdAt: claimed };
 
-  const heartbeat = renewLease(owner, key, leaseMs);
+  const heartbeat = renewLease(held, leaseMs);
   let response: Response;
   try {
     response = await handler(replayable, body);
   } catch (error) {
     heartbeat.stop();
-    await release(owner, key);
+    await release(held);
     throw error;
   }
   heartbeat.stop();
   if (response.status < 200 || response.status >= 300) {
-    await release(owner, key);
+    await release(held);
     return response;
   }
   const text = await response.text();
   await prisma.idempotencyRecord.updateMany({
-    where: { principal: owner, key },
+    where: held,
     data: { status: response.status, responseBody: storedBody(text) },
   });
   return new Response(text, { status: response.status, headers: response.headers });
 }
 
-/** Insert the in-progress record, take over one whose holder is gone, or answer from the existing one. */
-async function claim(owner: string, key: string, method: string, path: string, requestHash: string, leaseMs: number): Promise<"claimed" | Response> {
+type Held = { principal: string; key: string; status: number; createdAt: Date };
+
+/**
+ * Insert the in-progress record, take over one whose holder is gone, or answer from the existing one.
+ * A claim returns its time, which identifies this holder.
+ */
+async function claim(owner: string, key: string, method: string, path: string, requestHash: string, leaseMs: number): Promise<Date | Response> {
   for (let attempt = 0; attempt < 2; attempt++) {
+    const now = new Date();
     try {
       await prisma.idempotencyRecord.create({
-        data: { principal: owner, key, method, path, requestHash, status: IN_PROGRESS, responseBody: {}, leaseExpiresAt: new Date(Date.now() + leaseMs) },
+        data: { principal: owner, key, method, path, requestHash, status: IN_PROGRESS, responseBody: {}, createdAt: now, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
       });
-      return "claimed";
+      return now;
     } catch (e) {
       if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     }
@@ -100,13 +108,13 @@ async function claim(owner: string, key: string, method: string, path: string, r
     if (existing.status === IN_PROGRESS) {
       // the holder stopped renewing its lease: its request died with its server. Take the key over, in
       // one conditional update so that of several retries exactly one wins.
-      const now = new Date();
-      if (existing.leaseExpiresAt < now) {
+      const takeover = new Date(Math.max(Date.now(), existing.createdAt.getTime() + 1));
+      if (existing.leaseExpiresAt < takeover) {
         const { count } = await prisma.idempotencyRecord.updateMany({
           where: { id: existing.id, status: IN_PROGRESS, leaseExpiresAt: existing.leaseExpiresAt },
-          data: { leaseExpiresAt: new Date(now.getTime() + leaseMs), createdAt: now },
+          data: { leaseExpiresAt: new Date(takeover.getTime() + leaseMs), createdAt: takeover },
         });
-        if (count === 1) return "claimed";
+        if (count === 1) return takeover;
       }
       throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly.");
     }
@@ -116,18 +124,18 @@ async function claim(owner: string, key: string, method: string, path: string, r
 }
 
 /** Renew the lease every third of its length while the request runs. */
-function renewLease(owner: string, key: string, leaseMs: number): { stop(): void } {
+function renewLease(held: Held, leaseMs: number): { stop(): void } {
   const timer = setInterval(() => {
     prisma.idempotencyRecord
-      .updateMany({ where: { principal: owner, key, status: IN_PROGRESS }, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+      .updateMany({ where: held, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
       .catch((error: unknown) => console.warn("[idempotency] could not renew a lease:", error instanceof Error ? error.message.split("\n").pop() : error));
   }, Math.max(100, Math.floor(leaseMs / 3)));
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
 
-async function release(owner: string, key: string) {
-  await prisma.idempotencyRecord.deleteMany({ where: { principal: owner, key, status: IN_PROGRESS } });
+async function release(held: Held) {
+  await prisma.idempotencyRecord.deleteMany({ where: held });
 }
 
 function storedBody(text: string): Prisma.InputJsonValue {

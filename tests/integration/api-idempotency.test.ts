@@ -97,6 +97,40 @@ describe("an Idempotency-Key whose request died with its server", () => {
     }
   });
 
+  it("a holder that lost its lease (taken over) cannot store its answer or release the new holder's claim", async () => {
+    const k = `test-idem-fence-${Date.now().toString(36)}`;
+    process.env.DOSSIER_IDEMPOTENCY_LEASE_MS = "60000";
+    const req = () => new Request("http://localhost/api/v1/imports", { method: "POST", headers: { "idempotency-key": k, "content-type": "text/csv" }, body: "a,b" });
+    const gated = (body: object) => {
+      let open!: () => void;
+      const gate = new Promise<void>((r) => (open = r));
+      return { open, handler: async () => (await gate, Response.json(body, { status: 201 })) };
+    };
+    try {
+      const a = gated({ by: "a" });
+      const first = withIdempotency(principal, req(), a.handler);
+      for (let i = 0; i < 100 && !(await prisma.idempotencyRecord.findFirst({ where: { key: k } })); i++) await new Promise((r) => setTimeout(r, 20));
+      // A stalls past its lease (as if its process hung): B takes the key over
+      await prisma.idempotencyRecord.updateMany({ where: { key: k }, data: { leaseExpiresAt: new Date(Date.now() - 1) } });
+      const b = gated({ by: "b" });
+      const second = withIdempotency(principal, req(), b.handler);
+      await new Promise((r) => setTimeout(r, 200));
+      a.open();
+      expect((await first).status).toBe(201);
+      // A's answer was not stored and B still holds the key
+      const during = await withIdempotency(principal, req(), async () => new Response(null, { status: 500 })).catch((e: unknown) => e);
+      expect((during as AppError).code).toBe("CONFLICT");
+      b.open();
+      expect(await (await second).json()).toEqual({ by: "b" });
+      const replay = await withIdempotency(principal, req(), async () => new Response(null, { status: 500 }));
+      expect(replay.headers.get("idempotent-replayed")).toBe("true");
+      expect(await replay.json()).toEqual({ by: "b" });
+    } finally {
+      delete process.env.DOSSIER_IDEMPOTENCY_LEASE_MS;
+      await prisma.idempotencyRecord.deleteMany({ where: { key: k } });
+    }
+  });
+
   it("of several retries after the lease ran out, exactly one runs the request", async () => {
     const k = `test-idem-race-${Date.now().toString(36)}`;
     process.env.DOSSIER_IDEMPOTENCY_LEASE_MS = "60000";
