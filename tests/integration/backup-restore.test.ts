@@ -12,7 +12,6 @@ import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { verifyChain } from "@/lib/audit-log/chain";
 import { recordAudit } from "@/lib/audit-log/record";
 import type { Tx } from "@/lib/db";
 import { bin, migrateDeploy, run } from "@/scripts/lib/run";
@@ -37,6 +36,16 @@ function npmScript(script: "backup" | "restore", args: string[], env: NodeJS.Pro
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** `npm run audit:verify` on that database: chains pending events, recomputes every hash, exit 1 if broken. */
+function auditVerify(databaseUrl: string): Promise<{ code: number; verdict: { ok: boolean; checked: number } }> {
+  return new Promise((resolve) => {
+    const child = spawn(bin("tsx"), ["--conditions=react-server", "scripts/audit-chain.ts", "verify"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("exit", (code) => resolve({ code: code ?? 1, verdict: JSON.parse(output.slice(output.indexOf("{"))) as { ok: boolean; checked: number } }));
   });
 }
 
@@ -76,14 +85,21 @@ async function addRecords(db: PrismaClient) {
 }
 
 /** What the drill promises: everything is back and provably the same. */
-async function expectRestored(db: PrismaClient, before: Awaited<ReturnType<typeof fingerprint>>) {
+async function expectRestored(db: PrismaClient, url: string, before: Awaited<ReturnType<typeof fingerprint>>) {
   expect(await fingerprint(db)).toEqual(before);
   for (const t of ["Model", "DocumentationSection", "EvidenceFile", "DossierRecord", "AuditEvent"]) expect(before[t]?.rows, t).toBeGreaterThan(0);
   for (const f of await db.evidenceFile.findMany()) expect(createHash("sha256").update(f.content).digest("hex")).toBe(f.sha256);
   for (const d of await db.dossierRecord.findMany()) expect(createHash("sha256").update(d.content).digest("hex")).toBe(d.sha256);
-  const events = await db.auditEvent.findMany({ orderBy: { seq: "asc" } });
-  const verdict = verifyChain(events);
-  expect(verdict.ok, JSON.stringify(verdict)).toBe(true);
+  const verified = await auditVerify(url);
+  expect(verified.code, JSON.stringify(verified.verdict)).toBe(0);
+  expect(verified.verdict).toMatchObject({ ok: true, checked: before.AuditEvent!.rows });
+}
+
+/** Audit events are chained by an appender after their writer commits: chain them (and check) before backing up. */
+async function chainAndVerify(url: string) {
+  const verified = await auditVerify(url);
+  expect(verified.code, JSON.stringify(verified.verdict)).toBe(0);
+  expect(verified.verdict.checked).toBeGreaterThan(0);
 }
 
 describe("restore drill", () => {
@@ -99,8 +115,8 @@ describe("restore drill", () => {
     expect(await run(bin("tsx"), ["--conditions=react-server", "scripts/seed.ts", "--if-empty"], env)).toBe(0);
     let db = clientFor(url);
     await addRecords(db);
+    await chainAndVerify(url);
     const before = await fingerprint(db);
-    expect(verifyChain(await db.auditEvent.findMany({ orderBy: { seq: "asc" } })).ok).toBe(true);
     await db.$disconnect();
 
     const file = join(work, "server.dump");
@@ -115,7 +131,7 @@ describe("restore drill", () => {
     expect(restored.code, restored.output).toBe(0);
     db = clientFor(url);
     try {
-      await expectRestored(db, before);
+      await expectRestored(db, url, before);
       // a database holding data is not overwritten by accident …
       const refused = await npmScript("restore", [file], env);
       expect(refused.code).toBe(1);
@@ -128,7 +144,7 @@ describe("restore drill", () => {
       const savedPrevious = (JSON.parse(replaced.output.trim().split("\n").find((l) => l.startsWith("{"))!) as { savedPrevious: string }).savedPrevious;
       expect(existsSync(savedPrevious)).toBe(true);
       db = clientFor(url);
-      await expectRestored(db, before);
+      await expectRestored(db, url, before);
     } finally {
       await db.$disconnect();
     }
@@ -146,6 +162,7 @@ describe("restore drill", () => {
     expect(await migrateDeploy({ ...env, DATABASE_URL: server.url })).toBe(0);
     let db = clientFor(server.url);
     await addRecords(db);
+    await chainAndVerify(server.url);
     const before = await fingerprint(db);
     await db.$disconnect();
 
@@ -165,7 +182,7 @@ describe("restore drill", () => {
     server = await startEmbeddedPostgres({ dataDir: join(dataRoot, "pglite"), port });
     db = clientFor(server.url);
     try {
-      await expectRestored(db, before);
+      await expectRestored(db, server.url, before);
     } finally {
       await db.$disconnect();
       await server.stop();
