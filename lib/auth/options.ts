@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "../db";
 import { signInSchema } from "./schemas";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { clientAddress, throttledSignIn } from "./throttle";
 
 /** next-auth configuration: email + password, JWT sessions (no session table). */
 export const authOptions: NextAuthOptions = {
@@ -17,14 +18,18 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        // spend the same time for unknown users, so timing does not reveal which emails exist
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok || !user.active) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        const email = parsed.data.email.toLowerCase();
+        // lib/auth/throttle.ts: refused while the account or address is locked; failures counted
+        return throttledSignIn({ email, address: clientAddress(req?.headers) }, async () => {
+          const user = await prisma.user.findUnique({ where: { email } });
+          // spend the same time for unknown users, so timing does not reveal which emails exist
+          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
+          if (!user || !ok || !user.active) return null;
+          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        });
       },
     }),
   ],

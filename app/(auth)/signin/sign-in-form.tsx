@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { lockedMessageFor } from "@/lib/auth/lock-message";
 import { safeCallbackPath } from "@/lib/auth/redirect";
 
 type Errors = { email?: string; password?: string; form?: string };
@@ -24,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setErrors({ form: "Wrong email or password, or the account is disabled." });
+        setErrors({ form: lockedMessageFor(result?.error ?? "") ?? "Wrong email or password, or the account is disabled." });
         return;
       }
       // a full navigation, so every server component renders with the new session
