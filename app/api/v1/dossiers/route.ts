@@ -3,6 +3,7 @@
 //      NDJSON ({"type":"progress"…} lines, then {"type":"done","record":…,"downloadUrl":…}); the portal's
 //      download buttons use it so a long report shows progress and downloads when ready.
 import { z } from "zod";
+import { assertJsonContentType } from "@/lib/api/body";
 import { authenticate, requireScope } from "@/lib/api/principal";
 import { withApiErrors } from "@/lib/api/problem";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
@@ -32,6 +33,8 @@ export const GET = withApiErrors(async (request: Request) => {
 export const POST = withApiErrors(async (request: Request) => {
   const principal = await authenticate(request);
   requireScope(principal, "read");
+  // JSON only: a text/plain body is what a cross-site HTML form could send
+  assertJsonContentType(request);
   let body: unknown;
   try {
     body = await request.json();
