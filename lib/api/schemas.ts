@@ -2,6 +2,7 @@
 // lib/versions/schemas.ts) so the portal and the API validate alike; response shapes are declared here
 // for the OpenAPI document. No server-only import: the docs page and tests read these too.
 import { z } from "zod";
+import { dateInput } from "../validation";
 import { ActorRole, ClassificationStatus, Lifecycle, MonitoringStatus, RiskClass } from "../generated/prisma/enums";
 import { modelFieldsSchema } from "../models/schemas";
 /** mirrors PAGE_SIZE_MAX of lib/models/queries.ts (server-only, so not imported here) */
@@ -147,7 +148,7 @@ const metricValueSchema = z.object({
 
 const pushCommon = {
   version: z.string().trim().min(1).max(64).optional().describe("the model version observed (must be registered)"),
-  observedAt: z.coerce.date({ error: "Enter a valid ISO date." }).optional().describe("default: now"),
+  observedAt: dateInput("Enter a valid ISO date.").optional().describe("default: now"),
 };
 
 /**

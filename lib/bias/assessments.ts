@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { dateInput } from "../validation";
 import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -17,7 +18,7 @@ export const biasMetricSchema = z.object({
 
 export const biasAssessmentSchema = z.object({
   version: z.string().trim().min(1, "Choose a version.").max(64),
-  assessedAt: z.coerce.date({ error: "Enter a valid date." }).refine((d) => d.getTime() <= Date.now() + 86_400_000, "The assessment date cannot be in the future."),
+  assessedAt: dateInput().refine((d) => d.getTime() <= Date.now() + 86_400_000, "The assessment date cannot be in the future."),
   methodology: z.string().trim().min(1, "Describe the methodology.").max(5000, "At most 5,000 characters."),
   protectedAttributes: z.array(z.string().trim().min(1).max(60)).min(1, "Name at least one protected attribute.").max(30),
   findings: z.string().trim().max(5000).optional(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { revisionInput } from "../validation";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -9,7 +10,7 @@ import type { ModelActor } from "./mutations";
 import { refreshCompliance } from "./compliance";
 
 export const classificationInputSchema = z.object({
-  revision: z.coerce.number().int().positive(),
+  revision: revisionInput(),
   answers: z.record(z.string().max(100), z.union([z.string().max(100), z.array(z.string().max(100)).max(50), z.number()])),
 });
 

@@ -10,6 +10,7 @@ import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { DossierKind } from "@/lib/generated/prisma/enums";
 import { generateDocument, generateRequestSchema } from "@/lib/dossier/generate";
 import { parseQuery, progressStream, readerOf } from "@/lib/dossier/http";
+import { assertSafeInput } from "@/lib/validation";
 import { listRecords } from "@/lib/dossier/records";
 
 export const runtime = "nodejs";
@@ -41,6 +42,7 @@ export const POST = withApiErrors(async (request: Request) => {
   } catch {
     throw new AppError("VALIDATION", "The body must be JSON.", { _form: ["The body must be JSON."] });
   }
+  assertSafeInput(body, "The request body");
   const parsed = generateRequestSchema.safeParse(body);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid document request.", fieldErrorsOf(parsed.error));
   const job = parsed.data;
