@@ -64,6 +64,9 @@ export function safeSearchParams(url: URL): Record<string, string> {
   return raw;
 }
 
+/** z.string() that refuses text PostgreSQL cannot store or that would not read back unchanged. */
+export const safeString = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
+
 /** Required text: trimmed, non-empty, length-limited, storable. */
 export const requiredText = (max: number, emptyMessage = "Required.") =>
   z.string().trim().min(1, emptyMessage).max(max, `At most ${max} characters.`).refine(isSafeText, UNSAFE_TEXT_MESSAGE);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DatasetPurpose } from "../generated/prisma/enums";
-import { optionalText, requiredText, revisionInput } from "../validation";
+import { optionalText, requiredText, revisionInput, safeString } from "../validation";
 
 const text = optionalText;
 
@@ -33,12 +33,12 @@ export const datasetFieldsSchema = z.object({
 });
 
 export const createDatasetSchema = datasetFieldsSchema.extend({
-  key: z.string().trim().regex(DATASET_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens."),
+  key: safeString().trim().regex(DATASET_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens."),
 });
 export const updateDatasetSchema = datasetFieldsSchema.extend({ revision: revisionInput() });
 
 export const linkDatasetSchema = z.object({
-  version: z.string().trim().min(1, "Choose a model version.").max(40),
+  version: safeString().trim().min(1, "Choose a model version.").max(40),
   datasetId: z.uuid("Choose a dataset."),
   purpose: z.enum(DatasetPurpose, { error: "Choose training, validation, test or monitoring reference." }),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { revisionInput } from "../validation";
+import { revisionInput, safeString } from "../validation";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -11,7 +11,7 @@ import { refreshCompliance } from "./compliance";
 
 export const classificationInputSchema = z.object({
   revision: revisionInput(),
-  answers: z.record(z.string().max(100), z.union([z.string().max(100), z.array(z.string().max(100)).max(50), z.number()])),
+  answers: z.record(safeString().max(100), z.union([safeString().max(100), z.array(safeString().max(100)).max(50), z.number()])),
 });
 
 /**
