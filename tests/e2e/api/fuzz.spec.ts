@@ -108,7 +108,7 @@ for (const w of WRITES) {
 test("hostile path segments and query parameters on every route, and unsupported methods: no 5xx, problem+json", async ({ request }) => {
   test.setTimeout(240_000);
   const segments = ["%ff", "%00", "abc%00", "%c0%af", "%ed%a0%80", "..%2f..", "x".repeat(300), "00000000-0000-0000-0000-00000000000g", "0b0c8a3e-1f4d-4a59-9a8e-0c2b9e3f6a11", "%25", "a%2Fb", "%E2%80%AE"];
-  const queryValues = ["%00", "%ff", "%", "%ed%a0%80", "99999-01-01", "1e400", "-1", "%5Cevil", "x".repeat(5000), "a%00b"];
+  const queryValues = ["%00", "%ff", "%", "%ed%a0%80", "99999-01-01", "1e400", "-1", "%5Cevil", "x".repeat(1000), "a%00b"];
   const queryNames = ["q", "limit", "cursor", "risk", "lifecycle", "businessUnit", "owner", "kind", "model", "format", "sha256", "undocumentedOnly"];
   for (const route of API_ROUTES) {
     const params = route.path.match(/\{\w+\}/g) ?? [];
