@@ -1,5 +1,5 @@
 // Helpers for server actions: read a FormData as strings, and map errors back to form field names.
-import { isAppError, type FieldErrors } from "./errors";
+import { isAppError, type FieldErrors, asKnownError } from "./errors";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./db-unavailable";
 
 export function formValues(formData: FormData): Record<string, string> {
@@ -25,7 +25,8 @@ export async function runForm(values: Record<string, string>, saved: string, fn:
   try {
     await fn();
     return { saved };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") onForbidden();
       return { fieldErrors: formFieldErrors(e.fieldErrors), formError: e.message, values };

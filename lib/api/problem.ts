@@ -1,6 +1,6 @@
 // RFC 9457 problem+json for every API error, from one mapping (AppError code → HTTP status).
 import "server-only";
-import { HTTP_STATUS, isAppError, type AppErrorCode, type FieldErrors } from "../errors";
+import { HTTP_STATUS, asKnownError, isAppError, type AppErrorCode, type FieldErrors } from "../errors";
 import { RateLimitedError } from "./rate-limit";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER_SECONDS } from "../db-unavailable";
 
@@ -35,7 +35,8 @@ export function problem(code: AppErrorCode, detail: string, extra: { fieldErrors
 }
 
 /** Turn any thrown error into a response: AppErrors as problems, anything else logged and a 500 without details. */
-export function errorResponse(error: unknown, instance?: string): Response {
+export function errorResponse(caught: unknown, instance?: string): Response {
+  const error = asKnownError(caught);
   if (error instanceof RateLimitedError) {
     return problem(error.code, error.message, { instance, headers: { "retry-after": String(error.retryAfterSeconds), "ratelimit-limit": String(error.limit) } });
   }

@@ -6,6 +6,7 @@ import { signInSchema } from "./schemas";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { isAppError } from "../errors";
 import { isDatabaseUnavailable } from "../db-unavailable";
+import { clientAddress, SignInLockedError, throttledSignIn } from "./throttle";
 
 /** next-auth configuration: email + password, JWT sessions (no session table). */
 export const authOptions: NextAuthOptions = {
@@ -19,14 +20,18 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      authorize: (credentials) => withSafeSignInErrors(async () => {
+      authorize: (credentials, req) => withSafeSignInErrors(async () => {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        // spend the same time for unknown users, so timing does not reveal which emails exist
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok || !user.active) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        const email = parsed.data.email.toLowerCase();
+        // lib/auth/throttle.ts: refused while the account or address is locked; failures counted
+        return throttledSignIn({ email, address: clientAddress(req?.headers) }, async () => {
+          const user = await prisma.user.findUnique({ where: { email } });
+          // spend the same time for unknown users, so timing does not reveal which emails exist
+          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
+          if (!user || !ok || !user.active) return null;
+          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        });
       }),
     }),
   ],
@@ -55,7 +60,8 @@ async function withSafeSignInErrors<T>(authorize: () => Promise<T>): Promise<T> 
   try {
     return await authorize();
   } catch (error) {
-    if (isAppError(error)) throw error;
+    // a locked account or address keeps its own message (the sign-in page explains the lock)
+    if (isAppError(error) || error instanceof SignInLockedError) throw error;
     if (isDatabaseUnavailable(error)) {
       console.warn("[auth] sign-in failed: database unavailable");
       throw new Error(SIGN_IN_UNAVAILABLE);
