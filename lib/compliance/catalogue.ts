@@ -22,7 +22,7 @@ export const DOCUMENTATION_SECTIONS = [
   { key: "annex-iv-8-declaration-of-conformity", title: "EU declaration of conformity", article: "Art. 47; Annex IV(8); Annex V", help: "The signed declaration (Annex V content), kept for 10 years." },
   { key: "annex-iv-9-post-market-monitoring", title: "Post-market monitoring system and plan", article: "Art. 72; Annex IV(9)", help: "How performance is evaluated after placing on the market, including the post-market monitoring plan." },
   // other high-risk provider duties
-  { key: "data-governance", title: "Data governance and management", article: "Art. 10(2)-(5)", help: "Design choices, collection processes and origin, preparation (annotation, labelling, cleaning), assumptions, availability and suitability, bias examination and mitigation, data gaps." },
+  { key: "data-governance", title: "Data governance and management", article: "Art. 10(2)-(5); Art. 4a", help: "Design choices, collection processes and origin, preparation (annotation, labelling, cleaning), assumptions, availability and suitability, bias examination and mitigation, data gaps. Special categories of personal data may be processed to detect and correct bias only where strictly necessary and under the safeguards of Art. 4a (inserted by Reg. (EU) 2026/1744): record the necessity, the safeguards and the deletion." },
   { key: "logging", title: "Record-keeping (logging) and log retention", article: "Art. 12, 19", help: "What the system logs automatically, for how long (at least six months), and where." },
   { key: "instructions-for-use", title: "Instructions for use", article: "Art. 13", help: "Provider identity, characteristics, capabilities and limitations, accuracy levels, human oversight measures, expected lifetime, maintenance, log collection." },
   { key: "human-oversight", title: "Human oversight measures", article: "Art. 14", help: "Who can monitor, interpret, override or stop the system, and how automation bias is countered." },
@@ -62,7 +62,7 @@ export const DOCUMENTATION_SECTIONS = [
   { key: "gpai-incident-reporting", title: "Serious incident tracking and reporting (GPAI)", article: "Art. 55(1)(c)", help: "Tracking, documenting and reporting serious incidents and corrective measures to the AI Office." },
   { key: "gpai-cybersecurity", title: "Cybersecurity of the model and its infrastructure", article: "Art. 55(1)(d)", help: "Adequate cybersecurity protection for the model and its physical infrastructure." },
   // all in-scope systems
-  { key: "ai-literacy", title: "AI literacy measures", article: "Art. 4", help: "Training and measures giving staff who operate or use the system a sufficient level of AI literacy." },
+  { key: "ai-literacy", title: "AI literacy measures", article: "Art. 4, as amended by Reg. (EU) 2026/1744", help: "The measures we take to support a sufficient level of AI literacy of staff and other persons who operate or use the system on our behalf (training, guidance), considering their knowledge, experience and the context of use." },
 ] as const satisfies readonly DocumentationSection[];
 
 export type DocumentationSectionKey = (typeof DOCUMENTATION_SECTIONS)[number]["key"];
@@ -108,7 +108,9 @@ export type RequirementCondition =
   | "fria"
   | "derogation"
   | "gpai"
+  | "gpaiNotOpenSourceExempt"
   | "gpaiSystemicRisk"
+  | "aiSystem"
   | "transparencyProviderDisclosure"
   | "transparencyProviderMarking"
   | "transparencyDeployerDisclosure";
@@ -232,7 +234,7 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     field: "classification.riskClass, .confirmed, .rationale, .classifiedAt",
     fix: "Complete the classification questionnaire, record the rationale and have a compliance officer confirm it.",
   },
-  sectionItem({ id: "AI_LITERACY", sectionKey: "ai-literacy", riskClasses: IN_SCOPE, roles: OPERATORS, weight: 1, mandatory: false }),
+  sectionItem({ id: "AI_LITERACY", sectionKey: "ai-literacy", riskClasses: IN_SCOPE, roles: OPERATORS, weight: 1, mandatory: false, when: "aiSystem" }),
 
   // ----- high-risk, provider -----
   sectionItem({ id: "HR_P_ANNEX_IV_1", sectionKey: "annex-iv-1-general-description", ...HP, weight: 2 }),
@@ -392,8 +394,9 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
   sectionItem({ id: "TRANSPARENCY_DEPLOYER_DISCLOSURE", sectionKey: "transparency-disclosure", riskClasses: IN_SCOPE, roles: ["DEPLOYER"], weight: 2, when: "transparencyDeployerDisclosure", title: "Art. 50(3)-(4) disclosure to exposed people" }),
 
   // ----- GPAI models (provider) -----
-  sectionItem({ id: "GPAI_TECHNICAL_DOCUMENTATION", sectionKey: "gpai-technical-documentation", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
-  sectionItem({ id: "GPAI_DOWNSTREAM_INFORMATION", sectionKey: "gpai-downstream-information", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
+  // Art. 53(2): the open-source exemption lifts (a)-(b), never for a systemic-risk model
+  sectionItem({ id: "GPAI_TECHNICAL_DOCUMENTATION", sectionKey: "gpai-technical-documentation", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiNotOpenSourceExempt" }),
+  sectionItem({ id: "GPAI_DOWNSTREAM_INFORMATION", sectionKey: "gpai-downstream-information", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiNotOpenSourceExempt" }),
   sectionItem({ id: "GPAI_COPYRIGHT_POLICY", sectionKey: "gpai-copyright-policy", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
   sectionItem({ id: "GPAI_TRAINING_CONTENT_SUMMARY", sectionKey: "gpai-training-content-summary", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
   sectionItem({ id: "GPAI_COMMISSION_NOTIFICATION", sectionKey: "gpai-commission-notification", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 1, when: "gpaiSystemicRisk" }),
@@ -512,7 +515,9 @@ export function applicabilityContext(facts: ModelFacts): ApplicabilityContext {
       fria: flags.fria,
       derogation: flags.derogation,
       gpai: c.gpai,
+      gpaiNotOpenSourceExempt: c.gpai && (c.gpaiSystemicRisk || !c.legalBasis.includes("ART_53_2")),
       gpaiSystemicRisk: c.gpai && c.gpaiSystemicRisk,
+      aiSystem: flags.aiSystem,
       transparencyProviderDisclosure: duties.includes("ART_50_1"),
       transparencyProviderMarking: duties.includes("ART_50_2"),
       transparencyDeployerDisclosure: duties.some((d) => d === "ART_50_3" || d.startsWith("ART_50_4")),

@@ -4,8 +4,8 @@ export * from "./types";
 export {
   QUESTIONS,
   QUESTIONS_BY_ID,
-  LEGAL_BASES,
   ANNEX_III_AREAS,
+  ART_50_EXEMPTION_QUESTIONS,
   ANNEX_I_OPTIONS,
   ART_5_OPTIONS,
   SYSTEMIC_RISK_FLOP_THRESHOLD,
@@ -27,8 +27,15 @@ export {
   type QuestionKind,
 } from "./questionnaire";
 export {
-  classify,
+  ARTICLE_TABLE,
+  LEGAL_BASES,
+  OMNIBUS,
   describeLegalBasis,
+  resolveArticle,
+  type ArticleEntry,
+} from "./articles";
+export {
+  classify,
   obligationsFor,
   OBLIGATION_RULES,
   type ClassificationResult,

@@ -143,6 +143,8 @@ function answerOf(id: string, kind: "single" | "multi" | "number", p: Classifica
   if (id === "art6-3.profiling") return p.profiling ? YES : NO;
   if (id === "art6-3.conditions") return p.derogation ?? [NONE];
   if (id === "art50.cases") return p.art50 ?? [NONE];
+  // no Art. 50 exemption is claimed in the demo
+  if (id.startsWith("art50.exemption")) return NONE;
   if (kind === "multi") return [NONE];
   if (kind === "number") return 0;
   return NO;
