@@ -43,7 +43,7 @@ export const DOCUMENTATION_SECTIONS = [
   { key: "deployer-log-retention", title: "Log retention (at least six months)", article: "Art. 26(6)", help: "Logs under our control kept for at least six months." },
   { key: "deployer-worker-information", title: "Information of workers and their representatives", article: "Art. 26(7)", help: "Workers' representatives and affected workers informed before use at the workplace." },
   { key: "deployer-affected-persons-information", title: "Information of affected persons and explanations", article: "Art. 26(11), 86", help: "How people subject to decisions are informed, and how explanations are given on request." },
-  { key: "fria", title: "Fundamental rights impact assessment", article: "Art. 27", help: "Processes, period and frequency of use, affected categories of persons, specific risks of harm, human oversight, measures if risks materialise; notified to the market surveillance authority." },
+  { key: "fria", title: "Fundamental rights impact assessment: template and evidence", article: "Art. 27(3), 27(5)", help: "The six elements are recorded in the structured assessment (FRIA page); here: the filled-out template as notified to the market surveillance authority, and supporting evidence (e.g. data protection impact assessment, Art. 27(4))." },
   // importer / distributor
   { key: "importer-verification", title: "Importer verification", article: "Art. 23(1)-(2)", help: "Conformity assessment carried out, technical documentation drawn up, CE marking, declaration of conformity and instructions present, authorised representative appointed." },
   { key: "importer-identification-records", title: "Importer identification and records", article: "Art. 23(3), 23(5)", help: "Importer name and address on the system or packaging; certificate, instructions and declaration kept for 10 years." },
@@ -83,6 +83,7 @@ export type RequirementCheck =
   | { kind: "datasetBiasExamination" }
   | { kind: "biasAssessment" }
   | { kind: "euDatabaseId" }
+  | { kind: "fria" }
   | { kind: "monitoringConfig" }
   | { kind: "monitoringCheck" }
   | { kind: "rollbackPlan" }
@@ -337,7 +338,23 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     weight: 1,
     when: "annexIIIHighOutsidePoint2",
   }),
-  sectionItem({ id: "HR_D_FRIA", sectionKey: "fria", ...HD, weight: 3, when: "fria" }),
+  // the assessment itself is structured data (check "fria"); the section holds the notified template and evidence
+  sectionItem({ id: "HR_D_FRIA_EVIDENCE", sectionKey: "fria", ...HD, weight: 1, mandatory: false, when: "fria", title: "FRIA: notified template and supporting evidence" }),
+  {
+    id: "HR_D_FRIA",
+    title: "Fundamental rights impact assessment, notified and reviewed",
+    article: "Art. 27(1)-(3)",
+    source: "AI_ACT",
+    ...HD,
+    lifecycles: ALL_LIFECYCLES,
+    when: "fria",
+    mandatory: true,
+    weight: 3,
+    check: { kind: "fria" },
+    freshness: { kind: "none" },
+    field: "fria (elements (a)-(f), notifiedAt + notificationReference, reviewedAt vs classification.classifiedAt)",
+    fix: "Complete the fundamental rights impact assessment (all six elements of Art. 27(1)), notify its results to the market surveillance authority with the date and reference, and review it when the circumstances change.",
+  },
   {
     id: "HR_D_EU_DATABASE_REGISTRATION",
     title: "Registration of our use in the EU database (public-authority deployer)",

@@ -168,6 +168,21 @@ function evaluateItem(item: RequirementItem, facts: ModelFacts, asOf: Date, moni
     }
     case "euDatabaseId":
       return isBlank(facts.euDatabaseId) ? missing("No EU database registration id recorded.") : complete(`Registered in the EU database as ${facts.euDatabaseId}.`);
+    case "fria": {
+      const fria = facts.fria ?? null;
+      if (fria === null) return missing("No fundamental rights impact assessment is recorded (Art. 27(1)).");
+      if (fria.elementsMissing.length > 0) {
+        return missing(`The assessment lacks element(s) ${fria.elementsMissing.map((l) => `(${l})`).join(", ")} of Art. 27(1).`);
+      }
+      if (fria.notifiedAt === null || isBlank(fria.notificationReference)) {
+        return missing("The results are not notified to the market surveillance authority (Art. 27(3)): record the date and reference.");
+      }
+      const classifiedAt = facts.classification.classifiedAt;
+      if (classifiedAt !== null && classifiedAt.getTime() > fria.reviewedAt.getTime()) {
+        return stale(`The classification changed on ${isoDate(classifiedAt)}, after the assessment was last reviewed on ${isoDate(fria.reviewedAt)}: review it (Art. 27(2)).`);
+      }
+      return complete(`Assessment complete, reviewed ${isoDate(fria.reviewedAt)}, notified ${isoDate(fria.notifiedAt)} (${fria.notificationReference}).`);
+    }
     case "monitoringConfig": {
       const config = facts.monitoring.config;
       if (config === null) return missing("No drift monitoring is configured.");

@@ -100,3 +100,16 @@ export {
   type ResolvedCalendarEntry,
 } from "./calendar";
 export { addMonthsUtc, DAY_MS } from "./dates";
+export {
+  CURRENT_RULE_SET,
+  LEGACY_RULE_SET,
+  RULE_SETS,
+  isKnownRuleSet,
+  migrateAnswers,
+  reassess,
+  type ProvisionChange,
+  type Reassessment,
+  type RuleSet,
+  type RuleSetChange,
+  type VerdictSnapshot,
+} from "./rule-sets";

@@ -3,7 +3,7 @@
 // OWN RULES: every model is built complete, the undocumented ones then get realistic defects, and the
 // result is checked with evaluateCompleteness before anything is loaded (generateDemo throws otherwise).
 // Pure: no database. prisma/seed/load.ts inserts the rows.
-import { DOCUMENTATION_SECTIONS_BY_KEY, classify, evaluateCompleteness, requiredSectionKeys } from "../../lib/compliance";
+import { CURRENT_RULE_SET, DOCUMENTATION_SECTIONS_BY_KEY, classify, evaluateCompleteness, requiredSectionKeys } from "../../lib/compliance";
 import { nextQuestion, NO, NONE, YES, type Answers, type AnswerValue } from "../../lib/compliance/questionnaire";
 import type { CheckStatus, DatasetPurpose, RiskClass } from "../../lib/compliance/types";
 import { toModelFacts, type FactsRow } from "../../lib/models/facts";
@@ -32,7 +32,7 @@ export type ModelRow = {
   businessUnitId: string; actorRole: "PROVIDER" | "DEPLOYER" | "IMPORTER" | "DISTRIBUTOR"; publicAuthority: boolean;
   lifecycle: "DEVELOPMENT" | "VALIDATION" | "PRODUCTION" | "RETIRED"; environments: string[]; riskClass: RiskClass; legalBasis: string[];
   riskRationale: string | null; transparencyDuties: string[]; classificationStatus: "NONE" | "PROPOSED" | "CONFIRMED";
-  classificationAnswers: Answers | null; classifiedAt: Date | null; classifiedById: string | null; gpai: boolean; gpaiSystemicRisk: boolean;
+  classificationAnswers: Answers | null; classificationRuleSet: string | null; classifiedAt: Date | null; classifiedById: string | null; gpai: boolean; gpaiSystemicRisk: boolean;
   businessOwnerId: string | null; technicalOwnerId: string | null; nextReviewAt: Date | null; euDatabaseId: string | null;
   revision: number; createdAt: Date; updatedAt: Date;
 };
@@ -278,6 +278,7 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
       transparencyDuties: result.transparencyDuties,
       classificationStatus: "CONFIRMED",
       classificationAnswers: answers,
+      classificationRuleSet: CURRENT_RULE_SET,
       classifiedAt,
       classifiedById: demo.compliance.id,
       gpai: result.gpai,
@@ -510,7 +511,7 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
 function unclassify(model: ModelRow) {
   Object.assign(model, {
     riskClass: "UNCLASSIFIED", legalBasis: [], riskRationale: null, transparencyDuties: [], classificationStatus: "NONE",
-    classificationAnswers: null, classifiedAt: null, classifiedById: null, gpai: false, gpaiSystemicRisk: false,
+    classificationAnswers: null, classificationRuleSet: null, classifiedAt: null, classifiedById: null, gpai: false, gpaiSystemicRisk: false,
   } satisfies Partial<ModelRow>);
 }
 

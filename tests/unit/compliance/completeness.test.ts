@@ -36,6 +36,9 @@ function breakItem(facts: ModelFacts, item: RequirementItem): ModelFacts {
     case "euDatabaseId":
       f.euDatabaseId = null;
       break;
+    case "fria":
+      f.fria = null;
+      break;
     case "monitoringConfig":
       if (f.monitoring.config) f.monitoring.config.features = [];
       break;

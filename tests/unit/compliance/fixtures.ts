@@ -52,6 +52,8 @@ export function completeFacts(
     technicalOwner: { id: "u2", name: "Tariq Tech" },
     classification: classification(riskClass),
     euDatabaseId: "EU-DB-0001",
+    // an Art. 27 assessment with all six elements, notified, reviewed after the latest classification
+    fria: { elementsMissing: [], notifiedAt: daysBefore(50), notificationReference: "MSA-2026-0001", reviewedAt: daysBefore(40) },
     documentation: allSectionsComplete(),
     activeVersion: {
       version: "7",

@@ -10,6 +10,7 @@ import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { getModelDetail, incidentDeadline } from "@/lib/models/detail";
 import { confirmClassificationAction } from "./classification/actions";
 import { ConfirmClassificationButton } from "./_components/confirm-classification";
+import { ReclassificationPanel } from "./_components/reclassification-panel";
 import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
 import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
 import { ManagePanels } from "./_components/manage-panels";
@@ -176,6 +177,7 @@ export default async function ModelPage({ params }: { params: Params }) {
             <ConfirmClassificationButton confirm={confirmClassificationAction.bind(null, model.key, model.revision)} />
           )}
         </p>
+        {model.reclassificationNeeded && <ReclassificationPanel model={model} canConfirm={can(user, "model.classify.confirm", resource)} />}
         {model.legalBasis.length > 0 && (
           <ul>
             {model.legalBasis.map((b) => {
