@@ -19,7 +19,7 @@ import {
   type AnswerValue,
   type Answers,
 } from "@/lib/compliance/questionnaire";
-import { ACTOR_ROLES, type ActorRole } from "@/lib/compliance/types";
+import { ACTOR_ROLES, type ActorRole, type FriaFacts } from "@/lib/compliance/types";
 
 function base(overrides: Record<string, AnswerValue | undefined> = {}): Answers {
   return {
@@ -362,7 +362,7 @@ import { evaluateCompleteness } from "@/lib/compliance/completeness";
 import { AS_OF, classification, completeFacts, daysBefore } from "./fixtures";
 
 describe("Art. 27 FRIA: required where it applies, checked element by element", () => {
-  const publicDeployer = (fria: Parameters<typeof completeFacts>[2]["fria"]) =>
+  const publicDeployer = (fria: FriaFacts | null) =>
     completeFacts("HIGH", "DEPLOYER", { publicAuthority: true, classification: classification("HIGH", { legalBasis: ["ART_6_2", "ANNEX_III_5A"] }), fria });
   const item = (facts: ReturnType<typeof completeFacts>) => evaluateCompleteness(facts, AS_OF).items.find((i) => i.id === "HR_D_FRIA");
 
