@@ -10,7 +10,8 @@ import { evaluateModel } from "../models/compliance";
 import { ACTOR_ROLE_LABELS, ROLE_LABELS } from "../labels";
 import { contentSha256 } from "./content-hash";
 import { gapOwner } from "./gap-owner";
-import type { Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
+import { FRIA_ELEMENTS } from "../fria/schemas";
+import type { FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
 
 export const MONITORING_HISTORY_LIMIT = 20;
 export const AUDIT_EXCERPT_LIMIT = 50;
@@ -43,6 +44,7 @@ export async function getModelDossierData({
       businessOwner: { select: { name: true, email: true } },
       technicalOwner: { select: { name: true, email: true } },
       classifiedBy: { select: { name: true } },
+      fria: true,
       sections: {
         include: {
           updatedBy: { select: { name: true } },
@@ -162,6 +164,7 @@ export async function getModelDossierData({
     },
     annexIv,
     otherSections,
+    fria: friaSection(model.fria, result.items.find((i) => i.id === "HR_D_FRIA")),
     datasets: (active?.datasets ?? [])
       .map((l) => ({
         purpose: l.purpose,
@@ -293,4 +296,22 @@ function worstFeature(features: Array<{ feature: string; psi: number | null; sta
     if (!worst || (rank[f.status] ?? 0) > (rank[worst.status] ?? 0) || ((rank[f.status] ?? 0) === (rank[worst.status] ?? 0) && (f.psi ?? 0) > (worst.psi ?? 0))) worst = f;
   }
   return worst && worst.status !== "HEALTHY" ? `${worst.feature}${worst.psi !== null ? ` (PSI ${worst.psi.toFixed(3)})` : ""}` : null;
+}
+
+function friaSection(
+  fria: { processes: string | null; periodAndFrequency: string | null; affectedPersons: string | null; specificRisks: string | null; humanOversight: string | null; mitigationMeasures: string | null; notifiedAt: Date | null; notificationReference: string | null; reviewedAt: Date; reviewNote: string | null } | null,
+  item: { status: string; reason: string } | undefined,
+): FriaSection | null {
+  if (fria === null && item === undefined) return null;
+  return {
+    required: item !== undefined,
+    recorded: fria !== null,
+    elements: FRIA_ELEMENTS.map((e) => ({ letter: e.letter, title: e.title, article: e.article, text: fria?.[e.field] ?? null })),
+    notifiedAt: fria?.notifiedAt ? fria.notifiedAt.toISOString() : null,
+    notificationReference: fria?.notificationReference ?? null,
+    reviewedAt: fria ? fria.reviewedAt.toISOString() : null,
+    reviewNote: fria?.reviewNote ?? null,
+    status: item?.status ?? null,
+    reason: item?.reason ?? null,
+  };
 }

@@ -30,6 +30,8 @@ function fixHref(key: string, item: CompletenessItem): string {
   switch (item.id) {
     case "RISK_CLASSIFICATION":
       return `/models/${key}/classification`;
+    case "HR_D_FRIA":
+      return `/models/${key}/fria`;
     case "ACCOUNTABLE_OWNERS":
     case "INTENDED_PURPOSE":
       return `/models/${key}/edit`;
@@ -92,6 +94,11 @@ export default async function ModelPage({ params }: { params: Params }) {
           <Link className="button secondary" href={`/models/${model.key}/documentation`}>
             Documentation
           </Link>
+          {(result.items.some((i) => i.id === "HR_D_FRIA") || model.actorRole === "DEPLOYER") && (
+            <Link className="button secondary" href={`/models/${model.key}/fria`}>
+              FRIA (Art. 27)
+            </Link>
+          )}
         </div>
       </div>
 

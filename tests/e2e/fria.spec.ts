@@ -1,0 +1,91 @@
+// Issue 12: a deployer in a public body completes the Art. 27 fundamental rights impact assessment and the
+// model's dossier PDF shows it (text extracted from the real PDF).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const run = Date.now().toString(36);
+
+async function answer(page: Page, questionId: string, role: "radio" | "checkbox", name: RegExp) {
+  await page.locator(`[data-question="${questionId}"]`).getByRole(role, { name }).check();
+}
+
+test("a public-body deployer completes an FRIA and the dossier PDF shows it", async ({ page }) => {
+  test.setTimeout(180_000);
+  const key = `e2e-benefits-triage-${run}`;
+  await signIn(page, "compliance");
+
+  // register: a municipality's benefits-eligibility triage, used by us as deployer (not in production,
+  // so the demo's production counts stay as they are)
+  await page.goto("/models/new");
+  await page.getByLabel("Key (stable identifier used in URLs and the API)").fill(key);
+  await page.getByLabel("Name").fill("E2E housing benefit eligibility triage");
+  await page.getByLabel("Intended purpose").fill("Ranks housing-benefit applications for a caseworker's eligibility check.");
+  await page.getByLabel("Lifecycle").selectOption("VALIDATION");
+  await page.getByLabel("Our role under the AI Act").selectOption("DEPLOYER");
+  await page.getByLabel("Business owner (email)").fill("hannah.schmidt@northwind.example");
+  await page.getByRole("button", { name: "Register model" }).click();
+  await expect(page).toHaveURL(new RegExp(`/models/${key}$`));
+
+  // classify: a public body deploying an Annex III 5(a) system → high-risk, FRIA required
+  await page.getByRole("link", { name: "Classify" }).click();
+  await answer(page, "scope.ai-system", "radio", /^Yes/);
+  await answer(page, "scope.exclusion", "checkbox", /^No exclusion applies/);
+  await answer(page, "role", "radio", /^Deployer/);
+  await answer(page, "art5.practices", "checkbox", /^None of these/);
+  await answer(page, "deployer.public-service", "radio", /^Yes/);
+  await answer(page, "gpai.model", "radio", /^No/);
+  await answer(page, "annex-i.product", "checkbox", /^No Annex I product/);
+  await answer(page, "annex-iii.areas", "checkbox", /^5\. Access to and enjoyment/);
+  await answer(page, "annex-iii.5", "checkbox", /^Public authorities evaluating eligibility/);
+  await answer(page, "art6-3.profiling", "radio", /^Yes/);
+  await answer(page, "art50.cases", "checkbox", /^None of these/);
+  await answer(page, "art25.triggers", "checkbox", /^None of these/);
+  await expect(page.getByTestId("classification-preview")).toContainText("Result so far: HIGH");
+  await page.getByRole("button", { name: "Save classification" }).click();
+  await expect(page.getByTestId("form-saved")).toContainText("HIGH");
+
+  // the model page asks for the FRIA
+  await page.goto(`/models/${key}`);
+  await expect(page.locator('[data-testid="missing-item"][data-item="HR_D_FRIA"]')).toBeVisible();
+  await page.getByRole("link", { name: "FRIA (Art. 27)" }).click();
+  await expect(page.getByTestId("fria-status")).toContainText("Required for this system: missing");
+
+  // a date in the wrong format is refused with a field error, and nothing typed is lost
+  const form = page.getByTestId("fria-form");
+  await form.getByLabel(/\(a\) Processes/).fill("Caseworkers in the housing office triage applications weekly; the ranking orders the queue only.");
+  await form.getByLabel(/Authority's reference/).fill("MSA-NL-2026-0042");
+  await form.getByRole("button", { name: "Save assessment" }).click();
+  await expect(form.getByText("Record both the notification date and the authority's reference, or neither.")).toBeVisible();
+  await expect(form.getByLabel(/\(a\) Processes/)).toHaveValue(/Caseworkers in the housing office/);
+
+  await form.getByLabel(/\(b\) Period and frequency/).fill("From 1 March 2027, continuously during office hours, about 400 applications a week.");
+  await form.getByLabel(/\(c\) Categories of persons/).fill("Applicants for housing benefit, incl. persons with disabilities and single-parent households.");
+  await form.getByLabel(/\(d\) Specific risks of harm/).fill("Indirect discrimination by postcode; delayed benefits for applicants ranked low.");
+  await form.getByLabel(/\(e\) Human oversight/).fill("Every ranking is reviewed by a caseworker who can override it; weekly sampling by the team lead.");
+  await form.getByLabel(/\(f\) Measures if the risks materialise/).fill("Suspend the ranking, re-check affected files, complaints via the municipal ombudsman desk.");
+  await form.getByLabel(/notified to the market surveillance authority on/).fill("2027-02-15");
+  await form.getByRole("button", { name: "Save assessment" }).click();
+  await expect(page.getByTestId("fria-form").getByText("Assessment saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("fria-status")).toContainText("Required for this system: complete");
+
+  // the dossier PDF carries the assessment
+  const response = await page.request.get(`/api/v1/models/${key}/dossier`);
+  expect(response.status()).toBe(200);
+  const dir = mkdtempSync(join(tmpdir(), "dossier-e2e-fria-"));
+  try {
+    const file = join(dir, "dossier.pdf");
+    writeFileSync(file, await response.body());
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text).toContain("Fundamental rights impact assessment (Art. 27)");
+    expect(text).toContain("(d) Specific risks of harm (Art. 27(1)(d))");
+    expect(text).toContain("Indirect discrimination by postcode");
+    expect(text).toContain("2027-02-15, reference MSA-NL-2026-0042");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
