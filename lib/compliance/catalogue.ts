@@ -83,6 +83,7 @@ export type RequirementCheck =
   | { kind: "datasetBiasExamination" }
   | { kind: "biasAssessment" }
   | { kind: "euDatabaseId" }
+  | { kind: "euRegistration"; section: "A" | "B" | "C" }
   | { kind: "fria" }
   | { kind: "monitoringConfig" }
   | { kind: "monitoringCheck" }
@@ -317,10 +318,10 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "annexIIIHighOutsidePoint2",
     mandatory: true,
     weight: 2,
-    check: { kind: "euDatabaseId" },
+    check: { kind: "euRegistration", section: "A" },
     freshness: { kind: "none" },
-    field: "euDatabaseId",
-    fix: "Register the system in the EU database before placing it on the market and record the registration id.",
+    field: "euDatabaseId, euRegistration (Annex VIII Section A)",
+    fix: "Record the Annex VIII Section A data, register the system in the EU database before placing it on the market and record the registration id.",
   },
   sectionItem({ id: "HR_P_SERIOUS_INCIDENT_PROCEDURE", sectionKey: "serious-incident-procedure", ...HP, weight: 2 }),
 
@@ -365,10 +366,10 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "publicServiceAnnexIIIHigh",
     mandatory: true,
     weight: 2,
-    check: { kind: "euDatabaseId" },
+    check: { kind: "euRegistration", section: "C" },
     freshness: { kind: "none" },
-    field: "euDatabaseId (with publicAuthority = true)",
-    fix: "Register our use of the system in the EU database before using it and record the registration id.",
+    field: "euDatabaseId, euRegistration (Annex VIII Section C; publicAuthority = true)",
+    fix: "Record the Annex VIII Section C data, register our use of the system in the EU database before using it and record the registration id.",
   },
 
   // ----- high-risk, importer / distributor -----
@@ -389,10 +390,10 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "derogation",
     mandatory: true,
     weight: 1,
-    check: { kind: "euDatabaseId" },
+    check: { kind: "euRegistration", section: "B" },
     freshness: { kind: "none" },
-    field: "euDatabaseId",
-    fix: "Register the system in the EU database (Art. 49(2)) and record the registration id.",
+    field: "euDatabaseId, euRegistration (Annex VIII Section B)",
+    fix: "Record the Annex VIII Section B data, register the system in the EU database (Art. 49(2)) and record the registration id.",
   },
   sectionItem({
     id: "DEROGATION_ASSESSMENT_FROM_PROVIDER",

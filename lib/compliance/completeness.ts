@@ -10,6 +10,7 @@ import {
 } from "./catalogue";
 import { addMonthsUtc, isoDate } from "./dates";
 import { describeMonitoringStatus, type MonitoringStatusDetail } from "./monitoring-status";
+import { registrationStatus } from "./eu-database";
 import type { ActorRole, BiasAssessmentFacts, ModelFacts, MonitoringStatus, VersionFacts } from "./types";
 
 export type ItemStatus = "complete" | "missing" | "stale";
@@ -165,6 +166,20 @@ function evaluateItem(item: RequirementItem, facts: ModelFacts, asOf: Date, moni
         return stale(`Latest final bias assessment of version ${version.version} is from ${isoDate(latest.assessedAt)}, more than ${months} months before ${isoDate(asOf)}.`);
       }
       return complete(`Final bias assessment of version ${version.version} on ${isoDate(latest.assessedAt)}${latest.allPassed ? ", all metrics within thresholds" : ", with failing metrics (see findings)"}.`);
+    }
+    case "euRegistration": {
+      const st = registrationStatus(check.section, facts.euRegistration ?? null, facts.euDatabaseId);
+      if (st.registrationId === null) {
+        return missing(
+          st.missing.length > 0
+            ? `No EU database registration id recorded; the Annex VIII Section ${check.section} data lacks point(s) ${st.missing.map((x) => x.point).join(", ")}.`
+            : "No EU database registration id recorded.",
+        );
+      }
+      if (st.missing.length > 0) {
+        return missing(`Registered as ${st.registrationId}, but the Annex VIII Section ${check.section} data lacks point(s) ${st.missing.map((x) => `${x.point} (${x.label})`).join("; ")}.`);
+      }
+      return complete(`Registered in the EU database as ${st.registrationId}; Annex VIII Section ${check.section} data complete.`);
     }
     case "euDatabaseId":
       return isBlank(facts.euDatabaseId) ? missing("No EU database registration id recorded.") : complete(`Registered in the EU database as ${facts.euDatabaseId}.`);

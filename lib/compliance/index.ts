@@ -101,6 +101,16 @@ export {
 } from "./calendar";
 export { addMonthsUtc, DAY_MS } from "./dates";
 export {
+  ANNEX_VIII_SECTIONS,
+  registrationExport,
+  registrationStatus,
+  type RegistrationData,
+  type RegistrationField,
+  type RegistrationSection,
+  type RegistrationSectionId,
+  type RegistrationStatus,
+} from "./eu-database";
+export {
   CURRENT_RULE_SET,
   LEGACY_RULE_SET,
   RULE_SETS,

@@ -111,6 +111,8 @@ export type ModelFacts = {
   technicalOwner: { id: string; name: string } | null;
   classification: ClassificationFacts;
   euDatabaseId: string | null;
+  /** Annex VIII registration data by field key (see eu-database.ts); absent in facts built without it */
+  euRegistration?: Readonly<Record<string, string | undefined>> | null;
   /** the Art. 27 assessment, when one is recorded (absent in facts built without it) */
   fria?: FriaFacts | null;
   /** documentation sections keyed by the catalogue's section keys */

@@ -11,6 +11,7 @@ import { ACTOR_ROLE_LABELS, ROLE_LABELS } from "../labels";
 import { contentSha256 } from "./content-hash";
 import { gapOwner } from "./gap-owner";
 import { FRIA_ELEMENTS } from "../fria/schemas";
+import { registrationExport, type RegistrationSectionId } from "../compliance";
 import type { FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
 
 export const MONITORING_HISTORY_LIMIT = 20;
@@ -165,6 +166,7 @@ export async function getModelDossierData({
     annexIv,
     otherSections,
     fria: friaSection(model.fria, result.items.find((i) => i.id === "HR_D_FRIA")),
+    euRegistration: registrationOf(model.key, model.euDatabaseId, model.euRegistration, result.items),
     datasets: (active?.datasets ?? [])
       .map((l) => ({
         purpose: l.purpose,
@@ -314,4 +316,13 @@ function friaSection(
     status: item?.status ?? null,
     reason: item?.reason ?? null,
   };
+}
+
+const REGISTRATION_ITEMS: Record<string, RegistrationSectionId> = { HR_P_EU_DATABASE_REGISTRATION: "A", DEROGATION_REGISTRATION: "B", HR_D_EU_DATABASE_REGISTRATION: "C" };
+
+function registrationOf(key: string, registrationId: string | null, data: unknown, items: readonly { id: string }[]): ModelDossierData["euRegistration"] {
+  const item = items.find((i) => REGISTRATION_ITEMS[i.id]);
+  if (!item) return null;
+  const ex = registrationExport(key, REGISTRATION_ITEMS[item.id]!, (data ?? null) as Record<string, string> | null, registrationId);
+  return { section: ex.section, article: ex.article, title: ex.title, registrationId: ex.registrationId, complete: ex.complete, fields: ex.fields.map(({ point, label, required, value }) => ({ point, label, required, value })) };
 }

@@ -126,6 +126,18 @@ function Cover({ data }: { data: ModelDossierData }) {
   );
 }
 
+function RegistrationBlock({ reg }: { reg: NonNullable<ModelDossierData["euRegistration"]> }) {
+  return (
+    <View>
+      <Sub>{`EU database registration (${reg.article})`}</Sub>
+      <Text style={reg.complete ? s.ok : s.danger}>
+        {reg.complete ? `Registered as ${reg.registrationId}; Section ${reg.section} data complete.` : `INCOMPLETE: ${reg.registrationId ? `registered as ${reg.registrationId}` : "not registered"}; required data missing below.`}
+      </Text>
+      <KeyValues rows={reg.fields.map((f) => [`Point ${f.point.replace(/^.*point /, "")}: ${f.label}`, f.value ?? (f.required ? NOT_DOCUMENTED : "—")])} />
+    </View>
+  );
+}
+
 function FriaBlock({ fria }: { fria: NonNullable<ModelDossierData["fria"]> }) {
   return (
     <View>
@@ -435,6 +447,7 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
       <Part>
         <Heading id="other">{APPENDICES[1].title}</Heading>
         {data.fria ? <FriaBlock fria={data.fria} /> : null}
+        {data.euRegistration ? <RegistrationBlock reg={data.euRegistration} /> : null}
         {data.otherSections.length === 0 ? (
           <Text style={s.muted}>No further documentation sections apply to this system.</Text>
         ) : (

@@ -201,6 +201,15 @@ export type ModelDossierData = {
   otherSections: SectionContent[];
   /** null when no assessment is recorded and none is required */
   fria: FriaSection | null;
+  /** Annex VIII registration data, when a registration is required */
+  euRegistration: {
+    section: string;
+    article: string;
+    title: string;
+    registrationId: string | null;
+    complete: boolean;
+    fields: Array<{ point: string; label: string; required: boolean; value: string | null }>;
+  } | null;
   datasets: DatasetRow[];
   biasAssessments: BiasAssessmentRow[];
   versions: VersionRow[];

@@ -62,6 +62,7 @@ export function toModelFacts(row: FactsRow): ModelFacts {
       gpaiSystemicRisk: row.gpaiSystemicRisk,
     },
     euDatabaseId: row.euDatabaseId,
+    euRegistration: (row.euRegistration ?? null) as ModelFacts["euRegistration"],
     fria: friaFacts(row.fria ?? null),
     documentation: Object.fromEntries(
       row.sections.map((s) => [s.sectionKey, { status: s.status, updatedAt: s.updatedAt, evidenceCount: s._count.evidence }]),

@@ -34,6 +34,7 @@ export type ModelRow = {
   riskRationale: string | null; transparencyDuties: string[]; classificationStatus: "NONE" | "PROPOSED" | "CONFIRMED";
   classificationAnswers: Answers | null; classificationRuleSet: string | null; classifiedAt: Date | null; classifiedById: string | null; gpai: boolean; gpaiSystemicRisk: boolean;
   businessOwnerId: string | null; technicalOwnerId: string | null; nextReviewAt: Date | null; euDatabaseId: string | null;
+  euRegistration: Record<string, string> | null;
   revision: number; createdAt: Date; updatedAt: Date;
 };
 export type VersionRow = {
@@ -287,6 +288,7 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
       technicalOwnerId: rng.pick(owners.length > 1 ? owners.slice(1) : owners).id,
       nextReviewAt: new Date(classifiedAt.getTime() + 365 * DAY),
       euDatabaseId: null,
+      euRegistration: null,
       revision: 1,
       createdAt,
       updatedAt: ago(rng.int(1, 60)),
@@ -398,7 +400,10 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
         updatedById: b.model.technicalOwnerId,
       });
     }
-    if (facts.classification.riskClass === "HIGH" && facts.actorRole === "PROVIDER") b.model.euDatabaseId = `EU-AI-${rng.int(100000, 999999)}`;
+    if (facts.classification.riskClass === "HIGH" && facts.actorRole === "PROVIDER") {
+      b.model.euDatabaseId = `EU-AI-${rng.int(100000, 999999)}`;
+      b.model.euRegistration = demoRegistration(b.model);
+    }
   }
 
   // the stories of the background article
@@ -684,4 +689,17 @@ function factsRow(b: Built, data: DemoData): FactsRow {
     monitoringChecks: b.checks.length ? [b.checks.reduce((x, y) => (x.observedAt > y.observedAt ? x : y))] : [],
   };
   return row as unknown as FactsRow;
+}
+
+/** Annex VIII Section A data for a demo high-risk system its provider registered. */
+function demoRegistration(m: ModelRow): Record<string, string> {
+  return {
+    providerContact: "Northwind Financial N.V., Keizersgracht 1, 1015 CJ Amsterdam, Netherlands; ai-compliance@northwind.example",
+    tradeName: `${m.name} (${m.key})`,
+    intendedPurpose: m.intendedPurpose ?? m.name,
+    dataAndLogic: "Tabular application and account data; gradient-boosted trees scoring each case, reviewed by staff.",
+    status: "In service",
+    memberStates: "NL, DE, FR, IE, ES, IT",
+    declarationOfConformity: `EU declaration of conformity for ${m.key}, kept with the technical documentation (Annex IV point 8).`,
+  };
 }

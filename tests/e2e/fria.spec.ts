@@ -1,5 +1,5 @@
-// Issue 12: a deployer in a public body completes the Art. 27 fundamental rights impact assessment and the
-// model's dossier PDF shows it (text extracted from the real PDF).
+// Issue 12: a deployer in a public body completes the Art. 27 fundamental rights impact assessment and
+// registers its use in the EU database; the model's dossier PDF shows both (text extracted from the PDF).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,6 +73,21 @@ test("a public-body deployer completes an FRIA and the dossier PDF shows it", as
   await page.reload();
   await expect(page.getByTestId("fria-status")).toContainText("Required for this system: complete");
 
+  // the same public-body deployer registers its use in the EU database (Art. 49(3), Annex VIII Section C)
+  await page.goto(`/models/${key}`);
+  await page.getByRole("link", { name: "EU database" }).click();
+  await expect(page.getByTestId("eu-registration-status")).toContainText("Section C");
+  await expect(page.getByTestId("eu-registration-status")).toContainText("not registered");
+  const reg = page.getByTestId("eu-registration-form");
+  await reg.getByLabel(/point 1: Name, address and contact details of the deployer/).fill("Municipality of Northwind, Stadhuisplein 1; ai@northwind.example");
+  await reg.getByLabel(/point 3: URL of the entry/).fill("https://ai-database.example.eu/systems/HB-TRIAGE-7");
+  await reg.getByLabel(/point 4: Summary of the findings/).fill("Postcode proxy risk mitigated by caseworker review; no automated refusals.");
+  await reg.getByLabel(/Registration id given by the EU database/).fill("EU-DEP-2027-0815");
+  await reg.getByRole("button", { name: "Save registration data" }).click();
+  await expect(page.getByTestId("eu-registration-form").getByText("Registration data saved.")).toBeVisible();
+  const exported = await (await page.request.get(`/api/v1/models/${key}/eu-registration`)).json();
+  expect(exported).toMatchObject({ section: "C", registrationId: "EU-DEP-2027-0815", complete: true, missing: [] });
+
   // the dossier PDF carries the assessment
   const response = await page.request.get(`/api/v1/models/${key}/dossier`);
   expect(response.status()).toBe(200);
@@ -85,6 +100,7 @@ test("a public-body deployer completes an FRIA and the dossier PDF shows it", as
     expect(text).toContain("(d) Specific risks of harm (Art. 27(1)(d))");
     expect(text).toContain("Indirect discrimination by postcode");
     expect(text).toContain("2027-02-15, reference MSA-NL-2026-0042");
+    expect(text).toContain("Registered as EU-DEP-2027-0815; Section C data complete.");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -39,6 +39,9 @@ function breakItem(facts: ModelFacts, item: RequirementItem): ModelFacts {
     case "fria":
       f.fria = null;
       break;
+    case "euRegistration":
+      f.euDatabaseId = null;
+      break;
     case "monitoringConfig":
       if (f.monitoring.config) f.monitoring.config.features = [];
       break;

@@ -401,3 +401,43 @@ describe("Art. 27 FRIA: required where it applies, checked element by element", 
     expect(i?.reason).toMatch(/27\(2\)/);
   });
 });
+
+// ---------- EU database registration (Art. 49, 71; Annex VIII) ----------
+
+import { ANNEX_VIII_SECTIONS, registrationExport } from "@/lib/compliance/eu-database";
+
+describe("EU database registration: the Annex VIII section of our role, completeness-checked", () => {
+  const itemOf = (facts: ReturnType<typeof completeFacts>, id: string) => evaluateCompleteness(facts, AS_OF).items.find((i) => i.id === id);
+
+  it.each([
+    ["provider of an Annex III high-risk system → Section A", completeFacts("HIGH", "PROVIDER"), "HR_P_EU_DATABASE_REGISTRATION", "A"],
+    [
+      "provider of a derogated Annex III system → Section B",
+      completeFacts("MINIMAL", "PROVIDER", { classification: classification("MINIMAL", { legalBasis: ["ANNEX_III_4A", "ART_6_3_A", "ART_6_4", "ART_49_2"] }) }),
+      "DEROGATION_REGISTRATION",
+      "B",
+    ],
+    ["public-authority deployer → Section C", completeFacts("HIGH", "DEPLOYER", { publicAuthority: true }), "HR_D_EU_DATABASE_REGISTRATION", "C"],
+  ] as const)("%s", (_name, facts, id, section) => {
+    expect(itemOf(facts, id)?.status).toBe("complete");
+    // the registration id alone is not enough: every required field of that section is checked
+    for (const field of ANNEX_VIII_SECTIONS[section].fields.filter((f) => f.required)) {
+      const without = { ...facts, euRegistration: { ...facts.euRegistration, [field.key]: "  " } };
+      const item = itemOf(without, id);
+      expect(item?.status, field.key).toBe("missing");
+      expect(item?.reason).toContain(`Section ${section}`);
+    }
+    // optional fields may stay empty
+    const optional = ANNEX_VIII_SECTIONS[section].fields.filter((f) => !f.required);
+    expect(itemOf({ ...facts, euRegistration: { ...facts.euRegistration, ...Object.fromEntries(optional.map((f) => [f.key, ""])) } }, id)?.status).toBe("complete");
+    expect(itemOf({ ...facts, euDatabaseId: null }, id)?.reason).toMatch(/No EU database registration id/);
+  });
+
+  it("the JSON export lists every field with its Annex VIII point, and what is missing", () => {
+    const ex = registrationExport("m1", "C", { deployerContact: "City of X" }, null);
+    expect(ex).toMatchObject({ format: "dossier.eu-database-registration/1", section: "C", registrationId: null, complete: false });
+    expect(ex.fields.map((f) => f.point)).toEqual(["1", "2", "3", "4", "5"].map((p) => `Annex VIII, Section C, point ${p}`));
+    expect(ex.missing.map((m) => m.key)).toEqual(["providerEntryUrl", "friaSummary"]);
+    expect(registrationExport("m1", "C", { deployerContact: "a", providerEntryUrl: "b", friaSummary: "c" }, "EU-1").complete).toBe(true);
+  });
+});

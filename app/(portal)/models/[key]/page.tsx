@@ -36,7 +36,7 @@ function fixHref(key: string, item: CompletenessItem): string {
     case "INTENDED_PURPOSE":
       return `/models/${key}/edit`;
     default:
-      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/edit`;
+      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/eu-registration`;
       if (item.id.startsWith("MLOPS_DRIFT") || item.id.startsWith("MLOPS_MONITORING")) return `/models/${key}#monitoring`;
       if (item.id.includes("BIAS_ASSESSMENT")) return `/models/${key}#bias`;
       if (item.id.includes("DATA_")) return `/models/${key}#datasets`;
@@ -94,6 +94,11 @@ export default async function ModelPage({ params }: { params: Params }) {
           <Link className="button secondary" href={`/models/${model.key}/documentation`}>
             Documentation
           </Link>
+          {result.items.some((i) => i.id.includes("EU_DATABASE") || i.id === "DEROGATION_REGISTRATION") && (
+            <Link className="button secondary" href={`/models/${model.key}/eu-registration`}>
+              EU database
+            </Link>
+          )}
           {(result.items.some((i) => i.id === "HR_D_FRIA") || model.actorRole === "DEPLOYER") && (
             <Link className="button secondary" href={`/models/${model.key}/fria`}>
               FRIA (Art. 27)
