@@ -75,7 +75,7 @@ test("a public-body deployer completes an FRIA and the dossier PDF shows it", as
 
   // the same public-body deployer registers its use in the EU database (Art. 49(3), Annex VIII Section C)
   await page.goto(`/models/${key}`);
-  await page.getByRole("link", { name: "EU database" }).click();
+  await page.getByRole("link", { name: "EU database", exact: true }).click();
   await expect(page.getByTestId("eu-registration-status")).toContainText("Section C");
   await expect(page.getByTestId("eu-registration-status")).toContainText("not registered");
   const reg = page.getByTestId("eu-registration-form");
@@ -103,5 +103,21 @@ test("a public-body deployer completes an FRIA and the dossier PDF shows it", as
     expect(text).toContain("Registered as EU-DEP-2027-0815; Section C data complete.");
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the rules changelog lists every rule-set version with its sources; no demo model is flagged", async ({ page }) => {
+  await signIn(page, "compliance");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rules" }).click();
+  await expect(page.getByTestId("current-rule-set")).toHaveText("eu-ai-act@2026-07-27");
+  await expect(page.getByTestId("rule-set-eu-ai-act@2026-07-27")).toContainText("Regulation (EU) 2026/1744");
+  await expect(page.getByTestId("rule-set-eu-ai-act@2026-07-27")).toContainText("Art. 5(1)(ba), 5(1)(bb)");
+  await expect(page.getByTestId("rule-set-eu-ai-act@2024-08-01")).toContainText("Regulation (EU) 2024/1689");
+  // the demo was classified under the current rules, so none of its models is flagged (models other specs
+  // import without a rule-set version are checked as pre-versioning classifications)
+  await page.getByRole("button", { name: "Check every classification against the current rules" }).click();
+  await expect(page.getByText(/Checked \d+ classification\(s\) made under older rules: \d+ flagged/)).toBeVisible();
+  for (const demo of ["credit-scoring-personal-loans-uk", "card-fraud-detection-debit-cards", "contact-centre-agent-emotion-monitor"]) {
+    await expect(page.getByTestId(`reclassification-${demo}`)).toHaveCount(0);
   }
 });
