@@ -17,13 +17,16 @@ export const FRIA_ELEMENTS = [
 export type FriaElementField = (typeof FRIA_ELEMENTS)[number]["field"];
 
 /** A calendar day (YYYY-MM-DD) in a plausible range, or empty for "not yet". */
-const optionalDay = z
-  .string()
-  .trim()
-  .max(10)
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "Enter a date as YYYY-MM-DD.")
-  .refine((v) => v === "" || (v >= "2024-08-01" && v <= "2100-12-31"), "The date must be between 2024-08-01 (the AI Act's entry into force) and 2100.")
-  .transform((v) => (v === "" ? null : new Date(`${v}T00:00:00Z`)));
+const optionalDay = z.preprocess(
+  (v) => v ?? "",
+  z
+    .string()
+    .trim()
+    .max(10)
+    .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), "Enter a date as YYYY-MM-DD.")
+    .refine((v) => v === "" || (v >= "2024-08-01" && v <= "2100-12-31"), "The date must be between 2024-08-01 (the AI Act's entry into force) and 2100.")
+    .transform((v) => (v === "" ? null : new Date(`${v}T00:00:00Z`))),
+);
 
 const noNul = (max: number) => optionalText(max).refine((v) => v == null || !v.includes("\u0000"), "Text may not contain NUL characters.");
 
