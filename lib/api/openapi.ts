@@ -180,6 +180,18 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           },
         },
       },
+      "/api/v1/models/{key}/eu-registration": {
+        parameters: [keyParam],
+        get: {
+          operationId: "getEuRegistration",
+          summary: "The model's EU database registration data (Art. 49, 71; Annex VIII Section A, B or C by our role) as JSON, with the registration id and the required points still missing",
+          "x-scope": "read",
+          responses: {
+            "200": { description: "format dossier.eu-database-registration/1: section, article, registrationId, complete, missing[], fields[] (point, key, label, required, value)", content: { "application/json": {} } },
+            ...problemResponses(401, 403, 404, 429),
+          },
+        },
+      },
       "/api/v1/reports/inventory": {
         get: {
           operationId: "getInventoryReport",

@@ -26,6 +26,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/models/{key}/versions/{version}/rollback-drills", methods: { POST: editModel } },
   { path: "/api/v1/models/{key}/monitoring-checks", methods: { POST: { scope: "monitoring", action: "model.edit" } } },
   { path: "/api/v1/models/{key}/dossier", methods: { GET: read } },
+  { path: "/api/v1/models/{key}/eu-registration", methods: { GET: read } },
   { path: "/api/v1/dossiers", methods: { GET: read, POST: read } },
   { path: "/api/v1/dossiers/verify", methods: { GET: read, POST: read } },
   { path: "/api/v1/dossiers/{id}", methods: { GET: read } },

@@ -120,6 +120,7 @@ export function navigationFor(actor: Actor): Array<{ href: string; label: string
     { href: "/models", label: "Inventory" },
     { href: "/reports", label: "Reports" },
     { href: "/datasets", label: "Datasets" },
+    { href: "/rules", label: "Rules" },
   ];
   if (can(actor, "review.decide")) items.push({ href: "/reviews", label: "Reviews" });
   if (can(actor, "auditLog.read")) items.push({ href: "/audit-log", label: "Audit log" });

@@ -21,6 +21,8 @@ export type BasisFlags = {
   art25Provider: boolean;
   /** the Art. 27 fundamental rights impact assessment applies if we are the deployer */
   fria: boolean;
+  /** an AI system (false for a bare general-purpose AI model classified under Chapter V only) */
+  aiSystem: boolean;
 };
 
 const DEROGATION_BASES = ["ART_6_3_A", "ART_6_3_B", "ART_6_3_C", "ART_6_3_D"];
@@ -62,5 +64,6 @@ export function deriveBasisFlags(riskClass: RiskClass, legalBasis: readonly stri
     annexISectionBOnly: annexIAny && !annexISectionA,
     art25Provider: art25 && high,
     fria: annexIIIHighOutsidePoint2 && (publicService || point5bc),
+    aiSystem: !legalBasis.includes("ART_3_1_NOT_AI_SYSTEM"),
   };
 }

@@ -25,6 +25,7 @@ export const CALENDAR_ENTRY_IDS = [
   "GENERAL_APPLICATION",
   "TRANSPARENCY",
   "GPAI_FINES",
+  "OMNIBUS_ENTRY_INTO_FORCE",
   "PROHIBITION_NON_CONSENSUAL_INTIMATE_CONTENT",
   "TRANSPARENCY_MARKING_EXISTING_SYSTEMS",
   "SANDBOXES",
@@ -49,7 +50,7 @@ export type CalendarEntry = {
 };
 
 const AI_ACT = "Regulation (EU) 2024/1689, OJ L, 2024/1689, 12.7.2024";
-const OMNIBUS = "Digital Omnibus on AI (2025/0359(COD)), as adopted in June 2026; verify against the Official Journal";
+const OMNIBUS = "Regulation (EU) 2026/1744 (Digital Omnibus on AI, 2025/0359(COD))";
 
 export const AI_ACT_CALENDAR: readonly CalendarEntry[] = [
   { id: "ENTRY_INTO_FORCE", date: "2024-08-01", title: "AI Act enters into force", articles: "Art. 113, first paragraph", source: `${AI_ACT}, Art. 113` },
@@ -66,7 +67,7 @@ export const AI_ACT_CALENDAR: readonly CalendarEntry[] = [
     title: "General provisions incl. AI literacy apply",
     articles: "Chapter I (Art. 1-4)",
     source: `${AI_ACT}, Art. 113(a)`,
-    note: "The Digital Omnibus rewords Art. 4 (promotion of AI literacy) without changing the date.",
+    note: "Reg. (EU) 2026/1744 rewords Art. 4 (providers and deployers take measures to support AI literacy) from its entry into force.",
   },
   {
     id: "GPAI_OBLIGATIONS",
@@ -105,13 +106,21 @@ export const AI_ACT_CALENDAR: readonly CalendarEntry[] = [
     source: `${AI_ACT}, Art. 113(b)`,
   },
   {
+    id: "OMNIBUS_ENTRY_INTO_FORCE",
+    date: "2026-07-27",
+    amendedBy: "DIGITAL_OMNIBUS_2026",
+    title: "Digital Omnibus on AI enters into force: amended Art. 4 (AI literacy), new Art. 4a, Art. 6(1a)-(1c), machinery moved to Annex I Section B point 21",
+    articles: "Art. 4, 4a, 6(1a)-(1c); Annex I",
+    source: OMNIBUS,
+    note: "The rule set eu-ai-act@2026-07-27 (lib/compliance/rule-sets.ts) applies these amendments.",
+  },
+  {
     id: "PROHIBITION_NON_CONSENSUAL_INTIMATE_CONTENT",
     date: "2026-12-02",
     amendedBy: "DIGITAL_OMNIBUS_2026",
-    title: "New prohibition: AI generating non-consensual intimate content or child sexual abuse material",
-    articles: "Art. 5(1), new point",
+    title: "New prohibitions: AI generating non-consensual intimate content of identifiable persons, or child sexual abuse material",
+    articles: "Art. 5(1)(ba), 5(1)(bb)",
     source: OMNIBUS,
-    note: "Added by the co-legislators in the 7 May 2026 agreement; check the point's letter and wording in the Official Journal.",
   },
   {
     id: "TRANSPARENCY_MARKING_EXISTING_SYSTEMS",
@@ -228,8 +237,10 @@ export function obligationsApplicableOn(
   const inScope = riskClass === "HIGH" || riskClass === "LIMITED" || riskClass === "MINIMAL";
   if (riskClass === "PROHIBITED") {
     // the Omnibus prohibition has its own date; every other Art. 5 practice (or an unknown one) the 2025 date
-    if (legalBasis.includes("ART_5_1_NCII")) ids.add("PROHIBITION_NON_CONSENSUAL_INTIMATE_CONTENT");
-    if (legalBasis.length === 0 || legalBasis.some((b) => b !== "ART_5_1_NCII")) ids.add("PROHIBITIONS");
+    const omnibusPoint = (b: string) => b === "ART_5_1_BA" || b === "ART_5_1_BB" || b === "ART_5_1_NCII";
+    const practice = (b: string) => b.startsWith("ART_5_1_");
+    if (legalBasis.some(omnibusPoint)) ids.add("PROHIBITION_NON_CONSENSUAL_INTIMATE_CONTENT");
+    if (!legalBasis.some(practice) || legalBasis.some((b) => practice(b) && !omnibusPoint(b))) ids.add("PROHIBITIONS");
   }
   if (inScope || riskClass === "PROHIBITED") ids.add("GOVERNANCE_AND_PENALTIES");
   if (inScope) ids.add("AI_LITERACY");

@@ -22,7 +22,7 @@ export const DOCUMENTATION_SECTIONS = [
   { key: "annex-iv-8-declaration-of-conformity", title: "EU declaration of conformity", article: "Art. 47; Annex IV(8); Annex V", help: "The signed declaration (Annex V content), kept for 10 years." },
   { key: "annex-iv-9-post-market-monitoring", title: "Post-market monitoring system and plan", article: "Art. 72; Annex IV(9)", help: "How performance is evaluated after placing on the market, including the post-market monitoring plan." },
   // other high-risk provider duties
-  { key: "data-governance", title: "Data governance and management", article: "Art. 10(2)-(5)", help: "Design choices, collection processes and origin, preparation (annotation, labelling, cleaning), assumptions, availability and suitability, bias examination and mitigation, data gaps." },
+  { key: "data-governance", title: "Data governance and management", article: "Art. 10(2)-(5); Art. 4a", help: "Design choices, collection processes and origin, preparation (annotation, labelling, cleaning), assumptions, availability and suitability, bias examination and mitigation, data gaps. Special categories of personal data may be processed to detect and correct bias only where strictly necessary and under the safeguards of Art. 4a (inserted by Reg. (EU) 2026/1744): record the necessity, the safeguards and the deletion." },
   { key: "logging", title: "Record-keeping (logging) and log retention", article: "Art. 12, 19", help: "What the system logs automatically, for how long (at least six months), and where." },
   { key: "instructions-for-use", title: "Instructions for use", article: "Art. 13", help: "Provider identity, characteristics, capabilities and limitations, accuracy levels, human oversight measures, expected lifetime, maintenance, log collection." },
   { key: "human-oversight", title: "Human oversight measures", article: "Art. 14", help: "Who can monitor, interpret, override or stop the system, and how automation bias is countered." },
@@ -43,7 +43,7 @@ export const DOCUMENTATION_SECTIONS = [
   { key: "deployer-log-retention", title: "Log retention (at least six months)", article: "Art. 26(6)", help: "Logs under our control kept for at least six months." },
   { key: "deployer-worker-information", title: "Information of workers and their representatives", article: "Art. 26(7)", help: "Workers' representatives and affected workers informed before use at the workplace." },
   { key: "deployer-affected-persons-information", title: "Information of affected persons and explanations", article: "Art. 26(11), 86", help: "How people subject to decisions are informed, and how explanations are given on request." },
-  { key: "fria", title: "Fundamental rights impact assessment", article: "Art. 27", help: "Processes, period and frequency of use, affected categories of persons, specific risks of harm, human oversight, measures if risks materialise; notified to the market surveillance authority." },
+  { key: "fria", title: "Fundamental rights impact assessment: template and evidence", article: "Art. 27(3), 27(5)", help: "The six elements are recorded in the structured assessment (FRIA page); here: the filled-out template as notified to the market surveillance authority, and supporting evidence (e.g. data protection impact assessment, Art. 27(4))." },
   // importer / distributor
   { key: "importer-verification", title: "Importer verification", article: "Art. 23(1)-(2)", help: "Conformity assessment carried out, technical documentation drawn up, CE marking, declaration of conformity and instructions present, authorised representative appointed." },
   { key: "importer-identification-records", title: "Importer identification and records", article: "Art. 23(3), 23(5)", help: "Importer name and address on the system or packaging; certificate, instructions and declaration kept for 10 years." },
@@ -62,7 +62,7 @@ export const DOCUMENTATION_SECTIONS = [
   { key: "gpai-incident-reporting", title: "Serious incident tracking and reporting (GPAI)", article: "Art. 55(1)(c)", help: "Tracking, documenting and reporting serious incidents and corrective measures to the AI Office." },
   { key: "gpai-cybersecurity", title: "Cybersecurity of the model and its infrastructure", article: "Art. 55(1)(d)", help: "Adequate cybersecurity protection for the model and its physical infrastructure." },
   // all in-scope systems
-  { key: "ai-literacy", title: "AI literacy measures", article: "Art. 4", help: "Training and measures giving staff who operate or use the system a sufficient level of AI literacy." },
+  { key: "ai-literacy", title: "AI literacy measures", article: "Art. 4, as amended by Reg. (EU) 2026/1744", help: "The measures we take to support a sufficient level of AI literacy of staff and other persons who operate or use the system on our behalf (training, guidance), considering their knowledge, experience and the context of use." },
 ] as const satisfies readonly DocumentationSection[];
 
 export type DocumentationSectionKey = (typeof DOCUMENTATION_SECTIONS)[number]["key"];
@@ -83,6 +83,8 @@ export type RequirementCheck =
   | { kind: "datasetBiasExamination" }
   | { kind: "biasAssessment" }
   | { kind: "euDatabaseId" }
+  | { kind: "euRegistration"; section: "A" | "B" | "C" }
+  | { kind: "fria" }
   | { kind: "monitoringConfig" }
   | { kind: "monitoringCheck" }
   | { kind: "rollbackPlan" }
@@ -108,7 +110,9 @@ export type RequirementCondition =
   | "fria"
   | "derogation"
   | "gpai"
+  | "gpaiNotOpenSourceExempt"
   | "gpaiSystemicRisk"
+  | "aiSystem"
   | "transparencyProviderDisclosure"
   | "transparencyProviderMarking"
   | "transparencyDeployerDisclosure";
@@ -232,7 +236,7 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     field: "classification.riskClass, .confirmed, .rationale, .classifiedAt",
     fix: "Complete the classification questionnaire, record the rationale and have a compliance officer confirm it.",
   },
-  sectionItem({ id: "AI_LITERACY", sectionKey: "ai-literacy", riskClasses: IN_SCOPE, roles: OPERATORS, weight: 1, mandatory: false }),
+  sectionItem({ id: "AI_LITERACY", sectionKey: "ai-literacy", riskClasses: IN_SCOPE, roles: OPERATORS, weight: 1, mandatory: false, when: "aiSystem" }),
 
   // ----- high-risk, provider -----
   sectionItem({ id: "HR_P_ANNEX_IV_1", sectionKey: "annex-iv-1-general-description", ...HP, weight: 2 }),
@@ -314,10 +318,10 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "annexIIIHighOutsidePoint2",
     mandatory: true,
     weight: 2,
-    check: { kind: "euDatabaseId" },
+    check: { kind: "euRegistration", section: "A" },
     freshness: { kind: "none" },
-    field: "euDatabaseId",
-    fix: "Register the system in the EU database before placing it on the market and record the registration id.",
+    field: "euDatabaseId, euRegistration (Annex VIII Section A)",
+    fix: "Record the Annex VIII Section A data, register the system in the EU database before placing it on the market and record the registration id.",
   },
   sectionItem({ id: "HR_P_SERIOUS_INCIDENT_PROCEDURE", sectionKey: "serious-incident-procedure", ...HP, weight: 2 }),
 
@@ -335,7 +339,23 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     weight: 1,
     when: "annexIIIHighOutsidePoint2",
   }),
-  sectionItem({ id: "HR_D_FRIA", sectionKey: "fria", ...HD, weight: 3, when: "fria" }),
+  // the assessment itself is structured data (check "fria"); the section holds the notified template and evidence
+  sectionItem({ id: "HR_D_FRIA_EVIDENCE", sectionKey: "fria", ...HD, weight: 1, mandatory: false, when: "fria", title: "FRIA: notified template and supporting evidence" }),
+  {
+    id: "HR_D_FRIA",
+    title: "Fundamental rights impact assessment, notified and reviewed",
+    article: "Art. 27(1)-(3)",
+    source: "AI_ACT",
+    ...HD,
+    lifecycles: ALL_LIFECYCLES,
+    when: "fria",
+    mandatory: true,
+    weight: 3,
+    check: { kind: "fria" },
+    freshness: { kind: "none" },
+    field: "fria (elements (a)-(f), notifiedAt + notificationReference, reviewedAt vs classification.classifiedAt)",
+    fix: "Complete the fundamental rights impact assessment (all six elements of Art. 27(1)), notify its results to the market surveillance authority with the date and reference, and review it when the circumstances change.",
+  },
   {
     id: "HR_D_EU_DATABASE_REGISTRATION",
     title: "Registration of our use in the EU database (public-authority deployer)",
@@ -346,10 +366,10 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "publicServiceAnnexIIIHigh",
     mandatory: true,
     weight: 2,
-    check: { kind: "euDatabaseId" },
+    check: { kind: "euRegistration", section: "C" },
     freshness: { kind: "none" },
-    field: "euDatabaseId (with publicAuthority = true)",
-    fix: "Register our use of the system in the EU database before using it and record the registration id.",
+    field: "euDatabaseId, euRegistration (Annex VIII Section C; publicAuthority = true)",
+    fix: "Record the Annex VIII Section C data, register our use of the system in the EU database before using it and record the registration id.",
   },
 
   // ----- high-risk, importer / distributor -----
@@ -370,10 +390,10 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "derogation",
     mandatory: true,
     weight: 1,
-    check: { kind: "euDatabaseId" },
+    check: { kind: "euRegistration", section: "B" },
     freshness: { kind: "none" },
-    field: "euDatabaseId",
-    fix: "Register the system in the EU database (Art. 49(2)) and record the registration id.",
+    field: "euDatabaseId, euRegistration (Annex VIII Section B)",
+    fix: "Record the Annex VIII Section B data, register the system in the EU database (Art. 49(2)) and record the registration id.",
   },
   sectionItem({
     id: "DEROGATION_ASSESSMENT_FROM_PROVIDER",
@@ -392,8 +412,9 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
   sectionItem({ id: "TRANSPARENCY_DEPLOYER_DISCLOSURE", sectionKey: "transparency-disclosure", riskClasses: IN_SCOPE, roles: ["DEPLOYER"], weight: 2, when: "transparencyDeployerDisclosure", title: "Art. 50(3)-(4) disclosure to exposed people" }),
 
   // ----- GPAI models (provider) -----
-  sectionItem({ id: "GPAI_TECHNICAL_DOCUMENTATION", sectionKey: "gpai-technical-documentation", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
-  sectionItem({ id: "GPAI_DOWNSTREAM_INFORMATION", sectionKey: "gpai-downstream-information", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
+  // Art. 53(2): the open-source exemption lifts (a)-(b), never for a systemic-risk model
+  sectionItem({ id: "GPAI_TECHNICAL_DOCUMENTATION", sectionKey: "gpai-technical-documentation", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiNotOpenSourceExempt" }),
+  sectionItem({ id: "GPAI_DOWNSTREAM_INFORMATION", sectionKey: "gpai-downstream-information", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiNotOpenSourceExempt" }),
   sectionItem({ id: "GPAI_COPYRIGHT_POLICY", sectionKey: "gpai-copyright-policy", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
   sectionItem({ id: "GPAI_TRAINING_CONTENT_SUMMARY", sectionKey: "gpai-training-content-summary", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
   sectionItem({ id: "GPAI_COMMISSION_NOTIFICATION", sectionKey: "gpai-commission-notification", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 1, when: "gpaiSystemicRisk" }),
@@ -512,7 +533,9 @@ export function applicabilityContext(facts: ModelFacts): ApplicabilityContext {
       fria: flags.fria,
       derogation: flags.derogation,
       gpai: c.gpai,
+      gpaiNotOpenSourceExempt: c.gpai && (c.gpaiSystemicRisk || !c.legalBasis.includes("ART_53_2")),
       gpaiSystemicRisk: c.gpai && c.gpaiSystemicRisk,
+      aiSystem: flags.aiSystem,
       transparencyProviderDisclosure: duties.includes("ART_50_1"),
       transparencyProviderMarking: duties.includes("ART_50_2"),
       transparencyDeployerDisclosure: duties.some((d) => d === "ART_50_3" || d.startsWith("ART_50_4")),

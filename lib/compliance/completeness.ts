@@ -10,6 +10,7 @@ import {
 } from "./catalogue";
 import { addMonthsUtc, isoDate } from "./dates";
 import { describeMonitoringStatus, type MonitoringStatusDetail } from "./monitoring-status";
+import { registrationStatus } from "./eu-database";
 import type { ActorRole, BiasAssessmentFacts, ModelFacts, MonitoringStatus, VersionFacts } from "./types";
 
 export type ItemStatus = "complete" | "missing" | "stale";
@@ -166,8 +167,37 @@ function evaluateItem(item: RequirementItem, facts: ModelFacts, asOf: Date, moni
       }
       return complete(`Final bias assessment of version ${version.version} on ${isoDate(latest.assessedAt)}${latest.allPassed ? ", all metrics within thresholds" : ", with failing metrics (see findings)"}.`);
     }
+    case "euRegistration": {
+      const st = registrationStatus(check.section, facts.euRegistration ?? null, facts.euDatabaseId);
+      if (st.registrationId === null) {
+        return missing(
+          st.missing.length > 0
+            ? `No EU database registration id recorded; the Annex VIII Section ${check.section} data lacks point(s) ${st.missing.map((x) => x.point).join(", ")}.`
+            : "No EU database registration id recorded.",
+        );
+      }
+      if (st.missing.length > 0) {
+        return missing(`Registered as ${st.registrationId}, but the Annex VIII Section ${check.section} data lacks point(s) ${st.missing.map((x) => `${x.point} (${x.label})`).join("; ")}.`);
+      }
+      return complete(`Registered in the EU database as ${st.registrationId}; Annex VIII Section ${check.section} data complete.`);
+    }
     case "euDatabaseId":
       return isBlank(facts.euDatabaseId) ? missing("No EU database registration id recorded.") : complete(`Registered in the EU database as ${facts.euDatabaseId}.`);
+    case "fria": {
+      const fria = facts.fria ?? null;
+      if (fria === null) return missing("No fundamental rights impact assessment is recorded (Art. 27(1)).");
+      if (fria.elementsMissing.length > 0) {
+        return missing(`The assessment lacks element(s) ${fria.elementsMissing.map((l) => `(${l})`).join(", ")} of Art. 27(1).`);
+      }
+      if (fria.notifiedAt === null || isBlank(fria.notificationReference)) {
+        return missing("The results are not notified to the market surveillance authority (Art. 27(3)): record the date and reference.");
+      }
+      const classifiedAt = facts.classification.classifiedAt;
+      if (classifiedAt !== null && classifiedAt.getTime() > fria.reviewedAt.getTime()) {
+        return stale(`The classification changed on ${isoDate(classifiedAt)}, after the assessment was last reviewed on ${isoDate(fria.reviewedAt)}: review it (Art. 27(2)).`);
+      }
+      return complete(`Assessment complete, reviewed ${isoDate(fria.reviewedAt)}, notified ${isoDate(fria.notifiedAt)} (${fria.notificationReference}).`);
+    }
     case "monitoringConfig": {
       const config = facts.monitoring.config;
       if (config === null) return missing("No drift monitoring is configured.");

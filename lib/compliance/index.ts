@@ -4,8 +4,8 @@ export * from "./types";
 export {
   QUESTIONS,
   QUESTIONS_BY_ID,
-  LEGAL_BASES,
   ANNEX_III_AREAS,
+  ART_50_EXEMPTION_QUESTIONS,
   ANNEX_I_OPTIONS,
   ART_5_OPTIONS,
   SYSTEMIC_RISK_FLOP_THRESHOLD,
@@ -27,8 +27,15 @@ export {
   type QuestionKind,
 } from "./questionnaire";
 export {
-  classify,
+  ARTICLE_TABLE,
+  LEGAL_BASES,
+  OMNIBUS,
   describeLegalBasis,
+  resolveArticle,
+  type ArticleEntry,
+} from "./articles";
+export {
+  classify,
   obligationsFor,
   OBLIGATION_RULES,
   type ClassificationResult,
@@ -93,3 +100,26 @@ export {
   type ResolvedCalendarEntry,
 } from "./calendar";
 export { addMonthsUtc, DAY_MS } from "./dates";
+export {
+  ANNEX_VIII_SECTIONS,
+  registrationExport,
+  registrationStatus,
+  type RegistrationData,
+  type RegistrationField,
+  type RegistrationSection,
+  type RegistrationSectionId,
+  type RegistrationStatus,
+} from "./eu-database";
+export {
+  CURRENT_RULE_SET,
+  LEGACY_RULE_SET,
+  RULE_SETS,
+  isKnownRuleSet,
+  migrateAnswers,
+  reassess,
+  type ProvisionChange,
+  type Reassessment,
+  type RuleSet,
+  type RuleSetChange,
+  type VerdictSnapshot,
+} from "./rule-sets";

@@ -2,8 +2,9 @@
 // the article each question and answer cites. Relevance is data too (a tiny condition language), so the
 // same definition drives the form's follow-up questions and the "is anything unanswered?" check.
 //
-// Article references are to Regulation (EU) 2024/1689 (the AI Act) as published in OJ L, 12.7.2024, plus
-// the Article 5 prohibition added by the 2026 Digital Omnibus on AI (see calendar.ts for its status).
+// Article references are to Regulation (EU) 2024/1689 (the AI Act) as amended by Regulation (EU) 2026/1744
+// (the 2026 Digital Omnibus on AI); amended or inserted provisions say so. Every `basis` id resolves to the
+// article table (articles.ts), which is the one place a provision's title and application date live.
 
 export type AnswerValue = string | readonly string[] | number;
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
@@ -121,12 +122,18 @@ export const ART_5_OPTIONS = [
     basis: "ART_5_1_H",
   },
   {
-    value: "NON_CONSENSUAL_INTIMATE_OR_CSAM",
+    value: "NON_CONSENSUAL_INTIMATE_CONTENT",
     label:
-      "Generates or manipulates non-consensual sexual or intimate images, video or audio of identifiable real people, or child sexual abuse material",
-    article: "Art. 5(1), new point added by the Digital Omnibus on AI (applies from 2 Dec 2026)",
-    basis: "ART_5_1_NCII",
-    help: "For providers this also covers systems for which such output is a reasonably foreseeable result without adequate safeguards. Check the point's letter and wording against the Official Journal text.",
+      "Generates or manipulates sexually explicit or intimate image, video or audio content depicting an identifiable natural person without that person's consent",
+    article: "Art. 5(1)(ba), as inserted by Reg. (EU) 2026/1744 (applies from 2 Dec 2026)",
+    basis: "ART_5_1_BA",
+    help: "For providers this also covers systems for which such output is a reasonably foreseeable result of their use without adequate safeguards.",
+  },
+  {
+    value: "CHILD_SEXUAL_ABUSE_MATERIAL",
+    label: "Generates or manipulates child sexual abuse material",
+    article: "Art. 5(1)(bb), as inserted by Reg. (EU) 2026/1744 (applies from 2 Dec 2026)",
+    basis: "ART_5_1_BB",
   },
 ] as const satisfies readonly AnswerOption[];
 
@@ -135,7 +142,6 @@ const ART_5_PRACTICES_OTHER_THAN_RBI = ART_5_OPTIONS.map((o) => o.value).filter(
 // ---------- Annex I (Art. 6(1)) ----------
 
 export const ANNEX_I_OPTIONS = [
-  { value: "A1", label: "Machinery (Directive 2006/42/EC / Regulation (EU) 2023/1230)", article: "Annex I, Section A, point 1" },
   { value: "A2", label: "Toys (Directive 2009/48/EC)", article: "Annex I, Section A, point 2" },
   { value: "A3", label: "Recreational craft and personal watercraft (Directive 2013/53/EU)", article: "Annex I, Section A, point 3" },
   { value: "A4", label: "Lifts (Directive 2014/33/EU)", article: "Annex I, Section A, point 4" },
@@ -155,6 +161,11 @@ export const ANNEX_I_OPTIONS = [
   { value: "B18", label: "Motor vehicles and their trailers (Regulation (EU) 2018/858)", article: "Annex I, Section B, point 18" },
   { value: "B19", label: "Type-approval of motor vehicles, general safety (Regulation (EU) 2019/2144)", article: "Annex I, Section B, point 19" },
   { value: "B20", label: "Civil aviation, unmanned aircraft (Regulation (EU) 2018/1139)", article: "Annex I, Section B, point 20" },
+  {
+    value: "B21",
+    label: "Machinery and related products (Regulation (EU) 2023/1230)",
+    article: "Annex I, Section B, point 21, as inserted by Reg. (EU) 2026/1744 (moved from Section A, point 1)",
+  },
 ].map((o) => ({ ...o, basis: `ANNEX_I_${o.value}` })) satisfies readonly AnswerOption[];
 
 // ---------- Annex III (Art. 6(2)) ----------
@@ -293,8 +304,85 @@ const ANY_ANNEX_III_POINT: Condition = {
   all: [NOT_PROHIBITED, { any: ANNEX_III_AREAS.map((a) => ({ question: annexIIIQuestionId(a.area), isNot: [NONE] })) }],
 };
 
+/**
+ * The GPAI questions are asked of an in-scope, not prohibited system, and also when the entry is not an AI
+ * system at all: a general-purpose AI model is regulated as a model (Chapter V), with or without a system.
+ */
+const GPAI_ASKED: Condition = { any: [NOT_PROHIBITED, { question: "scope.ai-system", is: [NO] }] };
+
 /** Cumulative training compute above which a GPAI model is presumed to have high-impact capabilities. */
 export const SYSTEMIC_RISK_FLOP_THRESHOLD = 1e25;
+
+// ---------- Art. 50 exemptions, recorded as answers ----------
+
+const LAW_ENFORCEMENT = "LAW_ENFORCEMENT";
+const exemptionQuestion = (
+  id: string,
+  caseValue: string,
+  text: string,
+  article: string,
+  options: readonly AnswerOption[],
+): Question => ({
+  id,
+  kind: "single",
+  text,
+  help: "An exemption that applies must be recorded: it is cited in the legal basis and shown in the reasoning, and the duty it lifts is not owed.",
+  article,
+  relevantWhen: { all: [NOT_PROHIBITED, { question: "art50.cases", is: [caseValue] }] },
+  options: [...options, { value: NONE, label: "No exemption applies", article }],
+});
+
+export const ART_50_EXEMPTION_QUESTIONS: readonly Question[] = [
+  exemptionQuestion("art50.exemption-1", "INTERACTS_WITH_PEOPLE", "Does an Art. 50(1) exemption apply to the interaction notice?", "Art. 50(1)", [
+    {
+      value: "OBVIOUS",
+      label: "It is obvious from the point of view of a reasonably well-informed, observant and circumspect person, taking into account the circumstances and context of use, that they interact with an AI system",
+      article: "Art. 50(1)",
+      basis: "ART_50_1_OBVIOUS",
+    },
+    {
+      value: LAW_ENFORCEMENT,
+      label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences (and not available for the public to report a criminal offence)",
+      article: "Art. 50(1)",
+      basis: "ART_50_1_LAW_ENFORCEMENT",
+    },
+  ]),
+  exemptionQuestion("art50.exemption-2", "SYNTHETIC_CONTENT", "Does an Art. 50(2) exemption apply to the marking of synthetic content?", "Art. 50(2)", [
+    {
+      value: "ASSISTIVE_EDITING",
+      label: "It only performs an assistive function for standard editing, or does not substantially alter the input data provided by the deployer or its semantics",
+      article: "Art. 50(2)",
+      basis: "ART_50_2_ASSISTIVE",
+    },
+    { value: LAW_ENFORCEMENT, label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences", article: "Art. 50(2)", basis: "ART_50_2_LAW_ENFORCEMENT" },
+  ]),
+  exemptionQuestion("art50.exemption-3", "EMOTION_OR_BIOMETRIC_CATEGORISATION", "Does the Art. 50(3) exemption apply to informing exposed people?", "Art. 50(3)", [
+    {
+      value: LAW_ENFORCEMENT,
+      label: "Permitted by law to detect, prevent or investigate criminal offences, subject to appropriate safeguards for the rights and freedoms of third parties",
+      article: "Art. 50(3)",
+      basis: "ART_50_3_LAW_ENFORCEMENT",
+    },
+  ]),
+  exemptionQuestion("art50.exemption-4-deepfake", "DEEPFAKE", "Does an Art. 50(4) exemption or limitation apply to the deep fake disclosure?", "Art. 50(4), first subparagraph", [
+    { value: LAW_ENFORCEMENT, label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences", article: "Art. 50(4), first subparagraph", basis: "ART_50_4_DEEPFAKE_LAW_ENFORCEMENT" },
+    {
+      value: "ARTISTIC",
+      label: "Part of an evidently artistic, creative, satirical, fictional or analogous work: the disclosure is limited to one that does not hamper its display or enjoyment (the duty remains)",
+      article: "Art. 50(4), first subparagraph",
+      basis: "ART_50_4_ARTISTIC",
+    },
+  ]),
+  exemptionQuestion("art50.exemption-4-text", "PUBLIC_INTEREST_TEXT", "Does an Art. 50(4) exemption apply to the AI-generated text disclosure?", "Art. 50(4), second subparagraph", [
+    { value: LAW_ENFORCEMENT, label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences", article: "Art. 50(4), second subparagraph", basis: "ART_50_4_TEXT_LAW_ENFORCEMENT" },
+    {
+      value: "EDITORIAL_RESPONSIBILITY",
+      label: "The content has undergone human review or editorial control and a natural or legal person holds editorial responsibility for its publication",
+      article: "Art. 50(4), second subparagraph",
+      basis: "ART_50_4_TEXT_EDITORIAL",
+    },
+  ]),
+];
 
 export const QUESTIONS: readonly Question[] = [
   {
@@ -387,9 +475,9 @@ export const QUESTIONS: readonly Question[] = [
     id: "gpai.model",
     kind: "single",
     text: "Is this (or does our entry include) a general-purpose AI model that we provide: a model trained on large data that displays significant generality and can competently perform a wide range of distinct tasks?",
-    help: "Models used only for research, development or prototyping before being placed on the market are not covered.",
+    help: "Models used only for research, development or prototyping before being placed on the market are not covered. Asked even when the entry is not an AI system: a model we place on the market on its own carries the Chapter V duties (Art. 53-55).",
     article: "Art. 3(63), 51-55",
-    relevantWhen: NOT_PROHIBITED,
+    relevantWhen: GPAI_ASKED,
     options: yesNo({ article: "Art. 3(63)", basis: "ART_53_GPAI" }, { article: "Art. 3(63)" }),
   },
   {
@@ -399,7 +487,7 @@ export const QUESTIONS: readonly Question[] = [
     help: "Above 10^25 FLOP the model is presumed to have high-impact capabilities (systemic risk). Enter 0 if unknown to be small, e.g. 3e23.",
     article: "Art. 51(2)",
     unit: "FLOP",
-    relevantWhen: { all: [NOT_PROHIBITED, { question: "gpai.model", is: [YES] }] },
+    relevantWhen: { all: [GPAI_ASKED, { question: "gpai.model", is: [YES] }] },
     options: [],
   },
   {
@@ -409,9 +497,28 @@ export const QUESTIONS: readonly Question[] = [
     help: "Designation can follow an alert of the scientific panel or a Commission decision, regardless of compute.",
     article: "Art. 51(1)(b), 52",
     relevantWhen: {
-      all: [NOT_PROHIBITED, { question: "gpai.model", is: [YES] }, { question: "gpai.training-flop", atMost: SYSTEMIC_RISK_FLOP_THRESHOLD }],
+      all: [GPAI_ASKED, { question: "gpai.model", is: [YES] }, { question: "gpai.training-flop", atMost: SYSTEMIC_RISK_FLOP_THRESHOLD }],
     },
     options: yesNo({ article: "Art. 51(1)(b)", basis: "ART_51_1_B" }, { article: "Art. 51(1)(b)" }),
+  },
+  {
+    id: "gpai.open-source",
+    kind: "single",
+    text: "Is the model released under a free and open-source licence that allows access, usage, modification and distribution, with its parameters (weights), architecture and usage information made publicly available?",
+    help: "Such a model without systemic risk is exempt from Art. 53(1)(a)-(b) (technical documentation, downstream information) and from the authorised-representative duty; the copyright policy and training-content summary remain.",
+    article: "Art. 53(2), 54(6)",
+    relevantWhen: {
+      all: [
+        GPAI_ASKED,
+        { question: "gpai.model", is: [YES] },
+        { question: "gpai.training-flop", atMost: SYSTEMIC_RISK_FLOP_THRESHOLD },
+        { question: "gpai.designated", is: [NO] },
+      ],
+    },
+    options: [
+      { value: YES, label: "Yes: free and open-source licence, weights, architecture and usage information public (exemptions apply)", article: "Art. 53(2), 54(6)", basis: "ART_53_2" },
+      { value: NO, label: "No: not released as free and open-source in that sense", article: "Art. 53(1)" },
+    ],
   },
   {
     id: "annex-i.product",
@@ -424,13 +531,47 @@ export const QUESTIONS: readonly Question[] = [
     options: [...ANNEX_I_OPTIONS, noneOption("No Annex I product")],
   },
   {
+    id: "annex-i.safety-function",
+    kind: "single",
+    text: "What is the AI system in relation to that product?",
+    help: "A component used only for purposes other than safety is not a safety component, even inside a covered product (Art. 6(1a), as inserted by the 2026 Omnibus).",
+    article: "Art. 6(1)(a); Art. 3(14); Art. 6(1a)-(1c)",
+    relevantWhen: { all: [NOT_PROHIBITED, { question: "annex-i.product", isNot: [NONE] }] },
+    options: [
+      {
+        value: "SAFETY_COMPONENT",
+        label: "A safety component: it fulfils a safety function for the product, or its failure or malfunction endangers the health and safety of persons or property",
+        article: "Art. 6(1)(a); Art. 3(14)",
+        basis: "ART_3_14",
+      },
+      { value: "PRODUCT", label: "The product itself, covered by that legislation", article: "Art. 6(1)(a)" },
+      {
+        value: "NON_SAFETY_COMPONENT",
+        label: "A component used only for purposes other than safety (e.g. comfort, efficiency, user interface): not a safety component",
+        article: "Art. 6(1a), as inserted by Reg. (EU) 2026/1744",
+        basis: "ART_6_1A",
+      },
+    ],
+  },
+  {
     id: "annex-i.third-party",
     kind: "single",
-    text: "Must that product undergo a third-party conformity assessment under that legislation?",
-    help: "Only then does Art. 6(1) make the AI system high-risk.",
-    article: "Art. 6(1)(b)",
-    relevantWhen: { all: [NOT_PROHIBITED, { question: "annex-i.product", isNot: [NONE] }] },
-    options: yesNo({ article: "Art. 6(1)(b)", basis: "ART_6_1" }, { article: "Art. 6(1)(b)" }),
+    text: "Must that product undergo a third-party conformity assessment under that legislation, with a view to placing it on the market or putting it into service?",
+    help: "Only a third-party assessment that concerns health and safety makes the AI system high-risk under Art. 6(1); one required for other reasons does not count (Art. 6(1b)).",
+    article: "Art. 6(1)(b); Art. 6(1b)",
+    relevantWhen: {
+      all: [NOT_PROHIBITED, { question: "annex-i.product", isNot: [NONE] }, { question: "annex-i.safety-function", isNot: ["NON_SAFETY_COMPONENT"] }],
+    },
+    options: [
+      { value: YES, label: "Yes, a third-party conformity assessment covering health and safety", article: "Art. 6(1)(b)", basis: "ART_6_1" },
+      {
+        value: "NON_SAFETY_REASONS",
+        label: "Yes, but only for reasons other than health and safety: does not count",
+        article: "Art. 6(1b), as inserted by Reg. (EU) 2026/1744",
+        basis: "ART_6_1B",
+      },
+      { value: NO, label: "No third-party conformity assessment (internal control only)", article: "Art. 6(1)(b)" },
+    ],
   },
   {
     id: "annex-iii.areas",
@@ -510,7 +651,7 @@ export const QUESTIONS: readonly Question[] = [
     id: "art50.cases",
     kind: "multi",
     text: "Does any of these transparency situations apply?",
-    help: "These duties apply on top of any risk class. Art. 50(1) does not apply where it is obvious to a reasonably well-informed person that they deal with an AI system.",
+    help: "These duties apply on top of any risk class, but only the ones that fall on our role: 50(1) and 50(2) bind providers, 50(3) and 50(4) deployers. Exemptions are asked next.",
     article: "Art. 50",
     relevantWhen: NOT_PROHIBITED,
     noneValue: NONE,
@@ -536,13 +677,14 @@ export const QUESTIONS: readonly Question[] = [
       },
       {
         value: "PUBLIC_INTEREST_TEXT",
-        label: "It generates or manipulates text published to inform the public on matters of public interest (without human editorial responsibility)",
+        label: "It generates or manipulates text published with the purpose of informing the public on matters of public interest",
         article: "Art. 50(4), second subparagraph",
         basis: "ART_50_4_TEXT",
       },
       noneOption(),
     ],
   },
+  ...ART_50_EXEMPTION_QUESTIONS,
   {
     id: "art25.triggers",
     kind: "multi",
@@ -571,31 +713,6 @@ export const QUESTIONS: readonly Question[] = [
 ];
 
 export const QUESTIONS_BY_ID: ReadonlyMap<string, Question> = new Map(QUESTIONS.map((q) => [q.id, q]));
-
-/**
- * Every legal-basis identifier the engine can produce, with the article and a label for the UI and PDF.
- * `ClassificationFacts.legalBasis` stores these identifiers.
- */
-export const LEGAL_BASES: Readonly<Record<string, { article: string; label: string }>> = (() => {
-  const map: Record<string, { article: string; label: string }> = {};
-  for (const q of QUESTIONS) {
-    for (const o of q.options) {
-      // a bare "Yes"/"No" means nothing on its own in a PDF: quote the question it answers
-      const label = o.label === "Yes" || o.label === "No" ? `${q.text} ${o.label}.` : o.label;
-      if (o.basis) map[o.basis] = { article: o.article ?? q.article, label };
-    }
-  }
-  // bases derived by the classifier rather than chosen directly
-  map.ANNEX_III_1A_VIA_ART_5_1_H = {
-    article: "Art. 5(1)(h) exception; Annex III, point 1(a)",
-    label: "Real-time remote biometric identification under an Art. 5(1)(h) exception is high-risk remote biometric identification",
-  };
-  map.ART_51_2 = {
-    article: "Art. 51(1)(a), 51(2)",
-    label: `Training compute above 10^25 FLOP: presumed high-impact capabilities (systemic risk)`,
-  };
-  return map;
-})();
 
 // ---------- evaluation ----------
 

@@ -87,6 +87,17 @@ export type ClassificationFacts = {
   gpaiSystemicRisk: boolean;
 };
 
+/** Art. 27 fundamental rights impact assessment as recorded (see FundamentalRightsAssessment). */
+export type FriaFacts = {
+  /** letters of the Art. 27(1)(a)-(f) elements left blank */
+  elementsMissing: string[];
+  /** Art. 27(3): results notified to the market surveillance authority */
+  notifiedAt: Date | null;
+  notificationReference: string | null;
+  /** Art. 27(2): when it was last reviewed */
+  reviewedAt: Date;
+};
+
 export type ModelFacts = {
   key: string;
   name: string;
@@ -100,6 +111,10 @@ export type ModelFacts = {
   technicalOwner: { id: string; name: string } | null;
   classification: ClassificationFacts;
   euDatabaseId: string | null;
+  /** Annex VIII registration data by field key (see eu-database.ts); absent in facts built without it */
+  euRegistration?: Readonly<Record<string, string | undefined>> | null;
+  /** the Art. 27 assessment, when one is recorded (absent in facts built without it) */
+  fria?: FriaFacts | null;
   /** documentation sections keyed by the catalogue's section keys */
   documentation: Record<string, DocumentationSectionFacts>;
   /** the active (serving) version, or null when none is recorded */

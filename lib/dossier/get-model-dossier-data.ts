@@ -10,7 +10,9 @@ import { evaluateModel } from "../models/compliance";
 import { ACTOR_ROLE_LABELS, ROLE_LABELS } from "../labels";
 import { contentSha256 } from "./content-hash";
 import { gapOwner } from "./gap-owner";
-import type { Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
+import { FRIA_ELEMENTS } from "../fria/schemas";
+import { registrationExport, type RegistrationSectionId } from "../compliance";
+import type { FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
 
 export const MONITORING_HISTORY_LIMIT = 20;
 export const AUDIT_EXCERPT_LIMIT = 50;
@@ -43,6 +45,7 @@ export async function getModelDossierData({
       businessOwner: { select: { name: true, email: true } },
       technicalOwner: { select: { name: true, email: true } },
       classifiedBy: { select: { name: true } },
+      fria: true,
       sections: {
         include: {
           updatedBy: { select: { name: true } },
@@ -162,6 +165,8 @@ export async function getModelDossierData({
     },
     annexIv,
     otherSections,
+    fria: friaSection(model.fria, result.items.find((i) => i.id === "HR_D_FRIA")),
+    euRegistration: registrationOf(model.key, model.euDatabaseId, model.euRegistration, result.items),
     datasets: (active?.datasets ?? [])
       .map((l) => ({
         purpose: l.purpose,
@@ -293,4 +298,31 @@ function worstFeature(features: Array<{ feature: string; psi: number | null; sta
     if (!worst || (rank[f.status] ?? 0) > (rank[worst.status] ?? 0) || ((rank[f.status] ?? 0) === (rank[worst.status] ?? 0) && (f.psi ?? 0) > (worst.psi ?? 0))) worst = f;
   }
   return worst && worst.status !== "HEALTHY" ? `${worst.feature}${worst.psi !== null ? ` (PSI ${worst.psi.toFixed(3)})` : ""}` : null;
+}
+
+function friaSection(
+  fria: { processes: string | null; periodAndFrequency: string | null; affectedPersons: string | null; specificRisks: string | null; humanOversight: string | null; mitigationMeasures: string | null; notifiedAt: Date | null; notificationReference: string | null; reviewedAt: Date; reviewNote: string | null } | null,
+  item: { status: string; reason: string } | undefined,
+): FriaSection | null {
+  if (fria === null && item === undefined) return null;
+  return {
+    required: item !== undefined,
+    recorded: fria !== null,
+    elements: FRIA_ELEMENTS.map((e) => ({ letter: e.letter, title: e.title, article: e.article, text: fria?.[e.field] ?? null })),
+    notifiedAt: fria?.notifiedAt ? fria.notifiedAt.toISOString() : null,
+    notificationReference: fria?.notificationReference ?? null,
+    reviewedAt: fria ? fria.reviewedAt.toISOString() : null,
+    reviewNote: fria?.reviewNote ?? null,
+    status: item?.status ?? null,
+    reason: item?.reason ?? null,
+  };
+}
+
+const REGISTRATION_ITEMS: Record<string, RegistrationSectionId> = { HR_P_EU_DATABASE_REGISTRATION: "A", DEROGATION_REGISTRATION: "B", HR_D_EU_DATABASE_REGISTRATION: "C" };
+
+function registrationOf(key: string, registrationId: string | null, data: unknown, items: readonly { id: string }[]): ModelDossierData["euRegistration"] {
+  const item = items.find((i) => REGISTRATION_ITEMS[i.id]);
+  if (!item) return null;
+  const ex = registrationExport(key, REGISTRATION_ITEMS[item.id]!, (data ?? null) as Record<string, string> | null, registrationId);
+  return { section: ex.section, article: ex.article, title: ex.title, registrationId: ex.registrationId, complete: ex.complete, fields: ex.fields.map(({ point, label, required, value }) => ({ point, label, required, value })) };
 }

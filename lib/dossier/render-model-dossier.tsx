@@ -126,6 +126,45 @@ function Cover({ data }: { data: ModelDossierData }) {
   );
 }
 
+function RegistrationBlock({ reg }: { reg: NonNullable<ModelDossierData["euRegistration"]> }) {
+  return (
+    <View>
+      <Sub>{`EU database registration (${reg.article})`}</Sub>
+      <Text style={reg.complete ? s.ok : s.danger}>
+        {reg.complete ? `Registered as ${reg.registrationId}; Section ${reg.section} data complete.` : `INCOMPLETE: ${reg.registrationId ? `registered as ${reg.registrationId}` : "not registered"}; required data missing below.`}
+      </Text>
+      <KeyValues rows={reg.fields.map((f) => [`Point ${f.point.replace(/^.*point /, "")}: ${f.label}`, f.value ?? (f.required ? NOT_DOCUMENTED : "—")])} />
+    </View>
+  );
+}
+
+function FriaBlock({ fria }: { fria: NonNullable<ModelDossierData["fria"]> }) {
+  return (
+    <View>
+      <Sub>Fundamental rights impact assessment (Art. 27)</Sub>
+      {fria.required && fria.status !== "complete" ? <Text style={s.danger}>{`INCOMPLETE: ${fria.reason ?? NOT_DOCUMENTED}`}</Text> : null}
+      {!fria.recorded ? (
+        <Text style={s.danger}>{`${NOT_DOCUMENTED}: no fundamental rights impact assessment is recorded.`}</Text>
+      ) : (
+        <View>
+          {fria.elements.map((e) => (
+            <View key={e.letter}>
+              <Text style={s.para}>{`(${e.letter}) ${e.title} (${e.article})`}</Text>
+              <Text style={e.text ? s.para : s.danger}>{e.text ?? NOT_DOCUMENTED}</Text>
+            </View>
+          ))}
+          <KeyValues
+            rows={[
+              ["Notified to the market surveillance authority (Art. 27(3))", fria.notifiedAt ? `${isoDay(fria.notifiedAt)}, reference ${fria.notificationReference ?? "—"}` : "Not notified"],
+              ["Last reviewed (Art. 27(2))", `${isoDay(fria.reviewedAt)}${fria.reviewNote ? `: ${fria.reviewNote}` : ""}`],
+            ]}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
+
 function contentsNote(section: SectionContent): string {
   if (section.status === "COMPLETE") return "";
   if (!section.required) return section.status === "DRAFT" ? " — draft (not required for this system)" : " — not required for this system";
@@ -407,6 +446,8 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
       </Part>
       <Part>
         <Heading id="other">{APPENDICES[1].title}</Heading>
+        {data.fria ? <FriaBlock fria={data.fria} /> : null}
+        {data.euRegistration ? <RegistrationBlock reg={data.euRegistration} /> : null}
         {data.otherSections.length === 0 ? (
           <Text style={s.muted}>No further documentation sections apply to this system.</Text>
         ) : (

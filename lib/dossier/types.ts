@@ -143,6 +143,20 @@ export type AuditExcerpt =
   | { included: true; events: Array<{ seq: string; at: string; actor: string; action: string; entity: string; hash: string }>; total: number }
   | { included: false; reason: string };
 
+/** Art. 27 FRIA as recorded; `required` when the completeness rules ask for it for this model. */
+export type FriaSection = {
+  required: boolean;
+  recorded: boolean;
+  elements: Array<{ letter: string; title: string; article: string; text: string | null }>;
+  notifiedAt: string | null;
+  notificationReference: string | null;
+  reviewedAt: string | null;
+  reviewNote: string | null;
+  /** the completeness verdict of the FRIA item, when required */
+  status: string | null;
+  reason: string | null;
+};
+
 export type ModelDossierData = {
   kind: "MODEL_DOSSIER";
   issuance: Issuance;
@@ -185,6 +199,17 @@ export type ModelDossierData = {
   };
   annexIv: SectionContent[];
   otherSections: SectionContent[];
+  /** null when no assessment is recorded and none is required */
+  fria: FriaSection | null;
+  /** Annex VIII registration data, when a registration is required */
+  euRegistration: {
+    section: string;
+    article: string;
+    title: string;
+    registrationId: string | null;
+    complete: boolean;
+    fields: Array<{ point: string; label: string; required: boolean; value: string | null }>;
+  } | null;
   datasets: DatasetRow[];
   biasAssessments: BiasAssessmentRow[];
   versions: VersionRow[];

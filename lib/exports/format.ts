@@ -145,6 +145,8 @@ export const modelDocSchema = z.object({
   technicalOwnerEmail: email,
   nextReviewAt: date.nullable(),
   euDatabaseId: text,
+  /** Annex VIII registration data (Art. 49); absent in exports made before it existed */
+  euRegistration: z.record(z.string().max(100), z.string().max(5_000)).nullable().optional(),
   classification: z.object({
     riskClass: z.enum(RiskClass),
     status: z.enum(ClassificationStatus),
@@ -156,6 +158,8 @@ export const modelDocSchema = z.object({
     classifiedByEmail: email,
     gpai: z.boolean(),
     gpaiSystemicRisk: z.boolean(),
+    /** the rule-set version the classification was made under; absent (= before versioning) in older exports */
+    ruleSet: z.string().max(100).nullable().optional(),
   }),
   versions: z.array(versionDoc),
   monitoring: monitoringDoc,

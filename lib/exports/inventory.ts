@@ -45,6 +45,7 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
     technicalOwnerEmail: m.technicalOwner?.email ?? null,
     nextReviewAt: iso(m.nextReviewAt),
     euDatabaseId: m.euDatabaseId,
+    euRegistration: (m.euRegistration ?? null) as ModelDoc["euRegistration"],
     classification: {
       riskClass: m.riskClass,
       status: m.classificationStatus,
@@ -56,6 +57,7 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
       classifiedByEmail: m.classifiedBy?.email ?? null,
       gpai: m.gpai,
       gpaiSystemicRisk: m.gpaiSystemicRisk,
+      ruleSet: m.classificationRuleSet,
     },
     versions: [...m.versions]
       .sort((a, b) => byText(a.version, b.version))

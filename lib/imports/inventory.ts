@@ -254,6 +254,8 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
     technicalOwnerId: uid(doc.technicalOwnerEmail),
     nextReviewAt: d(doc.nextReviewAt),
     euDatabaseId: doc.euDatabaseId,
+    euRegistration: json(doc.euRegistration ?? null),
+    classificationRuleSet: c.ruleSet ?? null,
     riskClass: c.riskClass,
     classificationStatus: c.status,
     legalBasis: c.legalBasis,

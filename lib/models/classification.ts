@@ -5,7 +5,8 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, can } from "../authz/policy";
-import { classify, QUESTIONS_BY_ID, type Answers } from "../compliance";
+import { classify, CURRENT_RULE_SET, QUESTIONS_BY_ID, type Answers } from "../compliance";
+import { Prisma } from "../generated/prisma/client";
 import type { ModelActor } from "./mutations";
 import { refreshCompliance } from "./compliance";
 
@@ -49,6 +50,10 @@ export async function classifyModel({ actor, key, input }: { actor: ModelActor; 
       publicAuthority: result.publicService,
       ...(result.role ? { actorRole: result.role } : {}),
       classificationAnswers: answers as object,
+      // answering the questionnaire under the current rules settles any rules-changed flag
+      classificationRuleSet: CURRENT_RULE_SET,
+      reclassificationNeeded: false,
+      reclassification: Prisma.DbNull,
       classificationStatus: confirmed ? ("CONFIRMED" as const) : ("PROPOSED" as const),
       classifiedAt: new Date(),
       classifiedById: actor.id,
@@ -63,7 +68,7 @@ export async function classifyModel({ actor, key, input }: { actor: ModelActor; 
       entityId: before.id,
       modelId: before.id,
       before: { riskClass: before.riskClass, legalBasis: before.legalBasis, classificationStatus: before.classificationStatus },
-      after: { riskClass: data.riskClass, legalBasis: data.legalBasis, classificationStatus: data.classificationStatus },
+      after: { riskClass: data.riskClass, legalBasis: data.legalBasis, classificationStatus: data.classificationStatus, ruleSet: CURRENT_RULE_SET },
     });
     return { result, status: data.classificationStatus };
   });

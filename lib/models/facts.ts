@@ -2,7 +2,8 @@
 // Pure on purpose: the runtime, the demo generator (which checks its own output against the
 // engine before loading it) and the tests all use this one mapping.
 import type { Prisma } from "../generated/prisma/client";
-import type { ModelFacts } from "../compliance/types";
+import type { FriaFacts, ModelFacts } from "../compliance/types";
+import { FRIA_ELEMENTS } from "../fria/schemas";
 
 export const FACTS_INCLUDE = {
   businessUnit: { select: { name: true } },
@@ -31,6 +32,7 @@ export const FACTS_INCLUDE = {
   },
   monitoringConfig: { select: { enabled: true, cadenceDays: true, warningThreshold: true, criticalThreshold: true, features: true } },
   monitoringChecks: { orderBy: [{ observedAt: "desc" }, { createdAt: "desc" }], take: 1, select: { observedAt: true, status: true } },
+  fria: true,
 } as const satisfies Prisma.ModelInclude;
 
 export type FactsRow = Prisma.ModelGetPayload<{ include: typeof FACTS_INCLUDE }>;
@@ -60,6 +62,8 @@ export function toModelFacts(row: FactsRow): ModelFacts {
       gpaiSystemicRisk: row.gpaiSystemicRisk,
     },
     euDatabaseId: row.euDatabaseId,
+    euRegistration: (row.euRegistration ?? null) as ModelFacts["euRegistration"],
+    fria: friaFacts(row.fria ?? null),
     documentation: Object.fromEntries(
       row.sections.map((s) => [s.sectionKey, { status: s.status, updatedAt: s.updatedAt, evidenceCount: s._count.evidence }]),
     ),
@@ -90,5 +94,15 @@ export function toModelFacts(row: FactsRow): ModelFacts {
       config: row.monitoringConfig,
       checks: row.monitoringChecks,
     },
+  };
+}
+
+function friaFacts(fria: FactsRow["fria"] | null): FriaFacts | null {
+  if (fria === null) return null;
+  return {
+    elementsMissing: FRIA_ELEMENTS.filter((e) => !filled(fria[e.field])).map((e) => e.letter),
+    notifiedAt: fria.notifiedAt,
+    notificationReference: fria.notificationReference,
+    reviewedAt: fria.reviewedAt,
   };
 }

@@ -3,7 +3,7 @@
 // OWN RULES: every model is built complete, the undocumented ones then get realistic defects, and the
 // result is checked with evaluateCompleteness before anything is loaded (generateDemo throws otherwise).
 // Pure: no database. prisma/seed/load.ts inserts the rows.
-import { DOCUMENTATION_SECTIONS_BY_KEY, classify, evaluateCompleteness, requiredSectionKeys } from "../../lib/compliance";
+import { CURRENT_RULE_SET, DOCUMENTATION_SECTIONS_BY_KEY, classify, evaluateCompleteness, requiredSectionKeys } from "../../lib/compliance";
 import { nextQuestion, NO, NONE, YES, type Answers, type AnswerValue } from "../../lib/compliance/questionnaire";
 import type { CheckStatus, DatasetPurpose, RiskClass } from "../../lib/compliance/types";
 import { toModelFacts, type FactsRow } from "../../lib/models/facts";
@@ -32,8 +32,9 @@ export type ModelRow = {
   businessUnitId: string; actorRole: "PROVIDER" | "DEPLOYER" | "IMPORTER" | "DISTRIBUTOR"; publicAuthority: boolean;
   lifecycle: "DEVELOPMENT" | "VALIDATION" | "PRODUCTION" | "RETIRED"; environments: string[]; riskClass: RiskClass; legalBasis: string[];
   riskRationale: string | null; transparencyDuties: string[]; classificationStatus: "NONE" | "PROPOSED" | "CONFIRMED";
-  classificationAnswers: Answers | null; classifiedAt: Date | null; classifiedById: string | null; gpai: boolean; gpaiSystemicRisk: boolean;
+  classificationAnswers: Answers | null; classificationRuleSet: string | null; classifiedAt: Date | null; classifiedById: string | null; gpai: boolean; gpaiSystemicRisk: boolean;
   businessOwnerId: string | null; technicalOwnerId: string | null; nextReviewAt: Date | null; euDatabaseId: string | null;
+  euRegistration: Record<string, string> | null;
   revision: number; createdAt: Date; updatedAt: Date;
 };
 export type VersionRow = {
@@ -143,6 +144,8 @@ function answerOf(id: string, kind: "single" | "multi" | "number", p: Classifica
   if (id === "art6-3.profiling") return p.profiling ? YES : NO;
   if (id === "art6-3.conditions") return p.derogation ?? [NONE];
   if (id === "art50.cases") return p.art50 ?? [NONE];
+  // no Art. 50 exemption is claimed in the demo
+  if (id.startsWith("art50.exemption")) return NONE;
   if (kind === "multi") return [NONE];
   if (kind === "number") return 0;
   return NO;
@@ -276,6 +279,7 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
       transparencyDuties: result.transparencyDuties,
       classificationStatus: "CONFIRMED",
       classificationAnswers: answers,
+      classificationRuleSet: CURRENT_RULE_SET,
       classifiedAt,
       classifiedById: demo.compliance.id,
       gpai: result.gpai,
@@ -284,6 +288,7 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
       technicalOwnerId: rng.pick(owners.length > 1 ? owners.slice(1) : owners).id,
       nextReviewAt: new Date(classifiedAt.getTime() + 365 * DAY),
       euDatabaseId: null,
+      euRegistration: null,
       revision: 1,
       createdAt,
       updatedAt: ago(rng.int(1, 60)),
@@ -395,7 +400,10 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
         updatedById: b.model.technicalOwnerId,
       });
     }
-    if (facts.classification.riskClass === "HIGH" && facts.actorRole === "PROVIDER") b.model.euDatabaseId = `EU-AI-${rng.int(100000, 999999)}`;
+    if (facts.classification.riskClass === "HIGH" && facts.actorRole === "PROVIDER") {
+      b.model.euDatabaseId = `EU-AI-${rng.int(100000, 999999)}`;
+      b.model.euRegistration = demoRegistration(b.model);
+    }
   }
 
   // the stories of the background article
@@ -508,7 +516,7 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
 function unclassify(model: ModelRow) {
   Object.assign(model, {
     riskClass: "UNCLASSIFIED", legalBasis: [], riskRationale: null, transparencyDuties: [], classificationStatus: "NONE",
-    classificationAnswers: null, classifiedAt: null, classifiedById: null, gpai: false, gpaiSystemicRisk: false,
+    classificationAnswers: null, classificationRuleSet: null, classifiedAt: null, classifiedById: null, gpai: false, gpaiSystemicRisk: false,
   } satisfies Partial<ModelRow>);
 }
 
@@ -681,4 +689,17 @@ function factsRow(b: Built, data: DemoData): FactsRow {
     monitoringChecks: b.checks.length ? [b.checks.reduce((x, y) => (x.observedAt > y.observedAt ? x : y))] : [],
   };
   return row as unknown as FactsRow;
+}
+
+/** Annex VIII Section A data for a demo high-risk system its provider registered. */
+function demoRegistration(m: ModelRow): Record<string, string> {
+  return {
+    providerContact: "Northwind Financial N.V., Keizersgracht 1, 1015 CJ Amsterdam, Netherlands; ai-compliance@northwind.example",
+    tradeName: `${m.name} (${m.key})`,
+    intendedPurpose: m.intendedPurpose ?? m.name,
+    dataAndLogic: "Tabular application and account data; gradient-boosted trees scoring each case, reviewed by staff.",
+    status: "In service",
+    memberStates: "NL, DE, FR, IE, ES, IT",
+    declarationOfConformity: `EU declaration of conformity for ${m.key}, kept with the technical documentation (Annex IV point 8).`,
+  };
 }

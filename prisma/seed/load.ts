@@ -27,7 +27,7 @@ export async function loadDemo(prisma: PrismaClient, { asOf = new Date() }: { as
       await tx.user.createMany({ data: data.users.map(({ demoPassword: _demo, ...u }) => ({ ...u, passwordHash: passwordHashes.get(u.id)! })) });
       await tx.businessUnit.createMany({ data: data.businessUnits });
       await tx.dataset.createMany({ data: data.datasets });
-      await tx.model.createMany({ data: data.models.map((m) => ({ ...m, classificationAnswers: m.classificationAnswers ?? undefined })) });
+      await tx.model.createMany({ data: data.models.map((m) => ({ ...m, classificationAnswers: m.classificationAnswers ?? undefined, euRegistration: m.euRegistration ?? undefined })) });
       await tx.modelVersion.createMany({ data: data.versions });
       await tx.modelVersionDataset.createMany({ data: data.versionDatasets });
       await tx.biasAssessment.createMany({ data: data.biasAssessments });

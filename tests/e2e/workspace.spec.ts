@@ -43,6 +43,7 @@ test("an owner documents a new model until the engine counts it documented; the 
   await answer(owner, "annex-i.product", "checkbox", /^No Annex I product/);
   await answer(owner, "annex-iii.areas", "checkbox", /^None of these areas/);
   await answer(owner, "art50.cases", "checkbox", /^It interacts directly with natural persons/);
+  await answer(owner, "art50.exemption-1", "radio", /^No exemption applies/);
   await expect(owner.getByTestId("classification-preview")).toContainText("Result so far: LIMITED");
   await owner.getByRole("button", { name: "Propose classification" }).click();
   await expect(owner.getByTestId("form-saved")).toContainText("Proposed");

@@ -42,6 +42,7 @@ const CHATBOT = {
   "annex-i.product": ["NONE"],
   "annex-iii.areas": ["NONE"],
   "art50.cases": ["INTERACTS_WITH_PEOPLE"],
+  "art50.exemption-1": "NONE",
 };
 
 async function newChatbot(name: string) {

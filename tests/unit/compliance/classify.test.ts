@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/compliance/classify";
+import { LEGAL_BASES } from "@/lib/compliance/articles";
 import {
   ANNEX_III_AREAS,
   ART_5_OPTIONS,
-  LEGAL_BASES,
   NONE,
   NO,
   QUESTIONS,
@@ -27,6 +27,14 @@ function answers(overrides: Record<string, string | string[] | number | undefine
     "annex-i.product": [NONE],
     "annex-iii.areas": [NONE],
     "art50.cases": [NONE],
+    // follow-ups, ignored unless relevant: no Art. 50 exemption, not open source, a safety component
+    "art50.exemption-1": NONE,
+    "art50.exemption-2": NONE,
+    "art50.exemption-3": NONE,
+    "art50.exemption-4-deepfake": NONE,
+    "art50.exemption-4-text": NONE,
+    "gpai.open-source": NO,
+    "annex-i.safety-function": "SAFETY_COMPONENT",
     ...overrides,
   };
 }
@@ -81,8 +89,9 @@ describe("classify: unanswered questions never default to minimal", () => {
 });
 
 describe("classify: scope (Art. 3(1), Art. 2)", () => {
-  it("not an AI system → OUT_OF_SCOPE (no further questions needed)", () => {
-    const r = classify({ "scope.ai-system": NO });
+  it("not an AI system and no GPAI model of ours → OUT_OF_SCOPE (only the GPAI question follows)", () => {
+    expect(classify({ "scope.ai-system": NO }).unanswered).toEqual(["gpai.model"]);
+    const r = classify({ "scope.ai-system": NO, "gpai.model": NO });
     expect(r.riskClass).toBe("OUT_OF_SCOPE");
     expect(r.legalBasis).toEqual(["ART_3_1_NOT_AI_SYSTEM"]);
     expect(r.unanswered).toEqual([]);
@@ -106,7 +115,13 @@ describe("classify: every Art. 5 prohibited practice", () => {
     // only scope, role and the practice are needed: everything after Art. 5 becomes irrelevant
     const r = classify({ "scope.ai-system": YES, "scope.exclusion": [NONE], role: "DEPLOYER", "art5.practices": [practice], "art5.rbi-exception": NO });
     expect(r.riskClass).toBe("PROHIBITED");
-    expect(r.legalBasis).toEqual([basis]);
+    // the practice, plus the Art. 3 definitions it rests on (emotion recognition, biometric categorisation, RBI)
+    const definitions: Record<string, string[]> = {
+      EMOTION_RECOGNITION_WORK_EDUCATION: ["ART_3_39"],
+      BIOMETRIC_CATEGORISATION_SENSITIVE: ["ART_3_40"],
+      REALTIME_RBI: ["ART_3_41", "ART_3_42"],
+    };
+    expect(r.legalBasis).toEqual([basis, ...(definitions[practice] ?? [])]);
     expect(r.unanswered).toEqual([]);
     expect(r.reasoning.at(-1)?.article).toContain(article);
     expect(ids(r.obligations)).toEqual(["ART_5_CEASE"]);
@@ -115,7 +130,7 @@ describe("classify: every Art. 5 prohibited practice", () => {
   it("emotion recognition of employees (the demo HR case) is prohibited under Art. 5(1)(f)", () => {
     const r = classify(answers({ role: "DEPLOYER", "art5.practices": ["EMOTION_RECOGNITION_WORK_EDUCATION"] }));
     expect(r.riskClass).toBe("PROHIBITED");
-    expect(r.legalBasis).toEqual(["ART_5_1_F"]);
+    expect(r.legalBasis).toEqual(["ART_5_1_F", "ART_3_39"]);
   });
 
   it("real-time RBI under an Art. 5(1)(h) exception is high-risk Annex III 1(a), not prohibited", () => {
@@ -207,7 +222,7 @@ describe("classify: Art. 6(1) / Annex I", () => {
     expect(ids(r.obligations)).not.toContain("ART_49_1");
   });
   it("Annex I product without third-party assessment → not high-risk", () => {
-    expect(classify(answers({ "annex-i.product": ["A1"], "annex-i.third-party": NO })).riskClass).toBe("MINIMAL");
+    expect(classify(answers({ "annex-i.product": ["A2"], "annex-i.third-party": NO })).riskClass).toBe("MINIMAL");
   });
   it("Section B product → HIGH with the Art. 2(2) note", () => {
     const r = classify(answers({ "annex-i.product": ["B18"], "annex-i.third-party": YES }));

@@ -36,6 +36,12 @@ function breakItem(facts: ModelFacts, item: RequirementItem): ModelFacts {
     case "euDatabaseId":
       f.euDatabaseId = null;
       break;
+    case "fria":
+      f.fria = null;
+      break;
+    case "euRegistration":
+      f.euDatabaseId = null;
+      break;
     case "monitoringConfig":
       if (f.monitoring.config) f.monitoring.config.features = [];
       break;

@@ -2,6 +2,7 @@
 // the catalogue for its class and role (every documentation section COMPLETE, fresh dates, clean MLOps).
 
 import { DOCUMENTATION_SECTIONS } from "@/lib/compliance/catalogue";
+import { ANNEX_VIII_SECTIONS } from "@/lib/compliance/eu-database";
 import type { ActorRole, ClassificationFacts, DocumentationSectionFacts, ModelFacts, RiskClass } from "@/lib/compliance/types";
 
 export const AS_OF = new Date("2026-09-15T12:00:00.000Z");
@@ -52,6 +53,10 @@ export function completeFacts(
     technicalOwner: { id: "u2", name: "Tariq Tech" },
     classification: classification(riskClass),
     euDatabaseId: "EU-DB-0001",
+    // every Annex VIII field of every section filled, so any registration item is complete
+    euRegistration: Object.fromEntries(Object.values(ANNEX_VIII_SECTIONS).flatMap((sec) => sec.fields.map((f) => [f.key, `Value for ${f.label}`]))),
+    // an Art. 27 assessment with all six elements, notified, reviewed after the latest classification
+    fria: { elementsMissing: [], notifiedAt: daysBefore(50), notificationReference: "MSA-2026-0001", reviewedAt: daysBefore(40) },
     documentation: allSectionsComplete(),
     activeVersion: {
       version: "7",

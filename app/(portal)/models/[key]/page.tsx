@@ -10,6 +10,7 @@ import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { getModelDetail, incidentDeadline } from "@/lib/models/detail";
 import { confirmClassificationAction } from "./classification/actions";
 import { ConfirmClassificationButton } from "./_components/confirm-classification";
+import { ReclassificationPanel } from "./_components/reclassification-panel";
 import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
 import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
 import { ManagePanels } from "./_components/manage-panels";
@@ -29,11 +30,13 @@ function fixHref(key: string, item: CompletenessItem): string {
   switch (item.id) {
     case "RISK_CLASSIFICATION":
       return `/models/${key}/classification`;
+    case "HR_D_FRIA":
+      return `/models/${key}/fria`;
     case "ACCOUNTABLE_OWNERS":
     case "INTENDED_PURPOSE":
       return `/models/${key}/edit`;
     default:
-      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/edit`;
+      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/eu-registration`;
       if (item.id.startsWith("MLOPS_DRIFT") || item.id.startsWith("MLOPS_MONITORING")) return `/models/${key}#monitoring`;
       if (item.id.includes("BIAS_ASSESSMENT")) return `/models/${key}#bias`;
       if (item.id.includes("DATA_")) return `/models/${key}#datasets`;
@@ -91,6 +94,16 @@ export default async function ModelPage({ params }: { params: Params }) {
           <Link className="button secondary" href={`/models/${model.key}/documentation`}>
             Documentation
           </Link>
+          {result.items.some((i) => i.id.includes("EU_DATABASE") || i.id === "DEROGATION_REGISTRATION") && (
+            <Link className="button secondary" href={`/models/${model.key}/eu-registration`}>
+              EU database
+            </Link>
+          )}
+          {(result.items.some((i) => i.id === "HR_D_FRIA") || model.actorRole === "DEPLOYER") && (
+            <Link className="button secondary" href={`/models/${model.key}/fria`}>
+              FRIA (Art. 27)
+            </Link>
+          )}
         </div>
       </div>
 
@@ -176,6 +189,7 @@ export default async function ModelPage({ params }: { params: Params }) {
             <ConfirmClassificationButton confirm={confirmClassificationAction.bind(null, model.key, model.revision)} />
           )}
         </p>
+        {model.reclassificationNeeded && <ReclassificationPanel model={model} canConfirm={can(user, "model.classify.confirm", resource)} />}
         {model.legalBasis.length > 0 && (
           <ul>
             {model.legalBasis.map((b) => {

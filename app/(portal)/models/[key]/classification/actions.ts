@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { classifyModel, confirmClassification } from "@/lib/models/classification";
+import { reconfirmUnderCurrentRules } from "@/lib/models/rule-sets";
 
 export type ClassificationState = { fieldErrors?: FieldErrors; formError?: string; saved?: string };
 
@@ -38,6 +39,23 @@ export async function confirmClassificationAction(key: string, revision: number)
     return { saved: "Classification confirmed." };
   } catch (caught) {
     const e = asKnownError(caught);
+    if (isAppError(e)) {
+      if (e.code === "FORBIDDEN") forbidden();
+      return { formError: e.message };
+    }
+    throw e;
+  }
+}
+
+/** One click: accept the verdict of the current rule set for a model flagged "rules changed" (audited). */
+export async function reconfirmUnderCurrentRulesAction(key: string, revision: number): Promise<ClassificationState> {
+  const actor = await requireUser();
+  try {
+    const r = await reconfirmUnderCurrentRules({ actor, key, revision });
+    revalidatePath(`/models/${key}`);
+    revalidatePath("/rules");
+    return { saved: `Re-confirmed under ${r.toVersion}: ${r.new.riskClass}.` };
+  } catch (e) {
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { formError: e.message };
