@@ -37,8 +37,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   // the whole chain: roles that read every model's events (an owner reads only their own models')
   { path: "/api/v1/audit-log/verify", methods: { GET: { scope: "read", action: "auditLog.read" } } },
   { path: "/api/v1/openapi.json", methods: { GET: { public: true } } },
-  // the whole chain: roles that read every model's history (an owner's model-scoped reading is not enough)
-  { path: "/api/v1/audit-log/verify", methods: { GET: { scope: "read", action: "auditLog.read" } } },
 ];
 
 const compiled = API_ROUTES.map((route) => ({
