@@ -29,7 +29,7 @@ beforeAll(async () => {
   await prisma.user.create({ data: { email, name: "Throttle Test", role: "MODEL_OWNER", passwordHash: await hashPassword(password) } });
 });
 afterAll(async () => {
-  await prisma.signInThrottle.deleteMany({ where: { OR: [{ key: { contains: run } }, { key: { startsWith: `address:${address}` } }, { key: { startsWith: "address:10.250." } }] } });
+  await prisma.signInThrottle.deleteMany({ where: { OR: [{ key: { contains: run } }, { key: { startsWith: `address:${address}` } }, { key: { startsWith: "address:10.250." } }, { key: { startsWith: "address:10.251." } }] } });
   await prisma.user.deleteMany({ where: { email } });
   await prisma.$disconnect();
 });
@@ -94,7 +94,8 @@ describe("sign-in throttling", () => {
   });
 
   it("locks a client address after 20 failures across accounts, whatever account it tries next", async () => {
-    const from = "10.250.1.77";
+    // a fresh address per run: audit events (append-only) of earlier runs stay in the log
+    const from = `10.251.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 19; i++) expect(await attempt("wrong password!", { email: `spray-${i}-${run}@northwind.example`, from })).toBeNull();
     await expect(attempt("wrong password!", { email: `spray-19-${run}@northwind.example`, from })).rejects.toBeInstanceOf(SignInLockedError);
     await expect(attempt(password, { from })).rejects.toBeInstanceOf(SignInLockedError);
