@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { auditLogScope, type Actor } from "../authz/policy";
 import type { Prisma } from "../generated/prisma/client";
 import { verifyChain, type ChainVerdict } from "./chain";
+import { escapeLike } from "../validation";
 
 export const auditQuerySchema = z.object({
   model: z.string().trim().max(80).optional().catch(undefined),
@@ -36,7 +37,7 @@ export async function listAuditEvents({ actor, query }: { actor: Actor; query: A
     if (!model) return { items: [], nextBefore: null };
     and.push({ modelId: model.id });
   }
-  if (query.user) and.push({ actorLabel: { contains: query.user, mode: "insensitive" } });
+  if (query.user) and.push({ actorLabel: { contains: escapeLike(query.user), mode: "insensitive" } });
   if (query.from) and.push({ at: { gte: query.from } });
   if (query.to) and.push({ at: { lte: query.to } });
   if (query.before) and.push({ seq: { lt: query.before } });

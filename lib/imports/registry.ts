@@ -15,18 +15,14 @@ import { refreshCompliance } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import type { RegistryRow, RowReport, VersionRowInput } from "./types";
 import { MODEL_FIELDS_SELECT } from "../models/upsert";
+import { versionFieldsSchema, versionLabelSchema } from "../versions/schemas";
 
 type Db = PrismaClient | Tx;
 
-const optional = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().optional();
-export const importVersionSchema = z.object({
-  version: z.string().trim().min(1, "Enter a version.").max(100, "At most 100 characters."),
-  registryUri: optional(500),
-  stage: optional(100),
-  active: z.boolean().optional(),
-  trainingPipelineVersion: optional(200),
-  servingPipelineVersion: optional(200),
-});
+// the API's own version schema: a label like "../x" is refused here as it is there
+export const importVersionSchema = versionFieldsSchema
+  .pick({ registryUri: true, stage: true, active: true, trainingPipelineVersion: true, servingPipelineVersion: true })
+  .extend({ version: versionLabelSchema });
 
 const MODEL_FIELDS = [
   "name",

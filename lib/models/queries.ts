@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import { Lifecycle, MonitoringStatus, RiskClass } from "../generated/prisma/enums";
 import type { Actor } from "../authz/policy";
 import { refreshOutdatedCompliance } from "./compliance";
+import { escapeLike } from "../validation";
 
 export const PAGE_SIZE_DEFAULT = 50;
 export const PAGE_SIZE_MAX = 200;
@@ -61,7 +62,7 @@ export function inventoryWhere(query: InventoryQuery, now = new Date()): Prisma.
     and.push({ OR: [{ businessOwner: owner }, { technicalOwner: owner }] });
   }
   if (query.q) {
-    const contains = { contains: query.q, mode: "insensitive" as const };
+    const contains = { contains: escapeLike(query.q), mode: "insensitive" as const };
     and.push({ OR: [{ name: contains }, { key: contains }, { intendedPurpose: contains }] });
   }
   return and.length ? { AND: and } : {};

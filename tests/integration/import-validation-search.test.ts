@@ -1,0 +1,75 @@
+// Issue 10 items 12 and 13: imports go through the API's validation; search wildcards match literally.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { runImport } from "@/lib/imports/run-import";
+import { inventoryQuerySchema, listModels } from "@/lib/models/queries";
+import type { ModelActor } from "@/lib/models/mutations";
+
+const P = `impval-${Date.now().toString(36)}`;
+let admin: ModelActor;
+beforeAll(async () => {
+  const u = await prisma.user.findUniqueOrThrow({ where: { email: "admin@northwind.example" } });
+  admin = { id: u.id, role: u.role, email: u.email };
+});
+afterAll(async () => {
+  await prisma.model.deleteMany({ where: { key: { startsWith: P } } });
+  await prisma.$disconnect();
+});
+
+describe("imports use the API's validation", () => {
+  it("CSV: refuses a version label the API refuses, and writes nothing for that row", async () => {
+    const csv = `key,name,lifecycle,version\r\n${P}-a,A,DEVELOPMENT,../x\r\n${P}-b,B,DEVELOPMENT,1.0\r\n`;
+    const report = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
+    expect(report.rows.map((r) => [r.key, r.outcome])).toEqual([[`${P}-a`, "rejected"], [`${P}-b`, "created"]]);
+    expect(report.rows[0]!.reasons.join(" ")).toMatch(/version \.\.\/x: version: Use 1-64 letters/);
+    expect(await prisma.model.count({ where: { key: `${P}-a` } })).toBe(0);
+    expect(await prisma.modelVersion.count({ where: { version: "../x" } })).toBe(0);
+  });
+
+  it("CSV: refuses an impossible date instead of shifting it", async () => {
+    const csv = `key,name,lifecycle,next_review_at\r\n${P}-c,C,DEVELOPMENT,2026-02-30\r\n${P}-d,D,DEVELOPMENT,2028-02-29\r\n`;
+    const report = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
+    expect(report.rows.map((r) => [r.key, r.outcome])).toEqual([[`${P}-c`, "rejected"], [`${P}-d`, "created"]]);
+    expect(report.rows[0]!.reasons.join(" ")).toMatch(/nextReviewAt: Enter a valid date/);
+    expect(await prisma.model.count({ where: { key: `${P}-c` } })).toBe(0);
+    const d = await prisma.model.findUniqueOrThrow({ where: { key: `${P}-d` } });
+    expect(d.nextReviewAt?.toISOString()).toBe("2028-02-29T00:00:00.000Z");
+  });
+
+  it("MLflow: refuses a version label the API refuses", async () => {
+    const name = `${P} ml`;
+    const payload = {
+      registeredModels: { registered_models: [{ name }] },
+      modelVersions: { model_versions: [{ name, version: "../../etc", current_stage: "Production" }] },
+    };
+    const report = await runImport({ actor: admin, format: "mlflow", payload, dryRun: false });
+    expect(report.rows).toHaveLength(1);
+    expect(report.rows[0]!.outcome).toBe("rejected");
+    expect(report.rows[0]!.reasons.join(" ")).toMatch(/version \.\.\/\.\.\/etc/);
+    expect(await prisma.model.count({ where: { key: `${P}-ml` } })).toBe(0);
+  });
+});
+
+describe("search wildcards match literally", () => {
+  it("q=% and q=_ find only the models that contain them", async () => {
+    const csv = `key,name,lifecycle,intended_purpose\r\n${P}-pct,Uplift 100% model,DEVELOPMENT,\r\n${P}-und,Plain,DEVELOPMENT,score_card review\r\n${P}-none,Nothing special,DEVELOPMENT,\r\n`;
+    const created = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
+    expect(created.summary.created).toBe(3);
+    const actor = { id: admin.id, role: admin.role };
+    const search = async (q: string) => (await listModels({ actor, query: inventoryQuerySchema.parse({ q, limit: 200 }) })).items.map((m) => m.key);
+    const all = await prisma.model.count();
+    // keys contain "-" only, so the matches below come from names and purposes
+    const pct = await search("%");
+    expect(pct).toContain(`${P}-pct`);
+    expect(pct).not.toContain(`${P}-none`);
+    expect(pct.length).toBeLessThan(all);
+    const und = await search("_");
+    expect(und).toContain(`${P}-und`);
+    expect(und).not.toContain(`${P}-none`);
+    expect(und).not.toContain(`${P}-pct`);
+    expect(await search("100%")).toEqual([`${P}-pct`]);
+    expect(await search("e_c")).toContain(`${P}-und`);
+    expect(await search("e_c")).not.toContain(`${P}-none`);
+    expect(await search("\\")).not.toContain(`${P}-none`);
+  });
+});
