@@ -6,8 +6,24 @@ import "server-only";
 import type { Tx } from "../db";
 import { GENESIS_HASH, eventHash } from "../audit-log/chain";
 import type { AuditInput } from "../audit-log/record";
+import { insertJsonRows } from "./bulk-insert";
 
 const AUDIT_CHAIN_LOCK = 4_242_001; // the key lib/audit-log/record.ts uses
+
+const AUDIT_COLUMNS = {
+  seq: "bigint",
+  at: "timestamp(3)",
+  actorId: "uuid",
+  actorLabel: "text",
+  action: "text",
+  entityType: "text",
+  entityId: "text",
+  modelId: "uuid",
+  before: "jsonb",
+  after: "jsonb",
+  prevHash: "text",
+  hash: "text",
+};
 
 export async function recordAuditBatch(tx: Tx, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
@@ -31,11 +47,12 @@ export async function recordAuditBatch(tx: Tx, inputs: AuditInput[]): Promise<vo
       after: toJson(input.after),
     };
     const hash = eventHash(prevHash, fields);
-    const row = { ...fields, before: fields.before ?? undefined, after: fields.after ?? undefined, prevHash, hash };
+    const row = { ...fields, prevHash, hash };
     prevHash = hash;
     return row;
   });
-  await tx.auditEvent.createMany({ data: rows });
+  // one statement for the batch (createMany binds every cell separately and costs ~1 ms per event)
+  await insertJsonRows(tx, "AuditEvent", AUDIT_COLUMNS, rows);
 }
 
 function toJson(value: unknown): object | null {

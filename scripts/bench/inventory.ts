@@ -7,6 +7,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { loadavg } from "node:os";
 import pg from "pg";
 import { bin } from "../lib/run";
 import { freePort } from "../lib/free-port";
@@ -98,7 +99,7 @@ if (existsSync(join(distDir, "BUILD_ID"))) {
   }
 }
 
-console.log(JSON.stringify({ bench: "inventory", models, iterations, targetP95Ms: 300, targetRatio: 3, functionVsRawSql: results, httpPage: http }, null, 2));
+console.log(JSON.stringify({ bench: "inventory", models, iterations, targetP95Ms: 300, targetRatio: 3, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10, functionVsRawSql: results, httpPage: http }, null, 2));
 await raw.end();
 await prisma.$disconnect();
 

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { runImport } from "@/lib/imports/run-import";
 import { inventoryQuerySchema, listModels } from "@/lib/models/queries";
 import type { ModelActor } from "@/lib/models/mutations";
+import { refreshCompliance } from "@/lib/models/compliance";
 
 const P = `impval-${Date.now().toString(36)}`;
 let admin: ModelActor;
@@ -129,3 +130,31 @@ function prismaWhere(q: Record<string, string>) {
   if (q.q) and.push({ OR: ["name", "key", "intendedPurpose"].map((f) => ({ [f]: { contains: q.q, mode: "insensitive" } })) });
   return { AND: and } as never;
 }
+
+describe("bulk import writes", () => {
+  it("a created model's stored verdict equals the engine's full evaluation, and every create is audited once", async () => {
+    const csv = [
+      "key,name,lifecycle,business_unit,business_owner_email,technical_owner_email,intended_purpose,actor_role,version,active,training_pipeline_version,serving_pipeline_version",
+      `${P}-v1,V1,PRODUCTION,Payments,owner@northwind.example,admin@northwind.example,Scores payments,PROVIDER,3,true,t-1,t-2`,
+      `${P}-v1,,,,,,,,2,false,,`,
+      `${P}-v2,V2,DEVELOPMENT,,,,,,,,,`,
+      `${P}-v3,V3,VALIDATION,Brand New Unit,,owner@northwind.example,,,1.0,true,same,same`,
+    ].join("\r\n");
+    const report = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
+    expect(report.summary).toMatchObject({ created: 3, rejected: 0 });
+    const keys = [`${P}-v1`, `${P}-v2`, `${P}-v3`];
+    const verdicts = () =>
+      prisma.model.findMany({ where: { key: { in: keys } }, orderBy: { key: "asc" }, select: { id: true, key: true, complianceScore: true, undocumented: true, monitoringStatus: true, openItems: true, actorRole: true, publicAuthority: true, environments: true } });
+    const stored = await verdicts();
+    expect(stored.map((m) => [m.actorRole, m.publicAuthority, m.environments])).toEqual([["PROVIDER", false, []], ["DEPLOYER", false, []], ["DEPLOYER", false, []]]);
+    expect(stored.every((m) => m.complianceScore !== null)).toBe(true);
+    await refreshCompliance(prisma, { modelIds: stored.map((m) => m.id) });
+    expect(await verdicts()).toEqual(stored);
+    const v1 = await prisma.model.findUniqueOrThrow({ where: { key: `${P}-v1` }, include: { versions: { orderBy: { version: "asc" } }, businessUnit: true } });
+    expect(v1.versions.map((v) => [v.version, v.active, v.trainingPipelineVersion])).toEqual([["2", false, null], ["3", true, "t-1"]]);
+    const events = await prisma.auditEvent.findMany({ where: { modelId: { in: stored.map((m) => m.id) } } });
+    expect(events.map((e) => e.action).sort()).toEqual(["model.create", "model.create", "model.create"]);
+    const { verifyAuditChain } = await import("@/lib/audit-log/queries");
+    expect(await verifyAuditChain({ actor: { id: admin.id, role: admin.role } })).toMatchObject({ ok: true });
+  });
+});
