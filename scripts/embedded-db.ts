@@ -9,7 +9,7 @@ export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
 export async function startEmbeddedPostgres({ dataDir, port }: { dataDir: string; port: number }): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
-  // persisted to this folder; pg_trgm for the inventory search indexes (migration 20261201020000_search_trgm)
+  // persisted to this folder; pg_trgm for the inventory search indexes (migration 20261201030000_search_trgm)
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 32 });
   await server.start();

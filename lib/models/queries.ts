@@ -51,7 +51,7 @@ export type InventoryRow = {
  * The filters as one SQL condition on "Model" m (no join needed: units and owners are matched by
  * sub-select). Written in SQL rather than as a Prisma where so that the page, the total and the facets
  * are two statements (the page, one grouped count) instead of six, and so that the search uses the
- * pg_trgm indexes of migration 20261201020000_search_trgm.
+ * pg_trgm indexes of migration 20261201030000_search_trgm.
  */
 export function inventoryWhereSql(query: InventoryQuery, now = new Date()): Prisma.Sql {
   const and: Prisma.Sql[] = [];
