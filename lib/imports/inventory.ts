@@ -9,7 +9,7 @@ import { z } from "zod";
 import { prisma, type Tx } from "../db";
 import { can } from "../authz/policy";
 import { canonicalJson } from "../audit-log/chain";
-import { recordAudit } from "../audit-log/record";
+import { recordAudit, recordAuditBatch, type AuditInput } from "../audit-log/record";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { Role } from "../generated/prisma/enums";
 import { MODEL_KEY_PATTERN, modelFieldsSchema } from "../models/schemas";
@@ -211,30 +211,43 @@ export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: 
     }, { timeout: 120_000, maxWait: 30_000 });
   }
 
-  for (const item of plan.models) {
-    if (!item.doc || (item.report.outcome !== "created" && item.report.outcome !== "updated")) continue;
-    const doc = item.doc;
+  // MODEL_CHUNK models per transaction, all-or-nothing per chunk: one audit batch and one compliance
+  // refresh per chunk instead of a transaction, an audit flush and a nine-relation read per model
+  const work = plan.models.filter((item) => item.doc && (item.report.outcome === "created" || item.report.outcome === "updated"));
+  for (let i = 0; i < work.length; i += MODEL_CHUNK) {
+    const chunk = work.slice(i, i + MODEL_CHUNK);
     try {
       await db.$transaction(async (tx) => {
-        const modelId = await writeModelDoc(tx, doc, uid);
-        await recordAudit(tx, {
-          actor: label,
-          action: item.existed ? "model.update" : "model.create",
-          entityType: "Model",
-          entityId: modelId,
-          modelId,
-          after: { key: doc.key, source: "inventory import", changes: item.report.changes },
-        });
-        if (item.existed) await reopenApprovedReview(tx, modelId, actor);
-        await refreshCompliance(tx, { modelIds: [modelId] });
-      }, { timeout: 60_000, maxWait: 30_000 });
+        const events: AuditInput[] = [];
+        const modelIds: string[] = [];
+        for (const item of chunk) {
+          const doc = item.doc!;
+          const modelId = await writeModelDoc(tx, doc, uid);
+          modelIds.push(modelId);
+          events.push({
+            actor: label,
+            action: item.existed ? "model.update" : "model.create",
+            entityType: "Model",
+            entityId: modelId,
+            modelId,
+            after: { key: doc.key, source: "inventory import", changes: item.report.changes },
+          });
+          if (item.existed) await reopenApprovedReview(tx, modelId, actor);
+        }
+        await recordAuditBatch(tx, events);
+        await refreshCompliance(tx, { modelIds });
+      }, { timeout: 300_000, maxWait: 60_000 });
     } catch (error) {
-      console.error("[imports] inventory model failed", doc.key, error);
-      item.report.outcome = "rejected";
-      item.report.reasons.push("Writing this model failed and was rolled back; the error was logged.");
+      console.error("[imports] inventory chunk failed", chunk[0]?.doc?.key, error);
+      for (const item of chunk) {
+        item.report.outcome = "rejected";
+        item.report.reasons.push("Writing this batch of models failed and was rolled back; nothing of it was saved. The error was logged.");
+      }
     }
   }
 }
+
+const MODEL_CHUNK = 100;
 
 /** Make the database hold `doc` (already merged with what was there). Returns the model id. */
 async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => string | null): Promise<string> {
