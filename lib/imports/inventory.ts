@@ -4,7 +4,7 @@
 // deletes: what the file does not mention stays. A model is "unchanged" when merging the file into it
 // would give exactly what is stored, so a re-import writes nothing.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { prisma, type Tx } from "../db";
 import { can } from "../authz/policy";
@@ -18,6 +18,7 @@ import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import { datasetDocFromRow, loadModelDocs } from "../exports/inventory";
 import { datasetDocSchema, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, modelDocSchema, type DatasetDoc, type ModelDoc } from "../exports/format";
 import type { RowReport } from "./types";
+import { insertJsonRows } from "./bulk-insert";
 
 type Db = PrismaClient | Tx;
 
@@ -249,6 +250,21 @@ export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: 
 
 const MODEL_CHUNK = 100;
 
+const CHECK_COLUMNS = { id: "uuid", modelId: "uuid", versionId: "uuid", observedAt: "timestamp(3)", status: '"CheckStatus"', createdAt: "timestamp(3)" };
+const FEATURE_COLUMNS = {
+  id: "uuid",
+  checkId: "uuid",
+  feature: "text",
+  featureType: "text",
+  psi: "float8",
+  ksStatistic: "float8",
+  ksPValue: "float8",
+  wasserstein: "float8",
+  metricName: "text",
+  metricValue: "float8",
+  status: '"CheckStatus"',
+};
+
 /** Make the database hold `doc` (already merged with what was there). Returns the model id. */
 async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => string | null): Promise<string> {
   const unit = doc.businessUnit ? await tx.businessUnit.upsert({ where: { name: doc.businessUnit }, create: { name: doc.businessUnit }, update: {}, select: { id: true } }) : null;
@@ -321,13 +337,25 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
   const cfg = doc.monitoring.config;
   if (cfg) await tx.monitoringConfig.upsert({ where: { modelId }, create: { modelId, ...cfg }, update: cfg });
   const checks = await tx.monitoringCheck.findMany({ where: { modelId }, select: { id: true, observedAt: true, version: { select: { version: true } } } });
+  // new checks (all of them in a restore) and their feature results: two set-based INSERTs per model
+  const newChecks: Array<Record<string, unknown>> = [];
+  const newFeatures: Array<Record<string, unknown>> = [];
+  const now = new Date();
   for (const ch of doc.monitoring.checks) {
     const found = checks.find((x) => x.observedAt.toISOString() === ch.observedAt && (x.version?.version ?? null) === ch.version);
     const data = { observedAt: new Date(ch.observedAt), status: ch.status, versionId: ch.version ? (versionIds.get(ch.version) ?? null) : null };
-    const id = found ? (await tx.monitoringCheck.update({ where: { id: found.id }, data, select: { id: true } })).id : (await tx.monitoringCheck.create({ data: { modelId, ...data }, select: { id: true } })).id;
-    if (found) await tx.monitoringFeatureResult.deleteMany({ where: { checkId: id } });
-    if (ch.features.length) await tx.monitoringFeatureResult.createMany({ data: ch.features.map((f) => ({ checkId: id, ...f })) });
+    if (!found) {
+      const id = randomUUID();
+      newChecks.push({ id, modelId, ...data, createdAt: now });
+      for (const f of ch.features) newFeatures.push({ id: randomUUID(), checkId: id, ...f });
+      continue;
+    }
+    await tx.monitoringCheck.update({ where: { id: found.id }, data });
+    await tx.monitoringFeatureResult.deleteMany({ where: { checkId: found.id } });
+    if (ch.features.length) await tx.monitoringFeatureResult.createMany({ data: ch.features.map((f) => ({ checkId: found.id, ...f })) });
   }
+  await insertJsonRows(tx, "MonitoringCheck", CHECK_COLUMNS, newChecks);
+  await insertJsonRows(tx, "MonitoringFeatureResult", FEATURE_COLUMNS, newFeatures);
   for (const s of doc.sections) {
     const data = { content: s.content, status: s.status, updatedAt: new Date(s.updatedAt), updatedById: uid(s.updatedByEmail) };
     const section = await tx.documentationSection.upsert({ where: { modelId_sectionKey: { modelId, sectionKey: s.sectionKey } }, create: { modelId, sectionKey: s.sectionKey, ...data }, update: data, select: { id: true, evidence: { select: { sha256: true, fileName: true } } } });
