@@ -32,8 +32,10 @@ await prisma.$executeRawUnsafe(`
 await prisma.$executeRawUnsafe(`
   INSERT INTO "MonitoringFeatureResult" (id, "checkId", feature, psi, status)
   SELECT gen_random_uuid(), c.id, f, 0.02, 'HEALTHY' FROM "MonitoringCheck" c CROSS JOIN unnest(ARRAY['income', 'age']) AS f`);
-await prisma.user.deleteMany({ where: { email: "bench@bench.example" } });
-const admin = await prisma.user.create({ data: { email: "bench@bench.example", name: "Bench", role: "ADMIN", passwordHash: await hashPassword("bench-password-123") } });
+// kept between runs: a user with audit events cannot be deleted (the log is append-only)
+const admin =
+  (await prisma.user.findUnique({ where: { email: "bench@bench.example" } })) ??
+  (await prisma.user.create({ data: { email: "bench@bench.example", name: "Bench", role: "ADMIN", passwordHash: await hashPassword("bench-password-123") } }));
 const actor = { id: admin.id, role: admin.role, email: admin.email };
 
 const time = async <T>(fn: () => Promise<T>) => {
