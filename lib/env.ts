@@ -5,6 +5,8 @@ const DEFAULT_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:5432/doss
 export const env = {
   databaseUrl: () => process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
   databasePoolMax: () => positiveInt(process.env.DATABASE_POOL_MAX, 10),
+  /** days of per-feature monitoring detail kept (lib/monitoring/retention.ts); 0 = keep everything */
+  monitoringDetailRetentionDays: () => nonNegativeInt(process.env.DOSSIER_MONITORING_DETAIL_RETENTION_DAYS, 400),
   databaseTimeouts: (): DatabaseTimeouts => {
     const statementMs = positiveInt(process.env.DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.statementMs);
     return {
@@ -29,4 +31,10 @@ export const DATABASE_TIMEOUT_DEFAULTS = { connectMs: 5_000, statementMs: 30_000
 function positiveInt(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function nonNegativeInt(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
 }

@@ -9,6 +9,7 @@ import { GENESIS_HASH, verifyChain, type ChainBreak, type ChainVerdict, type Cha
 import { flushAuditLog } from "./appender";
 import { recordAudit } from "./record";
 import { chainedFields, storedColumns, type StoredRow } from "./stored";
+import { escapeLike } from "../validation";
 
 export const auditQuerySchema = z.object({
   model: z.string().trim().max(80).optional().catch(undefined),
@@ -40,7 +41,7 @@ export async function listAuditEvents({ actor, query }: { actor: Actor; query: A
     if (!model) return { items: [], nextBefore: null };
     and.push({ modelId: model.id });
   }
-  if (query.user) and.push({ actorLabel: { contains: query.user, mode: "insensitive" } });
+  if (query.user) and.push({ actorLabel: { contains: escapeLike(query.user), mode: "insensitive" } });
   if (query.from) and.push({ at: { gte: query.from } });
   if (query.to) and.push({ at: { lte: query.to } });
   if (query.before) and.push({ seq: { lt: query.before } });

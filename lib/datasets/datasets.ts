@@ -9,7 +9,7 @@ import { Prisma as P } from "../generated/prisma/client";
 import type { ModelActor } from "../models/mutations";
 import { refreshCompliance } from "../models/compliance";
 import { createDatasetSchema, linkDatasetSchema, updateDatasetSchema } from "./schemas";
-import { UUID_PATTERN } from "../validation";
+import { UUID_PATTERN, escapeLike } from "../validation";
 
 
 export const datasetQuerySchema = z.object({
@@ -20,7 +20,7 @@ export const datasetQuerySchema = z.object({
 const PAGE = 50;
 
 export async function listDatasets({ query }: { actor: Actor; query: z.infer<typeof datasetQuerySchema> }) {
-  const contains = query.q ? { contains: query.q, mode: "insensitive" as const } : undefined;
+  const contains = query.q ? { contains: escapeLike(query.q), mode: "insensitive" as const } : undefined;
   const where: Prisma.DatasetWhereInput = contains ? { OR: [{ name: contains }, { key: contains }, { description: contains }, { source: contains }] } : {};
   const page = query.page ?? 1;
   const [items, total] = await Promise.all([

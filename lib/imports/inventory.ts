@@ -4,12 +4,12 @@
 // deletes: what the file does not mention stays. A model is "unchanged" when merging the file into it
 // would give exactly what is stored, so a re-import writes nothing.
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { prisma, type Tx } from "../db";
 import { can } from "../authz/policy";
 import { canonicalJson } from "../audit-log/chain";
-import { recordAudit } from "../audit-log/record";
+import { recordAudit, recordAuditBatch, type AuditInput } from "../audit-log/record";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { Role } from "../generated/prisma/enums";
 import { MODEL_KEY_PATTERN, modelFieldsSchema } from "../models/schemas";
@@ -18,6 +18,7 @@ import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import { datasetDocFromRow, loadModelDocs } from "../exports/inventory";
 import { datasetDocSchema, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, modelDocSchema, type DatasetDoc, type ModelDoc } from "../exports/format";
 import type { RowReport } from "./types";
+import { insertJsonRows } from "./bulk-insert";
 
 type Db = PrismaClient | Tx;
 
@@ -211,30 +212,58 @@ export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: 
     }, { timeout: 120_000, maxWait: 30_000 });
   }
 
-  for (const item of plan.models) {
-    if (!item.doc || (item.report.outcome !== "created" && item.report.outcome !== "updated")) continue;
-    const doc = item.doc;
+  // MODEL_CHUNK models per transaction, all-or-nothing per chunk: one audit batch and one compliance
+  // refresh per chunk instead of a transaction, an audit flush and a nine-relation read per model
+  const work = plan.models.filter((item) => item.doc && (item.report.outcome === "created" || item.report.outcome === "updated"));
+  for (let i = 0; i < work.length; i += MODEL_CHUNK) {
+    const chunk = work.slice(i, i + MODEL_CHUNK);
     try {
       await db.$transaction(async (tx) => {
-        const modelId = await writeModelDoc(tx, doc, uid);
-        await recordAudit(tx, {
-          actor: label,
-          action: item.existed ? "model.update" : "model.create",
-          entityType: "Model",
-          entityId: modelId,
-          modelId,
-          after: { key: doc.key, source: "inventory import", changes: item.report.changes },
-        });
-        if (item.existed) await reopenApprovedReview(tx, modelId, actor);
-        await refreshCompliance(tx, { modelIds: [modelId] });
-      }, { timeout: 60_000, maxWait: 30_000 });
+        const events: AuditInput[] = [];
+        const modelIds: string[] = [];
+        for (const item of chunk) {
+          const doc = item.doc!;
+          const modelId = await writeModelDoc(tx, doc, uid);
+          modelIds.push(modelId);
+          events.push({
+            actor: label,
+            action: item.existed ? "model.update" : "model.create",
+            entityType: "Model",
+            entityId: modelId,
+            modelId,
+            after: { key: doc.key, source: "inventory import", changes: item.report.changes },
+          });
+          if (item.existed) await reopenApprovedReview(tx, modelId, actor);
+        }
+        await recordAuditBatch(tx, events);
+        await refreshCompliance(tx, { modelIds });
+      }, { timeout: 300_000, maxWait: 60_000 });
     } catch (error) {
-      console.error("[imports] inventory model failed", doc.key, error);
-      item.report.outcome = "rejected";
-      item.report.reasons.push("Writing this model failed and was rolled back; the error was logged.");
+      console.error("[imports] inventory chunk failed", chunk[0]?.doc?.key, error);
+      for (const item of chunk) {
+        item.report.outcome = "rejected";
+        item.report.reasons.push("Writing this batch of models failed and was rolled back; nothing of it was saved. The error was logged.");
+      }
     }
   }
 }
+
+const MODEL_CHUNK = 100;
+
+const CHECK_COLUMNS = { id: "uuid", modelId: "uuid", versionId: "uuid", observedAt: "timestamp(3)", status: '"CheckStatus"', createdAt: "timestamp(3)" };
+const FEATURE_COLUMNS = {
+  id: "uuid",
+  checkId: "uuid",
+  feature: "text",
+  featureType: "text",
+  psi: "float8",
+  ksStatistic: "float8",
+  ksPValue: "float8",
+  wasserstein: "float8",
+  metricName: "text",
+  metricValue: "float8",
+  status: '"CheckStatus"',
+};
 
 /** Make the database hold `doc` (already merged with what was there). Returns the model id. */
 async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => string | null): Promise<string> {
@@ -310,13 +339,25 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
   const cfg = doc.monitoring.config;
   if (cfg) await tx.monitoringConfig.upsert({ where: { modelId }, create: { modelId, ...cfg }, update: cfg });
   const checks = await tx.monitoringCheck.findMany({ where: { modelId }, select: { id: true, observedAt: true, version: { select: { version: true } } } });
+  // new checks (all of them in a restore) and their feature results: two set-based INSERTs per model
+  const newChecks: Array<Record<string, unknown>> = [];
+  const newFeatures: Array<Record<string, unknown>> = [];
+  const now = new Date();
   for (const ch of doc.monitoring.checks) {
     const found = checks.find((x) => x.observedAt.toISOString() === ch.observedAt && (x.version?.version ?? null) === ch.version);
     const data = { observedAt: new Date(ch.observedAt), status: ch.status, versionId: ch.version ? (versionIds.get(ch.version) ?? null) : null };
-    const id = found ? (await tx.monitoringCheck.update({ where: { id: found.id }, data, select: { id: true } })).id : (await tx.monitoringCheck.create({ data: { modelId, ...data }, select: { id: true } })).id;
-    if (found) await tx.monitoringFeatureResult.deleteMany({ where: { checkId: id } });
-    if (ch.features.length) await tx.monitoringFeatureResult.createMany({ data: ch.features.map((f) => ({ checkId: id, ...f })) });
+    if (!found) {
+      const id = randomUUID();
+      newChecks.push({ id, modelId, ...data, createdAt: now });
+      for (const f of ch.features) newFeatures.push({ id: randomUUID(), checkId: id, ...f });
+      continue;
+    }
+    await tx.monitoringCheck.update({ where: { id: found.id }, data });
+    await tx.monitoringFeatureResult.deleteMany({ where: { checkId: found.id } });
+    if (ch.features.length) await tx.monitoringFeatureResult.createMany({ data: ch.features.map((f) => ({ checkId: found.id, ...f })) });
   }
+  await insertJsonRows(tx, "MonitoringCheck", CHECK_COLUMNS, newChecks);
+  await insertJsonRows(tx, "MonitoringFeatureResult", FEATURE_COLUMNS, newFeatures);
   for (const s of doc.sections) {
     const data = { content: s.content, status: s.status, updatedAt: new Date(s.updatedAt), updatedById: uid(s.updatedByEmail) };
     const section = await tx.documentationSection.upsert({ where: { modelId_sectionKey: { modelId, sectionKey: s.sectionKey } }, create: { modelId, sectionKey: s.sectionKey, ...data }, update: data, select: { id: true, evidence: { select: { sha256: true, fileName: true } } } });

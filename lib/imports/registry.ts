@@ -8,25 +8,22 @@ import { prisma, type Tx } from "../db";
 import { can, type Resource } from "../authz/policy";
 import type { AuditInput } from "../audit-log/record";
 import { recordAuditBatch } from "../audit-log/record";
+import { insertJsonRows } from "./bulk-insert";
 import { Role } from "../generated/prisma/enums";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createModelSchema, modelFieldsSchema, type ModelFields } from "../models/schemas";
-import { refreshCompliance } from "../models/compliance";
+import { refreshCompliance, refreshCreatedModelsCompliance, type CreatedModelRelations } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import type { RegistryRow, RowReport, VersionRowInput } from "./types";
 import { MODEL_FIELDS_SELECT } from "../models/upsert";
+import { versionFieldsSchema, versionLabelSchema } from "../versions/schemas";
 
 type Db = PrismaClient | Tx;
 
-const optional = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).nullable().optional();
-export const importVersionSchema = z.object({
-  version: z.string().trim().min(1, "Enter a version.").max(100, "At most 100 characters."),
-  registryUri: optional(500),
-  stage: optional(100),
-  active: z.boolean().optional(),
-  trainingPipelineVersion: optional(200),
-  servingPipelineVersion: optional(200),
-});
+// the API's own version schema: a label like "../x" is refused here as it is there
+export const importVersionSchema = versionFieldsSchema
+  .pick({ registryUri: true, stage: true, active: true, trainingPipelineVersion: true, servingPipelineVersion: true })
+  .extend({ version: versionLabelSchema });
 
 const MODEL_FIELDS = [
   "name",
@@ -199,17 +196,27 @@ export async function applyRegistryPlan({ actor, plan, db = prisma }: { actor: M
     const chunk = work.slice(i, i + CHUNK);
     try {
       await db.$transaction(async (tx) => {
+        const now = new Date();
         const units = await resolveUnits(tx, chunk);
         const owners = await resolveOwners(tx, chunk);
         const touched: string[] = [];
+        const created = new Map<string, CreatedModelRelations>();
         const events: AuditInput[] = [];
         const creates = chunk.filter((p) => p.report.outcome === "created");
-        const createData = creates.map((p) => ({ id: randomUUID(), key: p.key, ...columns(p.fields!, units, owners) }));
-        if (createData.length) await tx.model.createMany({ data: createData });
+        // actorRole and publicAuthority take the schema's defaults (prisma/schema.prisma) when the row leaves them out
+        const createData = creates.map((p) => ({ id: randomUUID(), key: p.key, actorRole: "DEPLOYER", publicAuthority: false, ...columns(p.fields!, units, owners) }));
+        await insertJsonRows(tx, "Model", MODEL_INSERT_COLUMNS, createData.map((d) => ({ ...d, updatedAt: now })));
         const versionRows: Array<{ modelId: string } & ReturnType<typeof versionColumns>> = [];
         for (const [j, p] of creates.entries()) {
           const data = createData[j]!;
-          touched.push(data.id);
+          const active = p.versions.find((v) => v.input.active)?.input;
+          const person = (id: string | null) => (id ? { id, name: owners.byId.get(id)! } : null);
+          created.set(data.id, {
+            businessUnit: p.fields!.businessUnit && data.businessUnitId ? { name: p.fields!.businessUnit } : null,
+            businessOwner: person(data.businessOwnerId),
+            technicalOwner: person(data.technicalOwnerId),
+            activeVersion: active ? { version: active.version, trainingPipelineVersion: active.trainingPipelineVersion ?? null, servingPipelineVersion: active.servingPipelineVersion ?? null } : null,
+          });
           for (const v of p.versions) versionRows.push({ modelId: data.id, ...versionColumns(v.input) });
           events.push({ actor: label, action: "model.create", entityType: "Model", entityId: data.id, modelId: data.id, after: { ...data, source: "import", versions: p.versions.map((v) => v.input) } });
         }
@@ -247,8 +254,9 @@ export async function applyRegistryPlan({ actor, plan, db = prisma }: { actor: M
           });
           await reopenApprovedReview(tx, e.id, actor);
         }
-        if (versionRows.length) await tx.modelVersion.createMany({ data: versionRows });
+        await insertJsonRows(tx, "ModelVersion", VERSION_INSERT_COLUMNS, versionRows.map((v) => ({ id: randomUUID(), ...v, active: v.active ?? false, updatedAt: now })));
         await recordAuditBatch(tx, events);
+        await refreshCreatedModelsCompliance(tx, created);
         if (touched.length) await refreshCompliance(tx, { modelIds: touched });
       }, { timeout: 120_000, maxWait: 30_000 });
     } catch (error) {
@@ -278,8 +286,39 @@ const COLUMN_OF: Record<string, string> = {
   euDatabaseId: "euDatabaseId",
 };
 
-function columns(f: ModelFields, units: Map<string, string>, owners: Map<string, string>) {
-  const id = (email: string | null | undefined) => (email ? (owners.get(email) ?? null) : null);
+/** Columns a created model is inserted with (set-based, lib/imports/bulk-insert.ts). */
+const MODEL_INSERT_COLUMNS = {
+  id: "uuid",
+  key: "text",
+  name: "text",
+  description: "text",
+  intendedPurpose: "text",
+  foreseeableMisuse: "text",
+  businessUnitId: "uuid",
+  actorRole: '"ActorRole"',
+  publicAuthority: "boolean",
+  lifecycle: '"Lifecycle"',
+  environments: "text[]",
+  businessOwnerId: "uuid",
+  technicalOwnerId: "uuid",
+  nextReviewAt: "timestamp(3)",
+  euDatabaseId: "text",
+  updatedAt: "timestamp(3)",
+};
+const VERSION_INSERT_COLUMNS = {
+  id: "uuid",
+  modelId: "uuid",
+  version: "text",
+  registryUri: "text",
+  stage: "text",
+  active: "boolean",
+  trainingPipelineVersion: "text",
+  servingPipelineVersion: "text",
+  updatedAt: "timestamp(3)",
+};
+
+function columns(f: ModelFields, units: Map<string, string>, owners: Owners) {
+  const id = (email: string | null | undefined) => (email ? (owners.byEmail.get(email) ?? null) : null);
   return {
     name: f.name,
     description: f.description ?? null,
@@ -310,8 +349,10 @@ async function resolveUnits(tx: Tx, chunk: PlannedRow[]) {
   return new Map(rows.map((u) => [u.name, u.id]));
 }
 
+type Owners = { byEmail: Map<string, string>; byId: Map<string, string> };
+
 async function resolveOwners(tx: Tx, chunk: PlannedRow[]) {
   const emails = [...new Set(chunk.flatMap((p) => [p.fields?.businessOwnerEmail, p.fields?.technicalOwnerEmail]).filter((e): e is string => !!e))];
-  const rows = await tx.user.findMany({ where: { email: { in: emails }, active: true }, select: { id: true, email: true } });
-  return new Map(rows.map((u) => [u.email, u.id]));
+  const rows = await tx.user.findMany({ where: { email: { in: emails }, active: true }, select: { id: true, email: true, name: true } });
+  return { byEmail: new Map(rows.map((u) => [u.email, u.id])), byId: new Map(rows.map((u) => [u.id, u.name])) };
 }

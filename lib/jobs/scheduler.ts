@@ -7,10 +7,10 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "../env";
-import { runDelivery, runScan } from "./tasks";
+import { runDelivery, runRetention, runScan } from "./tasks";
 
 export const JOB_SCHEMA = "pgboss";
-export const QUEUES = { scan: "dossier-scan", deliver: "dossier-deliver" } as const;
+export const QUEUES = { scan: "dossier-scan", deliver: "dossier-deliver", retention: "dossier-retention" } as const;
 
 export type JobsConfig = {
   databaseUrl: string;
@@ -18,6 +18,8 @@ export type JobsConfig = {
   scanCron: string;
   /** cron of the email delivery of user-triggered notifications; default every minute */
   deliverCron: string;
+  /** cron of the monitoring-detail retention job; default daily at 03:30 UTC */
+  retentionCron: string;
   /** how often each instance checks the schedules (pg-boss cronMonitorIntervalSeconds) */
   cronMonitorSeconds: number;
   /** how often idle workers poll for jobs */
@@ -35,6 +37,7 @@ export function jobsConfig(): JobsConfig {
     databaseUrl: env.databaseUrl(),
     scanCron: process.env.DOSSIER_SCAN_CRON?.trim() || "*/15 * * * *",
     deliverCron: process.env.DOSSIER_DELIVER_CRON?.trim() || "* * * * *",
+    retentionCron: process.env.DOSSIER_RETENTION_CRON?.trim() || "30 3 * * *",
     cronMonitorSeconds: seconds(process.env.DOSSIER_CRON_MONITOR_SECONDS, 30, 45),
     pollingSeconds: seconds(process.env.DOSSIER_JOB_POLLING_SECONDS, 2, 60),
     instanceId: process.env.DOSSIER_INSTANCE_ID?.trim() || `${process.pid}`,
@@ -58,16 +61,21 @@ export async function startJobs(config: JobsConfig = jobsConfig()): Promise<Runn
   for (const name of Object.values(QUEUES)) await ensureQueue(boss, name);
   await boss.schedule(QUEUES.scan, config.scanCron, {}, { tz: "UTC" });
   await boss.schedule(QUEUES.deliver, config.deliverCron, {}, { tz: "UTC" });
+  await boss.schedule(QUEUES.retention, config.retentionCron, {}, { tz: "UTC" });
   const workOptions = { pollingIntervalSeconds: config.pollingSeconds, batchSize: 1 };
   await boss.work(QUEUES.scan, workOptions, async () => {
     const result = await runScan();
+    return { instance: config.instanceId, ...result };
+  });
+  await boss.work(QUEUES.retention, workOptions, async () => {
+    const result = await runRetention();
     return { instance: config.instanceId, ...result };
   });
   await boss.work(QUEUES.deliver, workOptions, async () => {
     const result = await runDelivery();
     return { instance: config.instanceId, ...result };
   });
-  console.log(`[jobs] scheduler started (instance ${config.instanceId}): scan "${config.scanCron}", email delivery "${config.deliverCron}" (UTC)`);
+  console.log(`[jobs] scheduler started (instance ${config.instanceId}): scan "${config.scanCron}", email delivery "${config.deliverCron}", retention "${config.retentionCron}" (UTC)`);
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
 }
 

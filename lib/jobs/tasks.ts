@@ -5,6 +5,7 @@ import { checkRuleSets } from "../models/rule-sets";
 import { recordSnapshot } from "../dashboard/snapshot";
 import { scanDeadlines, type ScanResult } from "../notifications/scan";
 import { deliverPendingEmails, type DeliveryResult } from "../notifications/email";
+import { pruneMonitoringDetail, type RetentionResult } from "../monitoring/retention";
 
 /**
  * Every scan interval: classifications made under an older rule set checked against the current rules
@@ -22,4 +23,9 @@ export async function runScan({ now = new Date() }: { now?: Date } = {}): Promis
 /** Every minute: emails for notifications created by user actions (reviews) since the last run. */
 export async function runDelivery({ now = new Date() }: { now?: Date } = {}): Promise<DeliveryResult> {
   return deliverPendingEmails({ now });
+}
+
+/** Daily: raw monitoring detail older than the retention window (the checks themselves are kept). */
+export async function runRetention({ now = new Date() }: { now?: Date } = {}): Promise<RetentionResult> {
+  return pruneMonitoringDetail({ now });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma, type Tx } from "../db";
 import { evaluateCompleteness, summarizeInventory, type CompletenessResult, type InventorySummary, type ModelFacts } from "../compliance";
 import type { Prisma } from "../generated/prisma/client";
-import { FACTS_INCLUDE, toModelFacts } from "./facts";
+import { FACTS_INCLUDE, toModelFacts, type FactsRow } from "./facts";
 
 export type EvaluatedModel = { facts: ModelFacts; result: CompletenessResult };
 type Db = Tx | typeof prisma;
@@ -43,31 +43,72 @@ export async function refreshCompliance(db: Db, { modelIds, asOf = new Date() }:
     };
     const rows = await db.model.findMany({ where, include: FACTS_INCLUDE, orderBy: { key: "asc" }, take: REFRESH_CHUNK });
     if (rows.length === 0) break;
-    const values = rows.map((row) => {
-      const result = evaluateCompleteness(toModelFacts(row), asOf);
-      return {
-        id: row.id,
-        score: result.score,
-        undocumented: result.undocumented,
-        monitoringStatus: result.monitoringStatus,
-        openItems: result.items.filter((i) => i.status !== "complete").map((i) => i.id),
-      };
-    });
-    await db.$executeRaw`
-      UPDATE "Model" AS m SET
-        "complianceScore" = v.score,
-        "undocumented" = v.undocumented,
-        "monitoringStatus" = v."monitoringStatus"::"MonitoringStatus",
-        "openItems" = ARRAY(SELECT jsonb_array_elements_text(v."openItems")),
-        "complianceEvaluatedAt" = ${asOf}
-      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-        AS v(id uuid, score float8, undocumented boolean, "monitoringStatus" text, "openItems" jsonb)
-      WHERE m.id = v.id`;
+    await storeVerdicts(db, rows, asOf);
     done += rows.length;
     cursor = rows.at(-1)!.key;
     if (rows.length < REFRESH_CHUNK) break;
   }
   return done;
+}
+
+/** Evaluate the rows and store each verdict on its Model row, in one UPDATE. */
+async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<void> {
+  const values = rows.map((row) => {
+    const result = evaluateCompleteness(toModelFacts(row), asOf);
+    return {
+      id: row.id,
+      score: result.score,
+      undocumented: result.undocumented,
+      monitoringStatus: result.monitoringStatus,
+      openItems: result.items.filter((i) => i.status !== "complete").map((i) => i.id),
+    };
+  });
+  await db.$executeRaw`
+    UPDATE "Model" AS m SET
+      "complianceScore" = v.score,
+      "undocumented" = v.undocumented,
+      "monitoringStatus" = v."monitoringStatus"::"MonitoringStatus",
+      "openItems" = ARRAY(SELECT jsonb_array_elements_text(v."openItems")),
+      "complianceEvaluatedAt" = ${asOf}
+    FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      AS v(id uuid, score float8, undocumented boolean, "monitoringStatus" text, "openItems" jsonb)
+    WHERE m.id = v.id`;
+}
+
+/** What a model created in this transaction by a bulk path has besides its own columns. */
+export type CreatedModelRelations = {
+  businessUnit: { name: string } | null;
+  businessOwner: { id: string; name: string } | null;
+  technicalOwner: { id: string; name: string } | null;
+  activeVersion: { version: string; trainingPipelineVersion: string | null; servingPipelineVersion: string | null } | null;
+};
+
+/**
+ * refreshCompliance for models the caller has just inserted with no documentation, monitoring,
+ * datasets or assessments yet: the engine gets the same facts, but from the model rows alone plus what
+ * the caller knows, instead of the nine-relation read (the slowest part of a 10,000-row import).
+ */
+export async function refreshCreatedModelsCompliance(db: Db, created: Map<string, CreatedModelRelations>, asOf = new Date()): Promise<void> {
+  if (created.size === 0) return;
+  const models = await db.model.findMany({ where: { id: { in: [...created.keys()] } } });
+  const rows: FactsRow[] = models.map((m) => {
+    const known = created.get(m.id)!;
+    const v = known.activeVersion;
+    return {
+      ...m,
+      businessUnit: known.businessUnit,
+      businessOwner: known.businessOwner,
+      technicalOwner: known.technicalOwner,
+      sections: [],
+      versions: v
+        ? [{ ...v, rollbackTargetVersion: null, rollbackProcedure: null, lastRollbackDrillAt: null, lastRollbackDrillMinutes: null, datasets: [], biasAssessments: [] }]
+        : [],
+      monitoringConfig: null,
+      monitoringChecks: [],
+      fria: null,
+    };
+  });
+  await storeVerdicts(db, rows, asOf);
 }
 
 const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
@@ -80,10 +121,10 @@ let inFlight: Promise<number> | null = null;
 export function refreshOutdatedCompliance(now = new Date()): Promise<number> {
   inFlight ??= (async () => {
     try {
-      const outdated = await prisma.model.findMany({
-        where: { OR: [{ complianceEvaluatedAt: null }, { complianceEvaluatedAt: { lt: startOfUtcDay(now) } }] },
-        select: { id: true },
-      });
+      // raw SQL: this runs beside every inventory read, and the ORM's findMany costs ~10x the query
+      const dayStart = startOfUtcDay(now).toISOString().replace("T", " ").replace("Z", "");
+      const outdated = await prisma.$queryRaw<Array<{ id: string }>>`
+        SELECT id::text AS id FROM "Model" WHERE "complianceEvaluatedAt" IS NULL OR "complianceEvaluatedAt" < ${dayStart}::timestamp`;
       if (outdated.length === 0) return 0;
       return await refreshCompliance(prisma, { modelIds: outdated.map((m) => m.id), asOf: now });
     } finally {

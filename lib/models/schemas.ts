@@ -1,7 +1,7 @@
 // One zod schema per input, shared by the portal's forms, server actions and the API.
 import { z } from "zod";
 import { ActorRole, Lifecycle } from "../generated/prisma/enums";
-import { dateInput, optionalText, requiredText, revisionInput } from "../validation";
+import { calendarDate, dateInput, optionalText, requiredText, revisionInput } from "../validation";
 
 export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
@@ -32,7 +32,7 @@ export const modelFieldsSchema = z.object({
   environments: z.array(requiredText(60)).max(20, "At most 20 environments.").optional(),
   businessOwnerEmail: optionalEmail,
   technicalOwnerEmail: optionalEmail,
-  nextReviewAt: dateInput().nullable().optional(),
+  nextReviewAt: calendarDate().nullable().optional(),
   euDatabaseId: optionalText(100),
 });
 export type ModelFieldsInput = z.input<typeof modelFieldsSchema>;

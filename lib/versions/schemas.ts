@@ -1,6 +1,6 @@
 // Zod schemas for model versions, shared by the portal forms and the public API.
 import { z } from "zod";
-import { dateInput, optionalText, safeString } from "../validation";
+import { calendarDate, dateInput, optionalText, safeString } from "../validation";
 
 export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
@@ -20,7 +20,7 @@ export const versionFieldsSchema = z.object({
   stage: optionalText(60),
   /** make this the serving version (at most one per model; the previous one is deactivated) */
   active: z.boolean().optional(),
-  deployedAt: dateInput().nullable().optional(),
+  deployedAt: calendarDate().nullable().optional(),
   /** the skew audit compares these two on the active version */
   trainingPipelineVersion: optionalText(100),
   servingPipelineVersion: optionalText(100),

@@ -3,6 +3,7 @@
 // Usage: DATABASE_URL=postgresql://… npx tsx --conditions=react-server scripts/bench/import-csv.ts [rows]
 // Needs a migrated database with the demo users (admin@northwind.example); the models it creates are
 // deleted at the end. Prints one JSON object.
+import { loadavg } from "node:os";
 import { prisma } from "../../lib/db";
 import { csvCell, CSV_COLUMNS } from "../../lib/imports/csv";
 import { runImport } from "../../lib/imports/run-import";
@@ -59,6 +60,8 @@ try {
         firstImport: { ms: first.ms, rowsPerSecond: Math.round((rows / first.ms) * 1000), summary: first.value.summary },
         reimport: { ms: second.ms, summary: second.value.summary },
         peakRssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+        // the machine is shared: a load average well above its 2 cores inflates every figure
+        loadAverage1m: Math.round(loadavg()[0]! * 10) / 10,
       },
       null,
       2,
