@@ -4,7 +4,7 @@ import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan } from "../authz/policy";
-import type { ModelActor } from "../models/mutations";
+import { withVerdictGuard, type ModelActor } from "../models/mutations";
 import { refreshCompliance } from "../models/compliance";
 
 /** One metric row; `passed` is computed from the comparison the metric implies, never typed in. */
@@ -41,7 +41,8 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
     assertCan(actor, "model.edit", { kind: "model", model });
     const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: a.version } }, select: { id: true } });
     if (!version) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This model has no such version."] });
-    const created = await tx.biasAssessment.create({
+    const created = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await tx.biasAssessment.create({
       data: {
         versionId: version.id,
         assessedAt: a.assessedAt,
@@ -54,8 +55,10 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
         metrics: { create: a.metrics.map((m) => ({ ...m, passed: metricPasses(m.metric, m.value, m.threshold) })) },
       },
       include: { metrics: true },
+      });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
     });
-    await refreshCompliance(tx, { modelIds: [model.id] });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.create", entityType: "BiasAssessment", entityId: created.id, modelId: model.id, after: created });
     return created;
   });

@@ -1,0 +1,95 @@
+// Issue 14: every change that moves the engine's verdict reopens an approved review (and only those);
+// same-day bias assessments are ordered by recording time. Real PostgreSQL, real domain functions.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { createModel, type ModelActor } from "@/lib/models/mutations";
+import { decideReview, submitReview } from "@/lib/reviews/reviews";
+import { createVersion, recordRollbackDrill } from "@/lib/versions/versions";
+import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
+import { createIncident } from "@/lib/incidents/incidents";
+import { createBiasAssessment } from "@/lib/bias/assessments";
+import { evaluateModel } from "@/lib/models/compliance";
+
+const run = Date.now().toString(36);
+let owner: ModelActor, officer: ModelActor;
+const actorOf = async (email: string): Promise<ModelActor> => {
+  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
+  return { id: u.id, role: u.role, email: u.email };
+};
+const latestReview = (modelId: string) => prisma.review.findFirstOrThrow({ where: { modelId }, orderBy: { submittedAt: "desc" } });
+
+async function approve(key: string) {
+  const review = await submitReview({ actor: owner, key, input: {} });
+  await decideReview({ actor: officer, reviewId: review.id, input: { decision: "APPROVE" } });
+  return review.id;
+}
+
+beforeAll(async () => {
+  owner = await actorOf("owner@northwind.example");
+  officer = await actorOf("compliance@northwind.example");
+});
+afterAll(async () => {
+  // other suites count the demo's production models: retire ours
+  await prisma.model.updateMany({ where: { key: { startsWith: "test-ux-" } }, data: { lifecycle: "RETIRED" } });
+  await prisma.$disconnect();
+});
+
+describe("an approved review follows the engine's verdict", () => {
+  it("a drill that leaves the verdict alone keeps the approval; one that moves it reopens it, audited with both verdicts", async () => {
+    const key = `test-ux-drill-${run}`;
+    const m = await createModel({ actor: owner, input: { key, name: `Drill ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
+    const reviewId = await approve(key);
+
+    // no drill before, a 45-minute drill now: the drill item is missing either way, the verdict does not move
+    await recordRollbackDrill({ actor: owner, modelKey: key, version: "1.0.0", input: { performedAt: new Date(Date.now() - 86_400_000), minutes: 45 } });
+    expect((await latestReview(m.id)).status).toBe("APPROVED");
+
+    // a 5-minute drill completes the item: the verdict moved, so the approval no longer describes the model
+    await recordRollbackDrill({ actor: owner, modelKey: key, version: "1.0.0", input: { performedAt: new Date(), minutes: 5 } });
+    expect((await latestReview(m.id)).status).toBe("REOPENED");
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "review.reopen", entityId: reviewId } });
+    const before = event.before as { verdict: { open: string[] } };
+    const after = event.after as { verdict: { open: string[] } };
+    expect(before.verdict.open).toContain("MLOPS_ROLLBACK_DRILL:missing");
+    expect(after.verdict.open).not.toContain("MLOPS_ROLLBACK_DRILL:missing");
+
+    // approved again, then a 45-minute drill makes the drill fail again: reopened
+    await approve(key);
+    await recordRollbackDrill({ actor: owner, modelKey: key, version: "1.0.0", input: { performedAt: new Date(), minutes: 45 } });
+    expect((await latestReview(m.id)).status).toBe("REOPENED");
+  });
+
+  it("monitoring settings that move the verdict reopen the approval; an incident that does not move it keeps it", async () => {
+    const key = `test-ux-monitor-${run}`;
+    const m = await createModel({ actor: owner, input: { key, name: `Monitor ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
+    await approve(key);
+    const now = new Date();
+    await createIncident({ actor: owner, key, input: { title: "Minor outage", occurredAt: now, awareAt: now, severity: "LOW", deadlineRule: "STANDARD", description: "Ten minutes of timeouts." } });
+    expect((await latestReview(m.id)).status).toBe("APPROVED");
+    await saveMonitoringConfig({ actor: owner, key, input: { enabled: true, features: ["income"], warningThreshold: 0.1, criticalThreshold: 0.25, cadenceDays: 7 } });
+    expect((await latestReview(m.id)).status).toBe("REOPENED");
+  });
+});
+
+describe("bias assessments of the same day", () => {
+  it("the one recorded last speaks for the version", async () => {
+    const key = `test-ux-bias-${run}`;
+    await createModel({ actor: owner, input: { key, name: `Bias ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
+    const day = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
+    const base = { version: "1.0.0", assessedAt: day, methodology: "Four-fifths rule on approval rates.", protectedAttributes: ["sex"], status: "FINAL" };
+    await createBiasAssessment({ actor: owner, key, input: { ...base, metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.95, threshold: 0.8 }] } });
+    await createBiasAssessment({ actor: owner, key, input: { ...base, metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.6, threshold: 0.8 }] } });
+    const evaluated = await evaluateModel(key);
+    const assessments = evaluated!.facts.activeVersion!.biasAssessments;
+    expect(assessments).toHaveLength(2);
+    // both on the same day; the failing one was recorded later
+    const failing = assessments.find((a) => !a.allPassed)!;
+    const passing = assessments.find((a) => a.allPassed)!;
+    expect(failing.recordedAt!.getTime()).toBeGreaterThan(passing.recordedAt!.getTime());
+    const { isLaterAssessment } = await import("@/lib/compliance/completeness");
+    expect(isLaterAssessment(failing, passing)).toBe(true);
+  });
+});
