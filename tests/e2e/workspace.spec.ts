@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { SECTION_TEXTS } from "../fixtures/section-texts";
 
 const run = Date.now().toString(36);
 
@@ -49,8 +50,8 @@ test("an owner documents a new model until the engine counts it documented; the 
 
   // document what the engine asks for
   await owner.goto(`/models/${key}/documentation`);
-  await saveSection(owner, "transparency-disclosure", "Shown before the first message: 'You are chatting with an automated assistant.'");
-  await saveSection(owner, "ai-literacy", "Branch staff complete the AI literacy module before supervising the assistant.");
+  await saveSection(owner, "transparency-disclosure", SECTION_TEXTS["transparency-disclosure"]);
+  await saveSection(owner, "ai-literacy", SECTION_TEXTS["ai-literacy"]);
   await owner.goto(`/models/${key}`);
   // only the officer's confirmation is missing now
   await expect(owner.getByTestId("missing-item")).toHaveCount(1);

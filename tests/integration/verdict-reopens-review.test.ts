@@ -93,3 +93,24 @@ describe("bias assessments of the same day", () => {
     expect(isLaterAssessment(failing, passing)).toBe(true);
   });
 });
+
+describe("a section is complete only when it addresses its guidance", () => {
+  it('refuses "ok" marked complete, names what is thin, and saves nothing; accepts a text that addresses every point', async () => {
+    const { saveSection } = await import("@/lib/documentation/sections");
+    const { SECTION_TEXTS } = await import("../fixtures/section-texts");
+    const key = `test-ux-ok-${run}`;
+    const m = await createModel({ actor: owner, input: { key, name: `Ok ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const refused = await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: "ok", status: "COMPLETE", expectedUpdatedAt: "" } }).then(
+      () => null,
+      (e: unknown) => e as { code: string; fieldErrors?: Record<string, string[]> },
+    );
+    expect(refused?.code).toBe("VALIDATION");
+    expect(refused?.fieldErrors?.status?.[0]).toMatch(/Still thin: at least 40 words \(now 1\); “Training and measures giving staff/);
+    expect(await prisma.documentationSection.count({ where: { modelId: m.id } })).toBe(0);
+    // as a draft it is kept, and does not count
+    await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: "ok", status: "DRAFT", expectedUpdatedAt: "" } });
+    const draft = await prisma.documentationSection.findFirstOrThrow({ where: { modelId: m.id } });
+    const saved = await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: SECTION_TEXTS["ai-literacy"], status: "COMPLETE", expectedUpdatedAt: draft.updatedAt.toISOString() } });
+    expect(saved.status).toBe("COMPLETE");
+  });
+});
