@@ -36,7 +36,7 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
       take: 10,
       include: { submittedBy: { select: { id: true, name: true } }, decidedBy: { select: { name: true } } },
     }),
-    mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25 }) : Promise.resolve(null),
+    mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25, include: { actor: { select: { name: true } } } }) : Promise.resolve(null),
   ]);
   return { model, facts, result, versions, checks, incidents, reviews, history };
 }

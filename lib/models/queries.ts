@@ -57,7 +57,10 @@ export function inventoryWhere(query: InventoryQuery, now = new Date()): Prisma.
   if (query.lifecycle) and.push({ lifecycle: query.lifecycle });
   if (query.businessUnit) and.push({ businessUnit: { name: query.businessUnit } });
   if (query.owner) {
-    const owner = { email: query.owner.toLowerCase() };
+    // a whole e-mail address means that person; anything else matches part of a name or an address
+    const owner: Prisma.UserWhereInput = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(query.owner)
+      ? { email: query.owner.toLowerCase() }
+      : { OR: [{ name: { contains: query.owner, mode: "insensitive" } }, { email: { contains: query.owner, mode: "insensitive" } }] };
     and.push({ OR: [{ businessOwner: owner }, { technicalOwner: owner }] });
   }
   if (query.q) {

@@ -114,3 +114,39 @@ describe("a section is complete only when it addresses its guidance", () => {
     expect(saved.status).toBe("COMPLETE");
   });
 });
+
+describe("small frictions", () => {
+  it("the owner filter matches part of a name or an address; a whole address still means that person", async () => {
+    const { listModels } = await import("@/lib/models/queries");
+    const exec = await actorOf("exec@northwind.example");
+    const total = async (owner: string) => (await listModels({ actor: exec, query: { owner, lifecycle: "PRODUCTION" } })).total;
+    const exact = await total("owner@northwind.example");
+    expect(exact).toBeGreaterThan(0);
+    expect(await total("Omar")).toBe(exact);
+    expect(await total("haddad")).toBe(exact);
+    expect(await total("owner@north")).toBe(exact);
+    expect(await total("nobody-at-all")).toBe(0);
+    // a whole address is not a substring search: "r@northwind.example" is nobody's address
+    expect(await total("r@northwind.example")).toBe(0);
+  });
+
+  it("review notifications and the history name people, not addresses", async () => {
+    const { listAuditEvents } = await import("@/lib/audit-log/queries");
+    const key = `test-ux-names-${run}`;
+    const m = await createModel({ actor: owner, input: { key, name: `Names ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const review = await submitReview({ actor: owner, key, input: {} });
+    const note = await prisma.notification.findFirstOrThrow({ where: { userId: officer.id, dedupeKey: `review:${review.id}:submitted:${officer.id}` } });
+    expect(note.body).toMatch(/^Omar Haddad submitted /);
+    expect(note.body).not.toContain("owner@northwind.example");
+    await decideReview({ actor: officer, reviewId: review.id, input: { decision: "APPROVE" } });
+    const decided = await prisma.notification.findFirstOrThrow({ where: { userId: owner.id, dedupeKey: `review:${review.id}:approved:${owner.id}` } });
+    expect(decided.body).toMatch(/^Chloé Dubois approved /);
+    const admin = await actorOf("admin@northwind.example");
+    const events = await listAuditEvents({ actor: admin, query: { model: key } });
+    expect(events.items.map((e) => e.actor?.name)).toEqual(expect.arrayContaining(["Omar Haddad", "Chloé Dubois"]));
+    const byName = await listAuditEvents({ actor: admin, query: { model: key, user: "Dubois" } });
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((e) => e.actorLabel === "compliance@northwind.example")).toBe(true);
+    expect(m.id).toBeTruthy();
+  });
+});

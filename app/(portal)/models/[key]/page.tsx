@@ -41,8 +41,17 @@ function fixHref(key: string, item: CompletenessItem): string {
   }
 }
 
-export default async function ModelPage({ params }: { params: Params }) {
+/** The confirmation shown after a review form redirects back here. */
+const REVIEW_CONFIRMATIONS: Record<string, string> = {
+  submitted: "Submitted for review. The compliance officers were notified; you will hear from them in your inbox.",
+  approved: "Approved. The owners were notified, and the approval is recorded in the history with a snapshot of what was approved.",
+  "changes-requested": "Changes requested. The owners were notified with your comment.",
+};
+
+export default async function ModelPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { key } = await params;
+  const reviewOutcome = (await searchParams).review;
+  const reviewConfirmation = typeof reviewOutcome === "string" ? REVIEW_CONFIRMATIONS[reviewOutcome] : undefined;
   const user = await requirePageUser(`/models/${key}`);
   if (!MODEL_KEY_PATTERN.test(key)) notFound();
   const detail = await getModelDetail({ actor: user, key });
@@ -207,6 +216,11 @@ export default async function ModelPage({ params }: { params: Params }) {
 
       <section className="card" id="review">
         <h2 style={{ marginTop: 0 }}>Review</h2>
+        {reviewConfirmation && (
+          <p className="notice" role="status" data-testid="review-confirmation">
+            {reviewConfirmation}
+          </p>
+        )}
         {reviews.length === 0 ? <p className="muted">Never submitted for review.</p> : null}
         {reviews.length > 0 && (
           <table className="data">
@@ -485,7 +499,7 @@ export default async function ModelPage({ params }: { params: Params }) {
                 {history.map((e) => (
                   <tr key={e.seq.toString()}>
                     <td>{e.at.toISOString().slice(0, 16).replace("T", " ")}</td>
-                    <td>{e.actorLabel}</td>
+                    <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
                     <td>{e.action}</td>
                   </tr>
                 ))}
