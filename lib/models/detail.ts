@@ -24,7 +24,7 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
       where: { modelId: model.id },
       orderBy: { createdAt: "desc" },
       include: {
-        datasets: { include: { dataset: { select: { id: true, key: true, name: true, version: true, source: true, provenance: true, knownBiases: true, biasMitigations: true } } } },
+        datasets: { include: { dataset: { select: { id: true, key: true, name: true, version: true, source: true, provenance: true, collectionMethod: true, knownBiases: true, biasMitigations: true } } } },
         biasAssessments: { orderBy: { assessedAt: "desc" }, include: { metrics: true, assessor: { select: { name: true } } } },
       },
     }),

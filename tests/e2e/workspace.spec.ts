@@ -72,6 +72,7 @@ test("an owner documents a new model until the engine counts it documented; the 
   await expect(owner.getByTestId("documentation-status")).toHaveText("Documented");
   await owner.getByTestId("submit-review-form").getByRole("button", { name: "Submit for review" }).click();
   await expect(owner.getByTestId("review-row").first()).toContainText("submitted");
+  await expect(owner.getByTestId("review-confirmation")).toContainText("Submitted for review");
 
   // the officer finds it in the queue and approves
   await officer.goto("/reviews");
@@ -80,6 +81,7 @@ test("an owner documents a new model until the engine counts it documented; the 
   // the decision re-renders the page: the form gives way to the decided review
   await expect(officer.getByTestId("review-row").first()).toContainText("approved");
   await expect(officer.getByTestId("decide-review-form")).toHaveCount(0);
+  await expect(officer.getByTestId("review-confirmation")).toContainText("Approved");
   await officer.reload();
   await expect(officer.getByTestId("review-row").first()).toContainText("Chloé Dubois");
 });

@@ -46,7 +46,7 @@ export default async function DashboardPage() {
         </div>
       </section>
 
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
+      <div data-print-grid style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="coverage">
           <h2 id="coverage" style={{ marginTop: 0 }}>Documentation by risk class</h2>
           <CoverageBars
@@ -149,7 +149,7 @@ export default async function DashboardPage() {
         </div>
       </section>
 
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
+      <div data-print-grid style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="incidents-title" id="incidents">
           <h2 id="incidents-title" style={{ marginTop: 0 }}>Open incidents and their Art. 73 clocks</h2>
           {overview.openIncidents.length === 0 ? (
@@ -188,7 +188,7 @@ export default async function DashboardPage() {
         </section>
       </div>
 
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
+      <div data-print-grid style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="calendar">
           <h2 id="calendar" style={{ marginTop: 0 }}>Next regulatory dates</h2>
           <ul data-testid="regulatory-dates">

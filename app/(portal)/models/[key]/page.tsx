@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
-import { describeLegalBasis, type CompletenessItem } from "@/lib/compliance";
+import { describeLegalBasis } from "@/lib/compliance";
+import { fixHref } from "@/lib/models/fix-href";
 import { ACTOR_ROLE_LABELS, LIFECYCLE_LABELS, RISK_CLASS_LABELS } from "@/lib/labels";
 import { MONITORING_LABELS } from "@/lib/compliance-labels";
 import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
@@ -22,24 +23,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "—");
-
-/** Where the person who can fix a gap goes to fix it. */
-function fixHref(key: string, item: CompletenessItem): string {
-  if (item.sectionKey) return `/models/${key}/documentation#section-${item.sectionKey}`;
-  switch (item.id) {
-    case "RISK_CLASSIFICATION":
-      return `/models/${key}/classification`;
-    case "ACCOUNTABLE_OWNERS":
-    case "INTENDED_PURPOSE":
-      return `/models/${key}/edit`;
-    default:
-      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/edit`;
-      if (item.id.startsWith("MLOPS_DRIFT") || item.id.startsWith("MLOPS_MONITORING")) return `/models/${key}#monitoring`;
-      if (item.id.includes("BIAS_ASSESSMENT")) return `/models/${key}#bias`;
-      if (item.id.includes("DATA_")) return `/models/${key}#datasets`;
-      return `/models/${key}#versions`;
-  }
-}
 
 /** The confirmation shown after a review form redirects back here. */
 const REVIEW_CONFIRMATIONS: Record<string, string> = {
@@ -63,6 +46,15 @@ export default async function ModelPage({ params, searchParams }: { params: Para
   const mandatoryOpen = open.filter((i) => i.mandatory);
   const active = versions.find((v) => v.active) ?? null;
   const pendingReview = reviews.find((r) => r.status === "SUBMITTED") ?? null;
+  const filled = (v: string | null) => !!v?.trim();
+  const activeLinks = active?.datasets.filter((l) => l.purpose !== "MONITORING_REFERENCE") ?? [];
+  const fixContext = {
+    hasVersion: versions.length > 0,
+    datasetLacking: {
+      provenance: activeLinks.find((l) => !filled(l.dataset.source) || !filled(l.dataset.provenance) || !filled(l.dataset.collectionMethod))?.dataset.id,
+      biasExamination: activeLinks.find((l) => !filled(l.dataset.knownBiases) || !filled(l.dataset.biasMitigations))?.dataset.id,
+    },
+  };
 
   return (
     <>
@@ -114,7 +106,12 @@ export default async function ModelPage({ params, searchParams }: { params: Para
             {open.map((item) => (
               <li key={item.id} data-testid="missing-item" data-item={item.id}>
                 <strong>
-                  <Link href={fixHref(model.key, item)}>{item.title}</Link>
+                  {/* a same-page form: a plain link, so the browser's hashchange opens it (OpenFromHash) */}
+                  {fixHref(model.key, item, fixContext).startsWith(`/models/${model.key}#`) ? (
+                    <a href={fixHref(model.key, item, fixContext)}>{item.title}</a>
+                  ) : (
+                    <Link href={fixHref(model.key, item, fixContext)}>{item.title}</Link>
+                  )}
                 </strong>{" "}
                 <span className="muted">({item.article})</span> — <span className={`badge ${item.status === "stale" ? "STALE" : "undocumented"}`}>{item.status}</span>{" "}
                 {item.mandatory ? "" : <span className="badge">recommended</span>}
