@@ -27,7 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         return;
       }
       // a full navigation, so every server component renders with the new session
-      window.location.assign(callbackUrl ?? "/dashboard");
+      window.location.assign(callbackUrl ?? "/home");
     } catch {
       setErrors({ form: "Sign-in is unavailable right now. Try again in a moment." });
     } finally {
