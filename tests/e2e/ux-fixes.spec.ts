@@ -1,6 +1,6 @@
 // Issue 14, part 1: charts that fit their numbers, a printable overview, "what is missing" links that
 // open the form that fixes the item, and the documentation editor's guidance checklist.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 const run = Date.now().toString(36);
@@ -45,7 +45,18 @@ test("a missing item's link opens the form that fixes it, with the focus in its 
   await page.getByLabel("Business owner (email)").fill("hannah.schmidt@northwind.example");
   await page.getByRole("button", { name: "Register model" }).click();
   await expect(page).toHaveURL(new RegExp(`/models/${key}$`));
+  try {
+    await fixLinksJourney(page, key);
+  } finally {
+    // leave the demo's production counts as they were for the specs that follow, even on failure
+    await page.goto(`/models/${key}/edit`);
+    await page.getByLabel("Lifecycle").selectOption("RETIRED");
+    await page.getByRole("button", { name: /Save/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/models/${key}$`));
+  }
+});
 
+async function fixLinksJourney(page: Page, key: string) {
   // no version yet: the drill item leads to the version form first
   await page.locator('[data-item="MLOPS_ROLLBACK_DRILL"] a').click();
   await expect(page.getByTestId("version-form")).toBeVisible();
@@ -63,13 +74,7 @@ test("a missing item's link opens the form that fixes it, with the focus in its 
   await page.goto(`/models/${key}`);
   await page.locator('[data-item="MLOPS_DRIFT_MONITORING"] a').click();
   await expect(page.getByTestId("monitoring-form")).toBeVisible();
-
-  // leave the demo's production counts as they were for the specs that follow
-  await page.goto(`/models/${key}/edit`);
-  await page.getByLabel("Lifecycle").selectOption("RETIRED");
-  await page.getByRole("button", { name: /Save/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/models/${key}$`));
-});
+}
 
 test("the documentation editor shows what is still thin, and refuses to mark 'ok' complete without losing it", async ({ page }) => {
   await signIn(page, "owner");
