@@ -38,7 +38,15 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
     }),
     mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25, include: { actor: { select: { name: true } } } }) : Promise.resolve(null),
   ]);
-  return { model, facts, result, versions, checks, incidents, reviews, history };
+  // corrections and withdrawals of bias assessments: the history shows what they said before and after
+  const biasChanges = mayReadHistory
+    ? await prisma.auditEvent.findMany({
+        where: { modelId: model.id, entityType: "BiasAssessment", action: { in: ["bias_assessment.correct", "bias_assessment.withdraw"] } },
+        orderBy: { seq: "asc" },
+        include: { actor: { select: { name: true } } },
+      })
+    : [];
+  return { model, facts, result, versions, checks, incidents, reviews, history, biasChanges };
 }
 
 export type ModelDetail = NonNullable<Awaited<ReturnType<typeof getModelDetail>>>;

@@ -26,7 +26,7 @@ export const FACTS_INCLUDE = {
           dataset: { select: { key: true, name: true, source: true, provenance: true, collectionMethod: true, knownBiases: true, biasMitigations: true } },
         },
       },
-      biasAssessments: { select: { assessedAt: true, createdAt: true, status: true, metrics: { select: { passed: true } } } },
+      biasAssessments: { where: { withdrawnAt: null }, select: { assessedAt: true, createdAt: true, status: true, metrics: { select: { passed: true } } } },
     },
   },
   monitoringConfig: { select: { enabled: true, cadenceDays: true, warningThreshold: true, criticalThreshold: true, features: true } },

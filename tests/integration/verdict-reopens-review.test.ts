@@ -150,3 +150,41 @@ describe("small frictions", () => {
     expect(m.id).toBeTruthy();
   });
 });
+
+describe("correcting and withdrawing a bias assessment", () => {
+  it("corrects in place with optimistic locking, keeps both versions in the audit log, and the engine follows; a withdrawal is kept but not counted", async () => {
+    const { correctBiasAssessment, withdrawBiasAssessment } = await import("@/lib/bias/assessments");
+    const key = `test-ux-correct-${run}`;
+    await createModel({ actor: owner, input: { key, name: `Correct ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
+    const base = { assessedAt: new Date(Date.now() - 86_400_000), methodology: "Four-fifths rule.", protectedAttributes: ["sex"], status: "FINAL" };
+    const wrong = await createBiasAssessment({ actor: owner, key, input: { ...base, version: "1.0.0", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.06, threshold: 0.8 }] } });
+    expect((await evaluateModel(key))!.facts.activeVersion!.biasAssessments[0]!.allPassed).toBe(false);
+
+    // a stale form (revision 0 does not exist; revision 2 is in the future) is refused, nothing changes
+    const stale = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 2, reason: "typo", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] } }).catch((e: { code: string }) => e);
+    expect((stale as { code: string }).code).toBe("CONFLICT");
+    const noReason = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 1, reason: " ", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] } }).catch((e: { fieldErrors?: Record<string, string[]> }) => e);
+    expect((noReason as { fieldErrors?: Record<string, string[]> }).fieldErrors?.reason?.[0]).toBe("Say what was wrong.");
+
+    const corrected = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 1, reason: "The ratio was typed as 0.06 instead of 0.96.", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] } });
+    expect(corrected.revision).toBe(2);
+    expect((await evaluateModel(key))!.facts.activeVersion!.biasAssessments[0]!.allPassed).toBe(true);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "bias_assessment.correct", entityId: wrong.id } });
+    expect((event.before as { metrics: string[] }).metrics[0]).toContain("0.06");
+    expect((event.after as { metrics: string[]; reason: string }).metrics[0]).toContain("0.96");
+    expect((event.after as { reason: string }).reason).toContain("typed as 0.06");
+
+    // the same form submitted twice: the second is refused, the first stands
+    const twice = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 1, reason: "again", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.5, threshold: 0.8 }] } }).catch((e: { code: string }) => e);
+    expect((twice as { code: string }).code).toBe("CONFLICT");
+
+    await withdrawBiasAssessment({ actor: officer, id: wrong.id, input: { revision: 2, reason: "Assessed the wrong dataset." } });
+    const row = await prisma.biasAssessment.findUniqueOrThrow({ where: { id: wrong.id } });
+    expect(row.withdrawnAt).not.toBeNull();
+    expect((await evaluateModel(key))!.facts.activeVersion!.biasAssessments).toHaveLength(0);
+    const exec = await actorOf("exec@northwind.example");
+    const forbidden = await withdrawBiasAssessment({ actor: exec, id: wrong.id, input: { revision: 3, reason: "x" } }).catch((e: { code: string }) => e);
+    expect((forbidden as { code: string }).code).toBe("FORBIDDEN");
+  });
+});

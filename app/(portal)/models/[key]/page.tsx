@@ -14,6 +14,7 @@ import { ConfirmClassificationButton } from "./_components/confirm-classificatio
 import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
 import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
 import { ManagePanels } from "./_components/manage-panels";
+import { BiasCorrection } from "./_components/bias-correction";
 import { DossierActions } from "./_components/dossier-actions";
 
 type Params = Promise<{ key: string }>;
@@ -39,7 +40,7 @@ export default async function ModelPage({ params, searchParams }: { params: Para
   if (!MODEL_KEY_PATTERN.test(key)) notFound();
   const detail = await getModelDetail({ actor: user, key });
   if (!detail) notFound();
-  const { model, result, versions, checks, incidents, reviews, history } = detail;
+  const { model, result, versions, checks, incidents, reviews, history, biasChanges } = detail;
   const resource = { kind: "model" as const, model };
   const editable = can(user, "model.edit", resource);
   const open = result.items.filter((i) => i.status !== "complete");
@@ -354,6 +355,15 @@ export default async function ModelPage({ params, searchParams }: { params: Para
                     Version {v.version}, {day(a.assessedAt)}
                   </strong>{" "}
                   ({a.status.toLowerCase()}){a.assessor ? `, by ${a.assessor.name}` : ""} — {a.methodology}
+                  {a.withdrawnAt && (
+                    <>
+                      {" "}
+                      <span className="badge undocumented" data-testid="bias-withdrawn">
+                        withdrawn {day(a.withdrawnAt)}
+                      </span>{" "}
+                      <span className="muted">{a.withdrawalReason}</span>
+                    </>
+                  )}
                 </p>
                 <table className="data">
                   <thead>
@@ -381,6 +391,25 @@ export default async function ModelPage({ params, searchParams }: { params: Para
                 </table>
                 {a.findings && <p>Findings: {a.findings}</p>}
                 {a.mitigations && <p>Mitigations: {a.mitigations}</p>}
+                {biasChanges.filter((c) => c.entityId === a.id).map((c) => {
+                  const before = (c.before ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string };
+                  const after = (c.after ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string; reason?: string; withdrawalReason?: string };
+                  return (
+                    <div key={c.seq.toString()} className="notice" data-testid="bias-change" style={{ marginBottom: "0.5rem" }}>
+                      <strong>{c.action === "bias_assessment.correct" ? "Corrected" : "Withdrawn"}</strong> {c.at.toISOString().slice(0, 16).replace("T", " ")} UTC by{" "}
+                      {c.actor?.name ?? c.actorLabel}: {after.reason ?? after.withdrawalReason}
+                      <div>
+                        Before: {before.assessedAt}, {before.status?.toLowerCase()}; {(before.metrics ?? []).join("; ")}
+                      </div>
+                      {c.action === "bias_assessment.correct" && (
+                        <div>
+                          After: {after.assessedAt}, {after.status?.toLowerCase()}; {(after.metrics ?? []).join("; ")}
+                        </div>
+                      )}
+                    </div>
+                  );
+                })}
+                {editable && !a.withdrawnAt && <BiasCorrection modelKey={model.key} assessment={a} />}
               </div>
             )),
           )
