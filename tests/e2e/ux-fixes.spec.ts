@@ -90,3 +90,54 @@ test("the documentation editor shows what is still thin, and refuses to mark 'ok
   await expect(form.getByLabel("Content")).toHaveValue("ok");
   await expect(page.getByTestId(`guidance-${sectionKey}`).locator("li.guidance-thin").first()).toBeVisible();
 });
+
+test("an officer corrects a mistaken bias assessment and the history shows both", async ({ page }) => {
+  const key = `e2e-bias-${run}`;
+  await signIn(page, "compliance");
+  await page.goto("/models/new");
+  await page.getByLabel("Key (stable identifier used in URLs and the API)").fill(key);
+  await page.getByLabel("Name").fill(`E2E bias correction ${run}`);
+  await page.getByLabel("Intended purpose").fill("Pre-screens loan applications.");
+  await page.getByLabel("Lifecycle").selectOption("VALIDATION");
+  await page.getByLabel("Business owner (email)").fill("hannah.schmidt@northwind.example");
+  await page.getByRole("button", { name: "Register model" }).click();
+  await expect(page).toHaveURL(new RegExp(`/models/${key}$`));
+
+  await page.goto(`/models/${key}#fix-version`);
+  const version = page.getByTestId("version-form");
+  await version.getByLabel("Version label").fill("2.0.0");
+  await version.getByLabel("This is the serving version").check();
+  await version.getByRole("button", { name: "Add version" }).click();
+  await expect(version.getByText("Version recorded.")).toBeVisible();
+
+  await page.goto(`/models/${key}#fix-bias`);
+  const bias = page.getByTestId("bias-form");
+  await bias.getByLabel("Methodology").fill("Four-fifths rule on approval rates, 2025 applications.");
+  await bias.getByLabel("Protected attributes (comma-separated)").fill("sex");
+  await bias.getByLabel("Metric 1").selectOption("disparate_impact_ratio");
+  await bias.getByLabel("Groups compared 1").fill("female vs male");
+  await bias.getByLabel("Value 1").fill("0.06");
+  await bias.getByLabel("Threshold 1").fill("0.8");
+  await bias.getByRole("button", { name: "Record assessment" }).click();
+  await expect(bias.getByText("Bias assessment recorded.")).toBeVisible();
+
+  await page.goto(`/models/${key}`);
+  await expect(page.locator("#bias")).toContainText("fail");
+  await page.getByTestId("bias-correction").getByText("Correct or withdraw this assessment").click();
+  const correct = page.getByTestId("bias-correct-form");
+  await expect(correct.getByLabel("Value 1")).toHaveValue("0.06");
+  await correct.getByLabel("What was wrong (kept in the history)").fill("The ratio was typed as 0.06 instead of 0.96.");
+  await correct.getByLabel("Value 1").fill("0.96");
+  await correct.getByRole("button", { name: "Save correction" }).click();
+  await expect(correct.getByText("Assessment corrected")).toBeVisible();
+
+  await page.reload();
+  const change = page.getByTestId("bias-change");
+  await expect(change).toContainText("Corrected");
+  await expect(change).toContainText("Chloé Dubois");
+  await expect(change).toContainText("Before: ");
+  await expect(change).toContainText("0.06 (threshold 0.8, fail)");
+  await expect(change).toContainText("0.96 (threshold 0.8, pass)");
+  await expect(page.locator("#bias table")).toContainText("pass");
+  await expect(page.locator("#history")).toContainText("bias_assessment.correct");
+});
