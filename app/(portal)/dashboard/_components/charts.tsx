@@ -3,14 +3,14 @@
 import Link from "next/link";
 import type React from "react";
 
-export type Bar = { label: string; value: number; href?: string; tone?: "ok" | "warn" | "danger" | "neutral" };
+export type Bar = { label: string; value: number; tone?: "ok" | "warn" | "danger" | "neutral" };
 const TONES = { ok: "#2f855a", warn: "#b7791f", danger: "#c53030", neutral: "#718096" } as const;
 
 /*
  * Bar charts are laid out in HTML (a three-column grid: label, bar, number), not in a scaled SVG, so a
  * label or a number is never clipped or squeezed at any width: the bar column takes what is left.
- * The chart is one image for assistive technology (its aria-label states every number); its bars are
- * mouse shortcuts only, the list or table beside each chart carries the same links for the keyboard.
+ * The chart is one image for assistive technology (its aria-label states every number), with nothing
+ * interactive inside it; the list or table beside each chart carries the links.
  */
 function Chart({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
   return (
@@ -28,11 +28,12 @@ export function BarList({ title, bars, testId }: { title: string; bars: Bar[]; t
   return (
     <Chart label={`${title}: ${bars.map((b) => `${b.label} ${b.value}`).join(", ")}`} testId={testId}>
       {bars.map((b) => {
-        const fill = <span className="bar-fill" style={{ width: pct(b.value, max), minWidth: b.value > 0 ? 2 : 0, background: TONES[b.tone ?? "neutral"] }} />;
         return (
           <div key={b.label} className="bar-row">
             <span className="bar-label">{b.label}</span>
-            <span className="bar-track">{b.href ? <a href={b.href} tabIndex={-1}>{fill}</a> : fill}</span>
+            <span className="bar-track">
+              <span className="bar-fill" style={{ width: pct(b.value, max), minWidth: b.value > 0 ? 2 : 0, background: TONES[b.tone ?? "neutral"] }} />
+            </span>
             <span className="bar-value">{b.value}</span>
           </div>
         );
@@ -42,7 +43,7 @@ export function BarList({ title, bars, testId }: { title: string; bars: Bar[]; t
 }
 
 /** A documented / undocumented split bar per row. */
-export function CoverageBars({ title, rows }: { title: string; rows: Array<{ label: string; documented: number; undocumented: number; hrefDocumented: string; hrefUndocumented: string }> }) {
+export function CoverageBars({ title, rows }: { title: string; rows: Array<{ label: string; documented: number; undocumented: number }> }) {
   const max = Math.max(1, ...rows.map((r) => r.documented + r.undocumented));
   return (
     <Chart label={`${title}: ${rows.map((r) => `${r.label} ${r.documented} documented, ${r.undocumented} undocumented`).join("; ")}`}>
@@ -50,8 +51,8 @@ export function CoverageBars({ title, rows }: { title: string; rows: Array<{ lab
         <div key={r.label} className="bar-row">
           <span className="bar-label">{r.label}</span>
           <span className="bar-track">
-            <a href={r.hrefDocumented} tabIndex={-1}><span className="bar-fill" style={{ width: pct(r.documented, max), background: TONES.ok }} /></a>
-            <a href={r.hrefUndocumented} tabIndex={-1}><span className="bar-fill" style={{ width: pct(r.undocumented, max), background: TONES.danger }} /></a>
+            <span className="bar-fill" style={{ width: pct(r.documented, max), background: TONES.ok }} />
+            <span className="bar-fill" style={{ width: pct(r.undocumented, max), background: TONES.danger }} />
           </span>
           <span className="bar-value">
             {r.documented}/{r.documented + r.undocumented}
