@@ -4,6 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "../db";
 import { signInSchema } from "./schemas";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { isAppError } from "../errors";
+import { isDatabaseUnavailable } from "../db-unavailable";
+import { clientAddress, SignInLockedError, throttledSignIn } from "./throttle";
 
 /** next-auth configuration: email + password, JWT sessions (no session table). */
 export const authOptions: NextAuthOptions = {
@@ -17,15 +20,19 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      authorize: (credentials, req) => withSafeSignInErrors(async () => {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const user = await prisma.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        // spend the same time for unknown users, so timing does not reveal which emails exist
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok || !user.active) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
-      },
+        const email = parsed.data.email.toLowerCase();
+        // lib/auth/throttle.ts: refused while the account or address is locked; failures counted
+        return throttledSignIn({ email, address: clientAddress(req?.headers) }, async () => {
+          const user = await prisma.user.findUnique({ where: { email } });
+          // spend the same time for unknown users, so timing does not reveal which emails exist
+          const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
+          if (!user || !ok || !user.active) return null;
+          return { id: user.id, email: user.email, name: user.name, role: user.role };
+        });
+      }),
     }),
   ],
   callbacks: {
@@ -40,3 +47,26 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+
+/** Error code the sign-in form turns into "sign-in is unavailable right now". */
+export const SIGN_IN_UNAVAILABLE = "DatabaseUnavailable";
+
+/**
+ * next-auth puts the message of an error thrown by `authorize` into the redirect URL it hands to the
+ * anonymous visitor (`/api/auth/error?error=<message>`): a driver error would show the database's host
+ * and port. Only our own user-facing messages (AppError) pass; the rest become a fixed code, logged here.
+ */
+async function withSafeSignInErrors<T>(authorize: () => Promise<T>): Promise<T> {
+  try {
+    return await authorize();
+  } catch (error) {
+    // a locked account or address keeps its own message (the sign-in page explains the lock)
+    if (isAppError(error) || error instanceof SignInLockedError) throw error;
+    if (isDatabaseUnavailable(error)) {
+      console.warn("[auth] sign-in failed: database unavailable");
+      throw new Error(SIGN_IN_UNAVAILABLE);
+    }
+    console.error("[auth] sign-in failed", error);
+    throw new Error("SignInFailed");
+  }
+}

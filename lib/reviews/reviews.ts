@@ -5,9 +5,10 @@ import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import type { ModelActor } from "../models/mutations";
+import { MODEL_KEY_PATTERN } from "../models/schemas";
 import { evaluateModels } from "../models/compliance";
 import { notify } from "../notifications";
-import { UUID_PATTERN } from "../validation";
+import { UUID_PATTERN, safeString } from "../validation";
 
 /** People read names, not addresses: notifications name the person who acted. */
 async function displayName(tx: Tx, actor: ModelActor): Promise<string> {
@@ -15,11 +16,11 @@ async function displayName(tx: Tx, actor: ModelActor): Promise<string> {
   return user?.name || actor.email;
 }
 
-export const submitReviewSchema = z.object({ note: z.string().trim().max(2000, "At most 2,000 characters.").optional() });
+export const submitReviewSchema = z.object({ note: safeString().trim().max(2000, "At most 2,000 characters.").optional() });
 export const decideReviewSchema = z
   .object({
     decision: z.enum(["APPROVE", "REQUEST_CHANGES"], { error: "Choose approve or request changes." }),
-    comment: z.string().trim().max(4000, "At most 4,000 characters.").optional(),
+    comment: safeString().trim().max(4000, "At most 4,000 characters.").optional(),
   })
   .refine((v) => v.decision !== "REQUEST_CHANGES" || (v.comment ?? "").length > 0, { path: ["comment"], message: "Say what must change." });
 
@@ -28,6 +29,8 @@ export const decideReviewSchema = z
 export async function submitReview({ actor, key, input }: { actor: ModelActor; key: string; input: unknown }) {
   const parsed = submitReviewSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  // a key that cannot exist (e.g. with a NUL from a forged form) is not found, not a database error
+  if (!MODEL_KEY_PATTERN.test(key)) throw new AppError("NOT_FOUND", "No such model.");
   return prisma.$transaction(async (tx) => {
     const model = await tx.model.findUnique({ where: { key } });
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
