@@ -41,11 +41,11 @@ export async function listAuditEvents({ actor, query }: { actor: Actor; query: A
     if (!model) return { items: [], nextBefore: null };
     and.push({ modelId: model.id });
   }
-  if (query.user) and.push({ actorLabel: { contains: escapeLike(query.user), mode: "insensitive" } });
+  if (query.user) and.push({ OR: [{ actorLabel: { contains: escapeLike(query.user), mode: "insensitive" } }, { actor: { name: { contains: escapeLike(query.user), mode: "insensitive" } } }] });
   if (query.from) and.push({ at: { gte: query.from } });
   if (query.to) and.push({ at: { lte: query.to } });
   if (query.before) and.push({ seq: { lt: query.before } });
-  const rows = await prisma.auditEvent.findMany({ where: { AND: and }, orderBy: { seq: "desc" }, take: limit + 1 });
+  const rows = await prisma.auditEvent.findMany({ where: { AND: and }, orderBy: { seq: "desc" }, take: limit + 1, include: { actor: { select: { name: true } } } });
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   return { items, nextBefore: hasMore ? items.at(-1)?.seq.toString() ?? null : null };

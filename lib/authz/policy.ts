@@ -116,6 +116,8 @@ export function editableModelsWhere(actor: Actor) {
 /** Portal navigation per role (the server still checks every page). */
 export function navigationFor(actor: Actor): Array<{ href: string; label: string }> {
   const items = [
+    // each role's start page (lib/home): an owner's models, an officer's worklist, an auditor's entry points
+    ...(actor.role === "EXECUTIVE" ? [] : [{ href: "/home", label: actor.role === "MODEL_OWNER" ? "My models" : actor.role === "AUDITOR" ? "Home" : "Worklist" }]),
     { href: "/dashboard", label: "Overview" },
     { href: "/models", label: "Inventory" },
     { href: "/reports", label: "Reports" },

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { dateInput, safeString } from "../validation";
-import { prisma } from "../db";
+import { UUID_PATTERN, dateInput, safeString } from "../validation";
+import { prisma, type Tx } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan } from "../authz/policy";
-import type { ModelActor } from "../models/mutations";
+import { withVerdictGuard, type ModelActor } from "../models/mutations";
 import { refreshCompliance } from "../models/compliance";
 
 /** One metric row; `passed` is computed from the comparison the metric implies, never typed in. */
@@ -42,7 +42,8 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
     assertCan(actor, "model.edit", { kind: "model", model });
     const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: a.version } }, select: { id: true } });
     if (!version) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This model has no such version."] });
-    const created = await tx.biasAssessment.create({
+    const created = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await tx.biasAssessment.create({
       data: {
         versionId: version.id,
         assessedAt: a.assessedAt,
@@ -55,9 +56,94 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
         metrics: { create: a.metrics.map((m) => ({ ...m, passed: metricPasses(m.metric, m.value, m.threshold) })) },
       },
       include: { metrics: true },
+      });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
     });
-    await refreshCompliance(tx, { modelIds: [model.id] });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.create", entityType: "BiasAssessment", entityId: created.id, modelId: model.id, after: created });
     return created;
+  });
+}
+
+/** A correction replaces the assessment's content; the audit event keeps what it said before. */
+export const correctBiasAssessmentSchema = biasAssessmentSchema.omit({ version: true }).extend({
+  revision: z.coerce.number({ error: "Reload the page: the form lost its revision." }).int().min(1),
+  reason: z.string().trim().min(1, "Say what was wrong.").max(2000, "At most 2,000 characters."),
+});
+export const withdrawSchema = z.object({
+  revision: z.coerce.number({ error: "Reload the page: the form lost its revision." }).int().min(1),
+  reason: z.string().trim().min(1, "Say why it is withdrawn.").max(2000, "At most 2,000 characters."),
+});
+
+const ASSESSMENT_INCLUDE = { metrics: { select: { metric: true, group: true, value: true, threshold: true, passed: true } }, version: { select: { version: true, model: { select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true } } } } } as const;
+
+/** What the audit log keeps of an assessment: every field a reader needs to see both versions. */
+function auditView(a: { assessedAt: Date; methodology: string; protectedAttributes: string[]; findings: string | null; mitigations: string | null; status: string; revision: number; withdrawnAt?: Date | null; withdrawalReason?: string | null; metrics: Array<{ metric: string; group: string; value: number; threshold: number; passed: boolean }> }) {
+  return {
+    assessedAt: a.assessedAt.toISOString().slice(0, 10),
+    status: a.status,
+    methodology: a.methodology,
+    protectedAttributes: a.protectedAttributes,
+    findings: a.findings,
+    mitigations: a.mitigations,
+    metrics: a.metrics.map((m) => `${m.metric} ${m.group}: ${m.value} (threshold ${m.threshold}, ${m.passed ? "pass" : "fail"})`),
+    revision: a.revision,
+    ...(a.withdrawnAt ? { withdrawnAt: a.withdrawnAt.toISOString(), withdrawalReason: a.withdrawalReason } : {}),
+  };
+}
+
+async function lockedAssessment(tx: Tx, actor: ModelActor, id: string, revision: number) {
+  if (!UUID_PATTERN.test(id)) throw new AppError("NOT_FOUND", "No such bias assessment.");
+  const before = await tx.biasAssessment.findUnique({ where: { id }, include: ASSESSMENT_INCLUDE });
+  if (!before) throw new AppError("NOT_FOUND", "No such bias assessment.");
+  assertCan(actor, "model.edit", { kind: "model", model: before.version.model });
+  if (before.withdrawnAt) throw new AppError("CONFLICT", "This assessment was withdrawn; record a new one instead.");
+  if (before.revision !== revision) {
+    throw new AppError("CONFLICT", `Someone else changed this assessment since you opened it (your revision ${revision}, now ${before.revision}). Nothing was overwritten: reload to see their change.`);
+  }
+  return before;
+}
+
+/** Correct a mistaken assessment in place (optimistic locking); the audit event holds both versions. */
+export async function correctBiasAssessment({ actor, id, input }: { actor: ModelActor; id: string; input: unknown }) {
+  const parsed = correctBiasAssessmentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { revision, reason, metrics, ...fields } = parsed.data;
+  return prisma.$transaction(async (tx) => {
+    const before = await lockedAssessment(tx, actor, id, revision);
+    const modelId = before.version.model.id;
+    const after = await withVerdictGuard(tx, actor, [modelId], async () => {
+      // the revision in the WHERE makes check-and-write atomic against a concurrent correction
+      const updated = await tx.biasAssessment.updateMany({
+        where: { id, revision, withdrawnAt: null },
+        data: { ...fields, findings: fields.findings || null, mitigations: fields.mitigations || null, revision: { increment: 1 } },
+      });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed this assessment at the same moment. Nothing was overwritten: reload to see their change.");
+      await tx.biasMetric.deleteMany({ where: { assessmentId: id } });
+      await tx.biasMetric.createMany({ data: metrics.map((m) => ({ ...m, assessmentId: id, passed: metricPasses(m.metric, m.value, m.threshold) })) });
+      await refreshCompliance(tx, { modelIds: [modelId] });
+      return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
+    });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.correct", entityType: "BiasAssessment", entityId: id, modelId, before: auditView(before), after: { ...auditView(after), reason } });
+    return after;
+  });
+}
+
+/** Withdraw an assessment: it stays in the history, marked withdrawn, and the engine no longer counts it. */
+export async function withdrawBiasAssessment({ actor, id, input }: { actor: ModelActor; id: string; input: unknown }) {
+  const parsed = withdrawSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { revision, reason } = parsed.data;
+  return prisma.$transaction(async (tx) => {
+    const before = await lockedAssessment(tx, actor, id, revision);
+    const modelId = before.version.model.id;
+    const after = await withVerdictGuard(tx, actor, [modelId], async () => {
+      const updated = await tx.biasAssessment.updateMany({ where: { id, revision, withdrawnAt: null }, data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason, revision: { increment: 1 } } });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed this assessment at the same moment. Nothing was overwritten: reload to see their change.");
+      await refreshCompliance(tx, { modelIds: [modelId] });
+      return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
+    });
+    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.withdraw", entityType: "BiasAssessment", entityId: id, modelId, before: auditView(before), after: auditView(after) });
+    return after;
   });
 }

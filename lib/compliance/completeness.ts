@@ -105,10 +105,24 @@ function datasetVerdict(version: VersionFacts | null, flag: "hasProvenance" | "h
   return complete(`${what} recorded for all ${relevant.length} linked training/validation/test dataset(s).`);
 }
 
+const utcDay = (d: Date) => Math.floor(d.getTime() / 86_400_000);
+
+/**
+ * The assessment that speaks for the version: the latest assessment day wins; on the same day (forms
+ * record dates, not times) the one recorded last wins, so a failing reassessment on the day of a
+ * passing one is not hidden behind it.
+ */
+export function isLaterAssessment(a: BiasAssessmentFacts, b: BiasAssessmentFacts): boolean {
+  if (utcDay(a.assessedAt) !== utcDay(b.assessedAt)) return utcDay(a.assessedAt) > utcDay(b.assessedAt);
+  const recorded = (x: BiasAssessmentFacts) => (x.recordedAt ?? x.assessedAt).getTime();
+  if (recorded(a) !== recorded(b)) return recorded(a) > recorded(b);
+  return a.assessedAt.getTime() > b.assessedAt.getTime();
+}
+
 function latestFinalAssessment(assessments: readonly BiasAssessmentFacts[]): BiasAssessmentFacts | null {
   let latest: BiasAssessmentFacts | null = null;
   for (const a of assessments) {
-    if (a.status === "FINAL" && (latest === null || a.assessedAt.getTime() > latest.assessedAt.getTime())) latest = a;
+    if (a.status === "FINAL" && (latest === null || isLaterAssessment(a, latest))) latest = a;
   }
   return latest;
 }

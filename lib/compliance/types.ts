@@ -44,6 +44,8 @@ export type BiasAssessmentFacts = {
   status: "DRAFT" | "FINAL";
   /** true when every metric row passed its threshold */
   allPassed: boolean;
+  /** when it was recorded in Dossier: orders assessments of the same day */
+  recordedAt?: Date;
 };
 
 export type VersionFacts = {

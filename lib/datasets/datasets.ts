@@ -6,7 +6,7 @@ import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import type { Prisma } from "../generated/prisma/client";
 import { Prisma as P } from "../generated/prisma/client";
-import type { ModelActor } from "../models/mutations";
+import { withVerdictGuard, type ModelActor } from "../models/mutations";
 import { refreshCompliance } from "../models/compliance";
 import { createDatasetSchema, linkDatasetSchema, updateDatasetSchema } from "./schemas";
 import { UUID_PATTERN, escapeLike } from "../validation";
@@ -91,10 +91,13 @@ export async function updateDataset({ actor, id, input }: { actor: ModelActor; i
     if (!before) throw new AppError("NOT_FOUND", "No such dataset.");
     assertCan(actor, "dataset.edit", { kind: "dataset", ownerId: before.ownerId });
     const ownerId = await ownerIdOf(tx, ownerEmail);
-    const updated = await tx.dataset.updateMany({ where: { id, revision }, data: { ...fields, ...(ownerId !== undefined ? { ownerId } : {}), revision: { increment: 1 } } });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else saved this dataset since you opened it. Nothing was overwritten; reload to see their changes.");
-    const after = await tx.dataset.findUniqueOrThrow({ where: { id } });
-    await refreshCompliance(tx, { modelIds: await modelsUsing(tx, id) });
+    const using = await modelsUsing(tx, id);
+    const after = await withVerdictGuard(tx, actor, using, async () => {
+      const updated = await tx.dataset.updateMany({ where: { id, revision }, data: { ...fields, ...(ownerId !== undefined ? { ownerId } : {}), revision: { increment: 1 } } });
+      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else saved this dataset since you opened it. Nothing was overwritten; reload to see their changes.");
+      await refreshCompliance(tx, { modelIds: using });
+      return tx.dataset.findUniqueOrThrow({ where: { id } });
+    });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.update", entityType: "Dataset", entityId: id, before, after });
     return after;
   });
@@ -115,8 +118,10 @@ export async function linkDataset({ actor, key, input }: { actor: ModelActor; ke
     const link = { versionId: version.id, datasetId: dataset.id, purpose: parsed.data.purpose };
     const existing = await tx.modelVersionDataset.findUnique({ where: { versionId_datasetId_purpose: link } });
     if (existing) throw new AppError("CONFLICT", "This dataset is already linked to that version with that purpose.");
-    await tx.modelVersionDataset.create({ data: link });
-    await refreshCompliance(tx, { modelIds: [model.id] });
+    await withVerdictGuard(tx, actor, [model.id], async () => {
+      await tx.modelVersionDataset.create({ data: link });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+    });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.link", entityType: "ModelVersionDataset", entityId: `${version.id}/${dataset.id}/${link.purpose}`, modelId: model.id, after: { version: version.version, dataset: dataset.name, purpose: link.purpose } });
   });
 }

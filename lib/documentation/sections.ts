@@ -10,6 +10,7 @@ import { refreshCompliance } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES, sectionInputSchema } from "./schemas";
 import { UUID_PATTERN } from "../validation";
+import { checkSection } from "./guidance";
 
 export type SectionView = {
   key: string;
@@ -80,6 +81,14 @@ export async function saveSection({ actor, key, sectionKey, input }: { actor: Mo
   const parsed = sectionInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   const { content, status, expectedUpdatedAt } = parsed.data;
+  if (status === "COMPLETE") {
+    const check = checkSection(sectionKey, content)!;
+    if (!check.complete) {
+      throw new AppError("VALIDATION", "This section does not yet address its guidance: save it as a draft, or complete it.", {
+        status: [`${check.thin} A section counts as complete when it addresses every guidance point.`],
+      });
+    }
+  }
   return prisma.$transaction(async (tx) => {
     const model = await tx.model.findUnique({ where: { key }, select: { id: true, businessOwnerId: true, technicalOwnerId: true } });
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);

@@ -59,7 +59,7 @@ export async function getModelDossierData({
         orderBy: [{ active: "desc" }, { createdAt: "desc" }],
         include: {
           datasets: { include: { dataset: { include: { owner: { select: { name: true } } } } } },
-          biasAssessments: { orderBy: { assessedAt: "desc" }, include: { assessor: { select: { name: true } }, metrics: { orderBy: [{ metric: "asc" }, { group: "asc" }] } } },
+          biasAssessments: { where: { withdrawnAt: null }, orderBy: { assessedAt: "desc" }, include: { assessor: { select: { name: true } }, metrics: { orderBy: [{ metric: "asc" }, { group: "asc" }] } } },
         },
       },
       monitoringConfig: true,

@@ -6,7 +6,8 @@ import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan } from "../authz/policy";
 import { IncidentDeadlineRule, IncidentSeverity } from "../generated/prisma/enums";
-import type { ModelActor } from "../models/mutations";
+import { withVerdictGuard, type ModelActor } from "../models/mutations";
+import { refreshCompliance } from "../models/compliance";
 
 export const incidentSchema = z
   .object({
@@ -31,8 +32,13 @@ export async function createIncident({ actor, key, input }: { actor: ModelActor;
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
     assertCan(actor, "model.edit", { kind: "model", model });
     const { affectedPersons, correctiveActions, authorityNotifiedAt, ...rest } = parsed.data;
-    const incident = await tx.incident.create({
-      data: { ...rest, affectedPersons: affectedPersons || null, correctiveActions: correctiveActions || null, authorityNotifiedAt: authorityNotifiedAt ?? null, modelId: model.id, createdById: actor.id },
+    // incidents may feed the engine's verdict (e.g. open serious incidents); if one moves it, the approval reopens
+    const incident = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await tx.incident.create({
+        data: { ...rest, affectedPersons: affectedPersons || null, correctiveActions: correctiveActions || null, authorityNotifiedAt: authorityNotifiedAt ?? null, modelId: model.id, createdById: actor.id },
+      });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
     });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "incident.create", entityType: "Incident", entityId: incident.id, modelId: model.id, after: incident });
     return incident;

@@ -24,7 +24,7 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
       where: { modelId: model.id },
       orderBy: { createdAt: "desc" },
       include: {
-        datasets: { include: { dataset: { select: { id: true, key: true, name: true, version: true, source: true, provenance: true, knownBiases: true, biasMitigations: true } } } },
+        datasets: { include: { dataset: { select: { id: true, key: true, name: true, version: true, source: true, provenance: true, collectionMethod: true, knownBiases: true, biasMitigations: true } } } },
         biasAssessments: { orderBy: { assessedAt: "desc" }, include: { metrics: true, assessor: { select: { name: true } } } },
       },
     }),
@@ -36,9 +36,17 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
       take: 10,
       include: { submittedBy: { select: { id: true, name: true } }, decidedBy: { select: { name: true } } },
     }),
-    mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25 }) : Promise.resolve(null),
+    mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25, include: { actor: { select: { name: true } } } }) : Promise.resolve(null),
   ]);
-  return { model, facts, result, versions, checks, incidents, reviews, history };
+  // corrections and withdrawals of bias assessments: the history shows what they said before and after
+  const biasChanges = mayReadHistory
+    ? await prisma.auditEvent.findMany({
+        where: { modelId: model.id, entityType: "BiasAssessment", action: { in: ["bias_assessment.correct", "bias_assessment.withdraw"] } },
+        orderBy: { seq: "asc" },
+        include: { actor: { select: { name: true } } },
+      })
+    : [];
+  return { model, facts, result, versions, checks, incidents, reviews, history, biasChanges };
 }
 
 export type ModelDetail = NonNullable<Awaited<ReturnType<typeof getModelDetail>>>;

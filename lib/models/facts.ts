@@ -27,7 +27,7 @@ export const FACTS_INCLUDE = {
           dataset: { select: { key: true, name: true, source: true, provenance: true, collectionMethod: true, knownBiases: true, biasMitigations: true } },
         },
       },
-      biasAssessments: { select: { assessedAt: true, status: true, metrics: { select: { passed: true } } } },
+      biasAssessments: { where: { withdrawnAt: null }, select: { assessedAt: true, createdAt: true, status: true, metrics: { select: { passed: true } } } },
     },
   },
   monitoringConfig: { select: { enabled: true, cadenceDays: true, warningThreshold: true, criticalThreshold: true, features: true } },
@@ -87,6 +87,7 @@ export function toModelFacts(row: FactsRow): ModelFacts {
             assessedAt: b.assessedAt,
             status: b.status,
             allPassed: b.metrics.every((m) => m.passed),
+            recordedAt: b.createdAt,
           })),
         }
       : null,

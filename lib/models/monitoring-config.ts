@@ -5,7 +5,7 @@ import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan } from "../authz/policy";
-import type { ModelActor } from "./mutations";
+import { withVerdictGuard, type ModelActor } from "./mutations";
 import { refreshCompliance } from "./compliance";
 
 export const monitoringConfigSchema = z
@@ -26,8 +26,11 @@ export async function saveMonitoringConfig({ actor, key, input }: { actor: Model
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
     assertCan(actor, "model.edit", { kind: "model", model });
     const data = { ...parsed.data, metrics: ["psi", "ks", "wasserstein"] };
-    const config = await tx.monitoringConfig.upsert({ where: { modelId: model.id }, create: { modelId: model.id, ...data }, update: data });
-    await refreshCompliance(tx, { modelIds: [model.id] });
+    const config = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await tx.monitoringConfig.upsert({ where: { modelId: model.id }, create: { modelId: model.id, ...data }, update: data });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
+    });
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "monitoring_config.save", entityType: "MonitoringConfig", entityId: config.id, modelId: model.id, before: model.monitoringConfig, after: config });
     return config;
   });

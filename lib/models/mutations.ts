@@ -7,6 +7,8 @@ import { Prisma } from "../generated/prisma/client";
 import { Role } from "../generated/prisma/enums";
 import { createModelSchema, updateModelSchema, type ModelFields } from "./schemas";
 import { refreshCompliance } from "./compliance";
+import { evaluateCompleteness } from "../compliance";
+import { FACTS_INCLUDE, toModelFacts } from "./facts";
 import { MODEL_WRITE_TX, lockModelByKey } from "./lock";
 
 export type ModelActor = Actor & { email: string };
@@ -102,11 +104,60 @@ function staleRevision(yours: number, current: number) {
 }
 
 /** An approved review no longer describes a model that was edited afterwards. */
-export async function reopenApprovedReview(tx: Tx, modelId: string, actor: ModelActor) {
+export async function reopenApprovedReview(tx: Tx, modelId: string, actor: ModelActor, reason?: { verdictBefore: unknown; verdictAfter: unknown }) {
   const latest = await tx.review.findFirst({ where: { modelId }, orderBy: { submittedAt: "desc" }, select: { id: true, status: true } });
   if (latest?.status !== "APPROVED") return;
   await tx.review.update({ where: { id: latest.id }, data: { status: "REOPENED" } });
-  await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "review.reopen", entityType: "Review", entityId: latest.id, modelId, before: { status: "APPROVED" }, after: { status: "REOPENED" } });
+  await recordAudit(tx, {
+    actor: { id: actor.id, label: actor.email },
+    action: "review.reopen",
+    entityType: "Review",
+    entityId: latest.id,
+    modelId,
+    before: { status: "APPROVED", ...(reason ? { verdict: reason.verdictBefore } : {}) },
+    after: { status: "REOPENED", ...(reason ? { verdict: reason.verdictAfter } : {}) },
+  });
+}
+
+/** What an approval vouches for: the engine's score, documented flag, monitoring status, item statuses and findings. */
+async function verdictsOf(tx: Tx, modelIds: string[], asOf: Date) {
+  const rows = await tx.model.findMany({ where: { id: { in: modelIds } }, include: FACTS_INCLUDE });
+  return new Map(
+    rows.map((row) => {
+      const r = evaluateCompleteness(toModelFacts(row), asOf);
+      const verdict = {
+        score: r.score,
+        undocumented: r.undocumented,
+        monitoringStatus: r.monitoringStatus,
+        open: r.items.filter((i) => i.status !== "complete").map((i) => `${i.id}:${i.status}`).sort(),
+        findings: r.findings.map((f) => f.id).sort(),
+      };
+      return [row.id, verdict] as const;
+    }),
+  );
+}
+
+/**
+ * Run a change to facts the engine reads (drills, bias assessments, dataset links, monitoring settings,
+ * incidents) and reopen the approved review of every model whose verdict it moved: an approval vouches
+ * for the verdict it saw. Both verdicts are taken at the same instant, so only the change can move them.
+ */
+export async function withVerdictGuard<T>(tx: Tx, actor: ModelActor, modelIds: string[], change: () => Promise<T>): Promise<T> {
+  const latestReviews = modelIds.length
+    ? await tx.review.findMany({ where: { modelId: { in: modelIds } }, orderBy: [{ modelId: "asc" }, { submittedAt: "desc" }], distinct: ["modelId"], select: { modelId: true, status: true } })
+    : [];
+  const approved = latestReviews.filter((r) => r.status === "APPROVED").map((r) => r.modelId);
+  if (approved.length === 0) return change();
+  const asOf = new Date();
+  const before = await verdictsOf(tx, approved, asOf);
+  const result = await change();
+  const after = await verdictsOf(tx, approved, asOf);
+  for (const id of approved) {
+    const b = before.get(id);
+    const a = after.get(id);
+    if (JSON.stringify(b) !== JSON.stringify(a)) await reopenApprovedReview(tx, id, actor, { verdictBefore: b, verdictAfter: a });
+  }
+  return result;
 }
 
 /** Turn form/API fields into column values: business unit by name, owners by email. */

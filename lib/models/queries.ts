@@ -62,8 +62,11 @@ export function inventoryWhereSql(query: InventoryQuery, now = new Date()): Pris
   if (query.lifecycle) and.push(Prisma.sql`m.lifecycle = ${query.lifecycle}::"Lifecycle"`);
   if (query.businessUnit) and.push(Prisma.sql`m."businessUnitId" IN (SELECT id FROM "BusinessUnit" WHERE name = ${query.businessUnit})`);
   if (query.owner) {
-    const email = query.owner.toLowerCase();
-    and.push(Prisma.sql`(m."businessOwnerId" IN (SELECT id FROM "User" WHERE email = ${email}) OR m."technicalOwnerId" IN (SELECT id FROM "User" WHERE email = ${email}))`);
+    // a whole e-mail address means that person; anything else matches part of a name or an address
+    const owners = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(query.owner)
+      ? Prisma.sql`SELECT id FROM "User" WHERE email = ${query.owner.toLowerCase()}`
+      : Prisma.sql`SELECT id FROM "User" WHERE name ILIKE ${`%${escapeLike(query.owner)}%`} OR email ILIKE ${`%${escapeLike(query.owner)}%`}`;
+    and.push(Prisma.sql`(m."businessOwnerId" IN (${owners}) OR m."technicalOwnerId" IN (${owners}))`);
   }
   if (query.q) {
     // ILIKE with the wildcards of the text escaped: a trigram index answers it when the text has 3+ characters

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "../db";
+import { prisma, type Tx } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
@@ -9,6 +9,12 @@ import { MODEL_KEY_PATTERN } from "../models/schemas";
 import { evaluateModels } from "../models/compliance";
 import { notify } from "../notifications";
 import { UUID_PATTERN, safeString } from "../validation";
+
+/** People read names, not addresses: notifications name the person who acted. */
+async function displayName(tx: Tx, actor: ModelActor): Promise<string> {
+  const user = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true } });
+  return user?.name || actor.email;
+}
 
 export const submitReviewSchema = z.object({ note: safeString().trim().max(2000, "At most 2,000 characters.").optional() });
 export const decideReviewSchema = z
@@ -43,7 +49,7 @@ export async function submitReview({ actor, key, input }: { actor: ModelActor; k
       kind: "REVIEW_REQUESTED",
       recipients: deciders.map((u) => u.id),
       title: `Review requested: ${model.name}`,
-      body: `${actor.email} submitted ${model.name} (${model.key}) for review.${review.submissionNote ? ` Note: ${review.submissionNote}` : ""}`,
+      body: `${await displayName(tx, actor)} submitted ${model.name} (${model.key}) for review.${review.submissionNote ? ` Note: ${review.submissionNote}` : ""}`,
       link: `/models/${model.key}#review`,
       dedupeKey: `review:${review.id}:submitted`,
     });
@@ -100,7 +106,7 @@ export async function decideReview({ actor, reviewId, input }: { actor: ModelAct
       kind: decision === "APPROVE" ? "REVIEW_APPROVED" : "CHANGES_REQUESTED",
       recipients: concerned,
       title: `${decision === "APPROVE" ? "Approved" : "Changes requested"}: ${review.model.name}`,
-      body: `${actor.email} ${decision === "APPROVE" ? "approved" : "requested changes to"} the documentation of ${review.model.name}.${updated.comment ? ` Comment: ${updated.comment}` : ""}`,
+      body: `${await displayName(tx, actor)} ${decision === "APPROVE" ? "approved" : "requested changes to"} the documentation of ${review.model.name}.${updated.comment ? ` Comment: ${updated.comment}` : ""}`,
       link: `/models/${review.model.key}#review`,
       dedupeKey: `review:${review.id}:${status.toLowerCase()}`,
     });

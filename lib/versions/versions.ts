@@ -8,7 +8,7 @@ import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import { Prisma } from "../generated/prisma/client";
 import { refreshCompliance } from "../models/compliance";
-import { reopenApprovedReview } from "../models/mutations";
+import { reopenApprovedReview, withVerdictGuard } from "../models/mutations";
 import { createVersionSchema, rollbackDrillSchema, updateVersionSchema, versionLabelSchema } from "./schemas";
 
 export type VersionActor = Actor & { email: string };
@@ -127,16 +127,19 @@ export async function recordRollbackDrill({ actor, modelKey, version, input }: {
     const before = await findVersion(tx, model.id, modelKey, version);
     // an older drill result arriving late does not overwrite a newer one
     const newer = before.lastRollbackDrillAt && before.lastRollbackDrillAt > performedAt;
-    const after = await tx.modelVersion.update({
-      where: { id: before.id },
-      data: {
-        ...(newer ? {} : { lastRollbackDrillAt: performedAt, lastRollbackDrillMinutes: minutes }),
-        ...(rollbackProcedure !== undefined ? { rollbackProcedure } : {}),
-        ...(rollbackTargetVersion !== undefined ? { rollbackTargetVersion } : {}),
-      },
-      select: VERSION_SELECT,
+    const after = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await tx.modelVersion.update({
+        where: { id: before.id },
+        data: {
+          ...(newer ? {} : { lastRollbackDrillAt: performedAt, lastRollbackDrillMinutes: minutes }),
+          ...(rollbackProcedure !== undefined ? { rollbackProcedure } : {}),
+          ...(rollbackTargetVersion !== undefined ? { rollbackTargetVersion } : {}),
+        },
+        select: VERSION_SELECT,
+      });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
     });
-    await refreshCompliance(tx, { modelIds: [model.id] });
     await recordAudit(tx, {
       actor: auditActor(actor),
       action: "version.rollbackDrill",

@@ -3,21 +3,24 @@ import { demoEmail, signIn } from "./helpers";
 
 const NAV = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Main" });
 
+// each role lands on its own home (issue 14); the overview is one click away
 const ROLES = [
-  { local: "admin", role: "Administrator", sees: ["Overview", "Inventory", "Audit log", "Users"], hidden: [] },
-  { local: "compliance", role: "Compliance officer", sees: ["Overview", "Inventory", "Audit log"], hidden: ["Users"] },
-  { local: "owner", role: "Model owner", sees: ["Overview", "Inventory", "Audit log"], hidden: ["Users"] },
-  { local: "exec", role: "Executive", sees: ["Overview", "Inventory"], hidden: ["Audit log", "Users"] },
-  { local: "auditor", role: "Auditor", sees: ["Overview", "Inventory", "Audit log"], hidden: ["Users"] },
+  { local: "admin", role: "Administrator", lands: /\/home$/, heading: "Audit worklist", sees: ["Worklist", "Overview", "Inventory", "Audit log", "Users"], hidden: [] },
+  { local: "compliance", role: "Compliance officer", lands: /\/home$/, heading: "Audit worklist", sees: ["Worklist", "Overview", "Inventory", "Audit log"], hidden: ["Users"] },
+  { local: "owner", role: "Model owner", lands: /\/home$/, heading: "My models", sees: ["My models", "Overview", "Inventory", "Audit log"], hidden: ["Users"] },
+  { local: "exec", role: "Executive", lands: /\/dashboard$/, heading: "Overview", sees: ["Overview", "Inventory"], hidden: ["Audit log", "Users"] },
+  { local: "auditor", role: "Auditor", lands: /\/home$/, heading: "Audit", sees: ["Home", "Overview", "Inventory", "Audit log"], hidden: ["Users"] },
 ] as const;
 
 for (const r of ROLES) {
   test(`${r.local} signs in and sees the navigation of a ${r.role}`, async ({ page }) => {
     await signIn(page, r.local);
-    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page).toHaveURL(r.lands);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(r.heading);
     await expect(page.getByTestId("current-role")).toHaveText(r.role);
-    for (const label of r.sees) await expect(NAV(page).getByRole("link", { name: label })).toBeVisible();
-    for (const label of r.hidden) await expect(NAV(page).getByRole("link", { name: label })).toHaveCount(0);
+    for (const label of r.sees) await expect(NAV(page).getByRole("link", { name: label, exact: true })).toBeVisible();
+    for (const label of r.hidden) await expect(NAV(page).getByRole("link", { name: label, exact: true })).toHaveCount(0);
+    await NAV(page).getByRole("link", { name: "Overview", exact: true }).click();
     await expect(page.getByTestId("production-count")).toHaveText("247 production models");
   });
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { SECTION_TEXTS } from "../fixtures/section-texts";
 
 const run = Date.now().toString(36);
 
@@ -50,8 +51,8 @@ test("an owner documents a new model until the engine counts it documented; the 
 
   // document what the engine asks for
   await owner.goto(`/models/${key}/documentation`);
-  await saveSection(owner, "transparency-disclosure", "Shown before the first message: 'You are chatting with an automated assistant.'");
-  await saveSection(owner, "ai-literacy", "Branch staff complete the AI literacy module before supervising the assistant.");
+  await saveSection(owner, "transparency-disclosure", SECTION_TEXTS["transparency-disclosure"]);
+  await saveSection(owner, "ai-literacy", SECTION_TEXTS["ai-literacy"]);
   await owner.goto(`/models/${key}`);
   // only the officer's confirmation is missing now
   await expect(owner.getByTestId("missing-item")).toHaveCount(1);
@@ -72,6 +73,7 @@ test("an owner documents a new model until the engine counts it documented; the 
   await expect(owner.getByTestId("documentation-status")).toHaveText("Documented");
   await owner.getByTestId("submit-review-form").getByRole("button", { name: "Submit for review" }).click();
   await expect(owner.getByTestId("review-row").first()).toContainText("submitted");
+  await expect(owner.getByTestId("review-confirmation")).toContainText("Submitted for review");
 
   // the officer finds it in the queue and approves
   await officer.goto("/reviews");
@@ -80,6 +82,7 @@ test("an owner documents a new model until the engine counts it documented; the 
   // the decision re-renders the page: the form gives way to the decided review
   await expect(officer.getByTestId("review-row").first()).toContainText("approved");
   await expect(officer.getByTestId("decide-review-form")).toHaveCount(0);
+  await expect(officer.getByTestId("review-confirmation")).toContainText("Approved");
   await officer.reload();
   await expect(officer.getByTestId("review-row").first()).toContainText("Chloé Dubois");
 });

@@ -13,6 +13,7 @@ import { createIncident } from "@/lib/incidents/incidents";
 import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
 import { listModels } from "@/lib/models/queries";
 import { createVersion } from "@/lib/versions/versions";
+import { SECTION_TEXTS } from "../fixtures/section-texts";
 
 const run = Date.now().toString(36);
 const key = (n: string) => `test-ws-${n}-${run}`;
@@ -96,14 +97,14 @@ describe("documentation sections", () => {
   it("completing the required section closes its item; a stale editor is refused and nothing is overwritten", async () => {
     const m = await newChatbot("sections");
     await classifyModel({ actor: officer, key: m.key, input: { revision: m.revision, answers: CHATBOT } });
-    const first = await saveSection({ actor: owner, key: m.key, sectionKey: "transparency-disclosure", input: { content: "Notice v1", status: "COMPLETE", expectedUpdatedAt: "" } });
+    const first = await saveSection({ actor: owner, key: m.key, sectionKey: "transparency-disclosure", input: { content: SECTION_TEXTS["transparency-disclosure"], status: "COMPLETE", expectedUpdatedAt: "" } });
     let row = await prisma.model.findUniqueOrThrow({ where: { key: m.key } });
     expect(row.openItems.some((id) => id.includes("TRANSPARENCY"))).toBe(false);
     // a second editor that started from an empty section
-    const stale = await rejection(saveSection({ actor: officer, key: m.key, sectionKey: "transparency-disclosure", input: { content: "Other text", status: "COMPLETE", expectedUpdatedAt: "" } }));
+    const stale = await rejection(saveSection({ actor: officer, key: m.key, sectionKey: "transparency-disclosure", input: { content: `${SECTION_TEXTS["transparency-disclosure"]} Other text.`, status: "COMPLETE", expectedUpdatedAt: "" } }));
     expect(stale.code).toBe("CONFLICT");
     const section = await prisma.documentationSection.findFirstOrThrow({ where: { modelId: m.id, sectionKey: "transparency-disclosure" } });
-    expect(section.content).toBe("Notice v1");
+    expect(section.content).toBe(SECTION_TEXTS["transparency-disclosure"]);
     await saveSection({ actor: officer, key: m.key, sectionKey: "transparency-disclosure", input: { content: "Notice v2", status: "DRAFT", expectedUpdatedAt: first.updatedAt } });
     row = await prisma.model.findUniqueOrThrow({ where: { key: m.key } });
     expect(row.openItems.some((id) => id.includes("TRANSPARENCY"))).toBe(true);

@@ -12,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await needsFirstAdmin()) redirect("/setup");
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
-  if (await getSessionUser()) redirect(callbackUrl ?? "/dashboard");
+  if (await getSessionUser()) redirect(callbackUrl ?? "/home");
   return (
     <main className="auth-page">
       <h1>Sign in to Dossier</h1>

@@ -34,7 +34,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       }
       // a full navigation, so every server component renders with the new session
       // checked again here: the prop is the only input, but the rule must hold wherever we navigate
-      window.location.assign(safeCallbackPath(callbackUrl) ?? "/dashboard");
+      window.location.assign(safeCallbackPath(callbackUrl) ?? "/home");
     } catch {
       setErrors({ form: "Sign-in is unavailable right now. Try again in a moment." });
     } finally {

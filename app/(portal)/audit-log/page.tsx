@@ -88,7 +88,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
               <tr key={e.seq.toString()}>
                 <td>{e.seq.toString()}</td>
                 <td>{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{e.actorLabel}</td>
+                <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
                 <td>{e.action}</td>
                 <td>
                   {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>

@@ -46,7 +46,7 @@ export default async function DashboardPage() {
         </div>
       </section>
 
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
+      <div data-print-grid style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="coverage">
           <h2 id="coverage" style={{ marginTop: 0 }}>Documentation by risk class</h2>
           <CoverageBars
@@ -55,8 +55,6 @@ export default async function DashboardPage() {
               label: RISK_CLASS_LABELS[c],
               documented: counts.byRiskClass[c].documented,
               undocumented: counts.byRiskClass[c].undocumented,
-              hrefDocumented: inventoryHref({ riskClass: c, documented: "yes" }),
-              hrefUndocumented: inventoryHref({ riskClass: c, documented: "no" }),
             }))}
           />
           <table className="data" data-testid="coverage-table">
@@ -81,7 +79,7 @@ export default async function DashboardPage() {
           <BarList
             title="Production models by monitoring status"
             testId="monitoring-chart"
-            bars={MONITORING_STATUSES.map((s) => ({ label: MONITORING_LABELS[s], value: counts.byMonitoringStatus[s], href: inventoryHref({ monitoringStatus: s }), tone: MONITORING_TONE[s] }))}
+            bars={MONITORING_STATUSES.map((s) => ({ label: MONITORING_LABELS[s], value: counts.byMonitoringStatus[s], tone: MONITORING_TONE[s] }))}
           />
           <ul data-testid="monitoring-list">
             {MONITORING_STATUSES.map((s) => (
@@ -115,7 +113,7 @@ export default async function DashboardPage() {
                     if (!x) return <td key={u} className="muted">0</td>;
                     const shade = x.production === 0 ? 0 : x.undocumented / x.production;
                     return (
-                      <td key={u} style={{ background: `rgba(197, 48, 48, ${(0.08 + 0.35 * shade).toFixed(2)})` }}>
+                      <td key={u} style={{ background: `rgba(197, 48, 48, ${(0.06 + 0.22 * shade).toFixed(2)})` }}>
                         <Link href={inventoryHref({ riskClass: c, businessUnit: u })}>{x.production}</Link>
                         {x.undocumented > 0 && (
                           <>
@@ -149,7 +147,7 @@ export default async function DashboardPage() {
         </div>
       </section>
 
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
+      <div data-print-grid style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="incidents-title" id="incidents">
           <h2 id="incidents-title" style={{ marginTop: 0 }}>Open incidents and their Art. 73 clocks</h2>
           {overview.openIncidents.length === 0 ? (
@@ -188,7 +186,7 @@ export default async function DashboardPage() {
         </section>
       </div>
 
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
+      <div data-print-grid style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(380px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="calendar">
           <h2 id="calendar" style={{ marginTop: 0 }}>Next regulatory dates</h2>
           <ul data-testid="regulatory-dates">

@@ -96,7 +96,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           </select>
         </label>
         <label>
-          Owner email
+          Owner (name or e-mail, or part of one)
           <input name="owner" defaultValue={query.owner} />
         </label>
         <label style={{ flexDirection: "row", display: "flex", gap: "0.3rem", alignItems: "center" }}>

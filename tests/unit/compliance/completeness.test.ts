@@ -185,6 +185,36 @@ describe("completeness: freshness boundaries (exactly at the limit is fresh, 1 m
   });
 
   it.each([
+    ["failing recorded after the passing one", [true, false], true],
+    ["passing recorded after the failing one", [false, true], false],
+  ] as const)("two final bias assessments on the same day, %s: the later recording speaks (failed flag %s)", (_label, passedInRecordingOrder, expectFailed) => {
+    const facts = completeFacts();
+    const day = daysBefore(3);
+    const [first, second] = passedInRecordingOrder;
+    if (facts.activeVersion) {
+      facts.activeVersion.biasAssessments = [
+        // listed in reverse recording order on purpose: the engine must not depend on row order
+        { assessedAt: day, status: "FINAL", allPassed: second, recordedAt: new Date(day.getTime() + 3_600_000) },
+        { assessedAt: day, status: "FINAL", allPassed: first, recordedAt: new Date(day.getTime() + 60_000) },
+      ];
+    }
+    const r = evaluateCompleteness(facts, AS_OF);
+    expect(r.findings.some((f) => f.id === "BIAS_THRESHOLD_FAILED")).toBe(expectFailed);
+    expect(r.items.find((i) => i.id === "HR_P_BIAS_ASSESSMENT")?.reason).toContain(expectFailed ? "with failing metrics" : "all metrics within thresholds");
+  });
+
+  it("a later assessment day wins over a later recording of an earlier day", () => {
+    const facts = completeFacts();
+    if (facts.activeVersion) {
+      facts.activeVersion.biasAssessments = [
+        { assessedAt: daysBefore(2), status: "FINAL", allPassed: true, recordedAt: daysBefore(2) },
+        { assessedAt: daysBefore(5), status: "FINAL", allPassed: false, recordedAt: daysBefore(1) },
+      ];
+    }
+    expect(evaluateCompleteness(facts, AS_OF).findings.some((f) => f.id === "BIAS_THRESHOLD_FAILED")).toBe(false);
+  });
+
+  it.each([
     [twelveMonths, "complete"],
     [justBefore(twelveMonths), "stale"],
   ] as const)("risk management section updated %s → %s", (updatedAt, expected) => {

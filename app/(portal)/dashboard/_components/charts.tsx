@@ -1,52 +1,65 @@
 // Plain SVG charts. Each is role="img" with an aria-label that states the numbers; the page puts the
 // same numbers in a table or text next to it, so nothing is only in the picture.
 import Link from "next/link";
+import type React from "react";
 
-export type Bar = { label: string; value: number; href?: string; tone?: "ok" | "warn" | "danger" | "neutral" };
+export type Bar = { label: string; value: number; tone?: "ok" | "warn" | "danger" | "neutral" };
 const TONES = { ok: "#2f855a", warn: "#b7791f", danger: "#c53030", neutral: "#718096" } as const;
+
+/*
+ * Bar charts are laid out in HTML (a three-column grid: label, bar, number), not in a scaled SVG, so a
+ * label or a number is never clipped or squeezed at any width: the bar column takes what is left.
+ * The chart is one image for assistive technology (its aria-label states every number), with nothing
+ * interactive inside it; the list or table beside each chart carries the links.
+ */
+function Chart({ label, testId, children }: { label: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <div role="img" aria-label={label} data-testid={testId} className="bar-chart">
+      {children}
+    </div>
+  );
+}
+
+const pct = (value: number, max: number) => `${max > 0 ? (100 * value) / max : 0}%`;
 
 /** Horizontal bars with the value and a link per bar. */
 export function BarList({ title, bars, testId }: { title: string; bars: Bar[]; testId?: string }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowH = 26;
-  const label = `${title}: ${bars.map((b) => `${b.label} ${b.value}`).join(", ")}`;
   return (
-    <svg role="img" aria-label={label} width="100%" height={bars.length * rowH} viewBox={`0 0 400 ${bars.length * rowH}`} preserveAspectRatio="none" data-testid={testId}>
-      {bars.map((b, i) => {
-        const w = Math.round((260 * b.value) / max);
-        const bar = (
-          <g key={b.label}>
-            <text x={0} y={i * rowH + 17} fontSize={12} fill="#16202c">{b.label}</text>
-            <rect x={130} y={i * rowH + 5} width={Math.max(w, b.value > 0 ? 2 : 0)} height={16} rx={2} fill={TONES[b.tone ?? "neutral"]} />
-            <text x={136 + w} y={i * rowH + 17} fontSize={12} fill="#16202c">{b.value}</text>
-          </g>
+    <Chart label={`${title}: ${bars.map((b) => `${b.label} ${b.value}`).join(", ")}`} testId={testId}>
+      {bars.map((b) => {
+        return (
+          <div key={b.label} className="bar-row">
+            <span className="bar-label">{b.label}</span>
+            <span className="bar-track">
+              <span className="bar-fill" style={{ width: pct(b.value, max), minWidth: b.value > 0 ? 2 : 0, background: TONES[b.tone ?? "neutral"] }} />
+            </span>
+            <span className="bar-value">{b.value}</span>
+          </div>
         );
-        return b.href ? <a key={b.label} href={b.href}>{bar}</a> : bar;
       })}
-    </svg>
+    </Chart>
   );
 }
 
 /** A documented / undocumented split bar per row. */
-export function CoverageBars({ title, rows }: { title: string; rows: Array<{ label: string; documented: number; undocumented: number; hrefDocumented: string; hrefUndocumented: string }> }) {
+export function CoverageBars({ title, rows }: { title: string; rows: Array<{ label: string; documented: number; undocumented: number }> }) {
   const max = Math.max(1, ...rows.map((r) => r.documented + r.undocumented));
-  const rowH = 26;
-  const label = `${title}: ${rows.map((r) => `${r.label} ${r.documented} documented, ${r.undocumented} undocumented`).join("; ")}`;
   return (
-    <svg role="img" aria-label={label} width="100%" height={rows.length * rowH} viewBox={`0 0 400 ${rows.length * rowH}`} preserveAspectRatio="none">
-      {rows.map((r, i) => {
-        const wd = Math.round((250 * r.documented) / max);
-        const wu = Math.round((250 * r.undocumented) / max);
-        return (
-          <g key={r.label}>
-            <text x={0} y={i * rowH + 17} fontSize={12} fill="#16202c">{r.label}</text>
-            <a href={r.hrefDocumented}><rect x={140} y={i * rowH + 5} width={wd} height={16} fill={TONES.ok} /></a>
-            <a href={r.hrefUndocumented}><rect x={140 + wd} y={i * rowH + 5} width={wu} height={16} fill={TONES.danger} /></a>
-            <text x={146 + wd + wu} y={i * rowH + 17} fontSize={12} fill="#16202c">{r.documented}/{r.documented + r.undocumented}</text>
-          </g>
-        );
-      })}
-    </svg>
+    <Chart label={`${title}: ${rows.map((r) => `${r.label} ${r.documented} documented, ${r.undocumented} undocumented`).join("; ")}`}>
+      {rows.map((r) => (
+        <div key={r.label} className="bar-row">
+          <span className="bar-label">{r.label}</span>
+          <span className="bar-track">
+            <span className="bar-fill" style={{ width: pct(r.documented, max), background: TONES.ok }} />
+            <span className="bar-fill" style={{ width: pct(r.undocumented, max), background: TONES.danger }} />
+          </span>
+          <span className="bar-value">
+            {r.documented}/{r.documented + r.undocumented}
+          </span>
+        </div>
+      ))}
+    </Chart>
   );
 }
 

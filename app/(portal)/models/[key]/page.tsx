@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
-import { describeLegalBasis, type CompletenessItem } from "@/lib/compliance";
+import { describeLegalBasis } from "@/lib/compliance";
+import { fixHref } from "@/lib/models/fix-href";
 import { ACTOR_ROLE_LABELS, LIFECYCLE_LABELS, RISK_CLASS_LABELS } from "@/lib/labels";
 import { MONITORING_LABELS } from "@/lib/compliance-labels";
 import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
@@ -14,6 +15,7 @@ import { ReclassificationPanel } from "./_components/reclassification-panel";
 import { decideReviewAction, submitReviewAction } from "./_components/review-actions";
 import { DecideReviewForm, SubmitReviewForm } from "./_components/review-forms";
 import { ManagePanels } from "./_components/manage-panels";
+import { BiasCorrection } from "./_components/bias-correction";
 import { DossierActions } from "./_components/dossier-actions";
 
 type Params = Promise<{ key: string }>;
@@ -24,39 +26,37 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : "—");
 
-/** Where the person who can fix a gap goes to fix it. */
-function fixHref(key: string, item: CompletenessItem): string {
-  if (item.sectionKey) return `/models/${key}/documentation#section-${item.sectionKey}`;
-  switch (item.id) {
-    case "RISK_CLASSIFICATION":
-      return `/models/${key}/classification`;
-    case "HR_D_FRIA":
-      return `/models/${key}/fria`;
-    case "ACCOUNTABLE_OWNERS":
-    case "INTENDED_PURPOSE":
-      return `/models/${key}/edit`;
-    default:
-      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `/models/${key}/eu-registration`;
-      if (item.id.startsWith("MLOPS_DRIFT") || item.id.startsWith("MLOPS_MONITORING")) return `/models/${key}#monitoring`;
-      if (item.id.includes("BIAS_ASSESSMENT")) return `/models/${key}#bias`;
-      if (item.id.includes("DATA_")) return `/models/${key}#datasets`;
-      return `/models/${key}#versions`;
-  }
-}
+/** The confirmation shown after a review form redirects back here. */
+const REVIEW_CONFIRMATIONS: Record<string, string> = {
+  submitted: "Submitted for review. The compliance officers were notified; you will hear from them in your inbox.",
+  approved: "Approved. The owners were notified, and the approval is recorded in the history with a snapshot of what was approved.",
+  "changes-requested": "Changes requested. The owners were notified with your comment.",
+};
 
-export default async function ModelPage({ params }: { params: Params }) {
+export default async function ModelPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { key } = await params;
+  const reviewOutcome = (await searchParams).review;
+  const reviewConfirmation = typeof reviewOutcome === "string" ? REVIEW_CONFIRMATIONS[reviewOutcome] : undefined;
   const user = await requirePageUser(`/models/${key}`);
   if (!MODEL_KEY_PATTERN.test(key)) notFound();
   const detail = await getModelDetail({ actor: user, key });
   if (!detail) notFound();
-  const { model, result, versions, checks, incidents, reviews, history } = detail;
+  const { model, result, versions, checks, incidents, reviews, history, biasChanges } = detail;
   const resource = { kind: "model" as const, model };
   const editable = can(user, "model.edit", resource);
   const open = result.items.filter((i) => i.status !== "complete");
   const mandatoryOpen = open.filter((i) => i.mandatory);
   const active = versions.find((v) => v.active) ?? null;
   const pendingReview = reviews.find((r) => r.status === "SUBMITTED") ?? null;
+  const filled = (v: string | null) => !!v?.trim();
+  const activeLinks = active?.datasets.filter((l) => l.purpose !== "MONITORING_REFERENCE") ?? [];
+  const fixContext = {
+    hasVersion: versions.length > 0,
+    datasetLacking: {
+      provenance: activeLinks.find((l) => !filled(l.dataset.source) || !filled(l.dataset.provenance) || !filled(l.dataset.collectionMethod))?.dataset.id,
+      biasExamination: activeLinks.find((l) => !filled(l.dataset.knownBiases) || !filled(l.dataset.biasMitigations))?.dataset.id,
+    },
+  };
 
   return (
     <>
@@ -118,7 +118,12 @@ export default async function ModelPage({ params }: { params: Params }) {
             {open.map((item) => (
               <li key={item.id} data-testid="missing-item" data-item={item.id}>
                 <strong>
-                  <Link href={fixHref(model.key, item)}>{item.title}</Link>
+                  {/* a same-page form: a plain link, so the browser's hashchange opens it (OpenFromHash) */}
+                  {fixHref(model.key, item, fixContext).startsWith(`/models/${model.key}#`) ? (
+                    <a href={fixHref(model.key, item, fixContext)}>{item.title}</a>
+                  ) : (
+                    <Link href={fixHref(model.key, item, fixContext)}>{item.title}</Link>
+                  )}
                 </strong>{" "}
                 <span className="muted">({item.article})</span> — <span className={`badge ${item.status === "stale" ? "STALE" : "undocumented"}`}>{item.status}</span>{" "}
                 {item.mandatory ? "" : <span className="badge">recommended</span>}
@@ -221,6 +226,11 @@ export default async function ModelPage({ params }: { params: Params }) {
 
       <section className="card" id="review">
         <h2 style={{ marginTop: 0 }}>Review</h2>
+        {reviewConfirmation && (
+          <p className="notice" role="status" data-testid="review-confirmation">
+            {reviewConfirmation}
+          </p>
+        )}
         {reviews.length === 0 ? <p className="muted">Never submitted for review.</p> : null}
         {reviews.length > 0 && (
           <table className="data">
@@ -357,6 +367,15 @@ export default async function ModelPage({ params }: { params: Params }) {
                     Version {v.version}, {day(a.assessedAt)}
                   </strong>{" "}
                   ({a.status.toLowerCase()}){a.assessor ? `, by ${a.assessor.name}` : ""} — {a.methodology}
+                  {a.withdrawnAt && (
+                    <>
+                      {" "}
+                      <span className="badge undocumented" data-testid="bias-withdrawn">
+                        withdrawn {day(a.withdrawnAt)}
+                      </span>{" "}
+                      <span className="muted">{a.withdrawalReason}</span>
+                    </>
+                  )}
                 </p>
                 <table className="data">
                   <thead>
@@ -384,6 +403,25 @@ export default async function ModelPage({ params }: { params: Params }) {
                 </table>
                 {a.findings && <p>Findings: {a.findings}</p>}
                 {a.mitigations && <p>Mitigations: {a.mitigations}</p>}
+                {biasChanges.filter((c) => c.entityId === a.id).map((c) => {
+                  const before = (c.before ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string };
+                  const after = (c.after ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string; reason?: string; withdrawalReason?: string };
+                  return (
+                    <div key={c.seq.toString()} className="notice" data-testid="bias-change" style={{ marginBottom: "0.5rem" }}>
+                      <strong>{c.action === "bias_assessment.correct" ? "Corrected" : "Withdrawn"}</strong> {c.at.toISOString().slice(0, 16).replace("T", " ")} UTC by{" "}
+                      {c.actor?.name ?? c.actorLabel}: {after.reason ?? after.withdrawalReason}
+                      <div>
+                        Before: {before.assessedAt}, {before.status?.toLowerCase()}; {(before.metrics ?? []).join("; ")}
+                      </div>
+                      {c.action === "bias_assessment.correct" && (
+                        <div>
+                          After: {after.assessedAt}, {after.status?.toLowerCase()}; {(after.metrics ?? []).join("; ")}
+                        </div>
+                      )}
+                    </div>
+                  );
+                })}
+                {editable && !a.withdrawnAt && <BiasCorrection modelKey={model.key} assessment={a} />}
               </div>
             )),
           )
@@ -499,7 +537,7 @@ export default async function ModelPage({ params }: { params: Params }) {
                 {history.map((e) => (
                   <tr key={e.seq.toString()}>
                     <td>{e.at.toISOString().slice(0, 16).replace("T", " ")}</td>
-                    <td>{e.actorLabel}</td>
+                    <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
                     <td>{e.action}</td>
                   </tr>
                 ))}

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formValues, runForm, type ActionOutcome } from "@/lib/form-data";
 import { createVersion, recordRollbackDrill } from "@/lib/versions/versions";
 import { linkDataset } from "@/lib/datasets/datasets";
-import { createBiasAssessment } from "@/lib/bias/assessments";
+import { correctBiasAssessment, createBiasAssessment, withdrawBiasAssessment } from "@/lib/bias/assessments";
 import { createIncident } from "@/lib/incidents/incidents";
 import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
 
@@ -82,4 +82,27 @@ export async function monitoringConfigAction(key: string, _p: ActionOutcome, for
       input: { enabled: v.enabled === "on", features: list(v.features), warningThreshold: v.warningThreshold, criticalThreshold: v.criticalThreshold, cadenceDays: v.cadenceDays },
     }),
   );
+}
+
+function metricsFrom(v: Record<string, string>) {
+  return Object.keys(v)
+    .map((k) => /^metrics_(\d+)_metric$/.exec(k)?.[1])
+    .filter((i): i is string => i !== undefined)
+    .sort((a, b) => Number(a) - Number(b))
+    .filter((i) => v[`metrics_${i}_group`] || v[`metrics_${i}_value`])
+    .map((i) => ({ metric: v[`metrics_${i}_metric`], group: v[`metrics_${i}_group`], value: v[`metrics_${i}_value`], threshold: v[`metrics_${i}_threshold`] }));
+}
+
+export async function correctBiasAction(key: string, id: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Assessment corrected; the history keeps what it said before.", (actor, v) =>
+    correctBiasAssessment({
+      actor,
+      id,
+      input: { revision: v.revision, reason: v.reason, assessedAt: v.assessedAt, methodology: v.methodology, protectedAttributes: list(v.protectedAttributes), findings: v.findings, mitigations: v.mitigations, status: v.status, metrics: metricsFrom(v) },
+    }),
+  );
+}
+
+export async function withdrawBiasAction(key: string, id: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Assessment withdrawn; it stays in the history.", (actor, v) => withdrawBiasAssessment({ actor, id, input: { revision: v.revision, reason: v.reason } }));
 }

@@ -1,5 +1,7 @@
 import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
 import { prisma } from "@/lib/db";
+import { FIX_FORMS } from "@/lib/models/fix-href";
+import { OpenFromHash } from "@/app/_components/open-from-hash";
 import { biasAssessmentAction, createVersionAction, incidentAction, linkDatasetAction, monitoringConfigAction, recordDrillAction } from "./manage-actions";
 
 const PURPOSES = [
@@ -36,7 +38,8 @@ export async function ManagePanels({
   return (
     <section className="card" id="manage" data-testid="manage-panels">
       <h2 style={{ marginTop: 0 }}>Record and update</h2>
-      <details>
+      <OpenFromHash />
+      <details id={FIX_FORMS.version}>
         <summary>Add a version</summary>
         <SimpleForm
           testId="version-form"
@@ -56,7 +59,7 @@ export async function ManagePanels({
         />
       </details>
       {versions.length > 0 && (
-        <details>
+        <details id={FIX_FORMS.drill}>
           <summary>Record a rollback drill</summary>
           <SimpleForm
             testId="drill-form"
@@ -71,7 +74,7 @@ export async function ManagePanels({
         </details>
       )}
       {versions.length > 0 && (
-        <details>
+        <details id={FIX_FORMS.dataset}>
           <summary>Link a dataset</summary>
           <SimpleForm
             testId="link-dataset-form"
@@ -86,7 +89,7 @@ export async function ManagePanels({
         </details>
       )}
       {versions.length > 0 && (
-        <details>
+        <details id={FIX_FORMS.bias}>
           <summary>Record a bias assessment</summary>
           <SimpleForm
             testId="bias-form"
@@ -105,7 +108,7 @@ export async function ManagePanels({
           />
         </details>
       )}
-      <details>
+      <details id={FIX_FORMS.monitoring}>
         <summary>Configure drift monitoring</summary>
         <SimpleForm
           testId="monitoring-form"
@@ -120,7 +123,7 @@ export async function ManagePanels({
           ]}
         />
       </details>
-      <details>
+      <details id={FIX_FORMS.incident}>
         <summary>Record an incident (Art. 73)</summary>
         <SimpleForm
           testId="incident-form"

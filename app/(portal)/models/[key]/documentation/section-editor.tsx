@@ -1,16 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FieldError } from "@/app/_components/field-error";
+import { checkGuidance } from "@/lib/documentation/guidance";
 import type { EvidenceState, SectionState } from "./actions";
 
 export function SectionEditor({
   sectionKey,
+  help,
   initial,
   save,
   upload,
 }: {
   sectionKey: string;
+  help: string;
   initial: { content: string; status: string; updatedAt: string };
   save: (state: SectionState, formData: FormData) => Promise<SectionState>;
   upload: (state: EvidenceState, formData: FormData) => Promise<EvidenceState>;
@@ -28,7 +31,7 @@ export function SectionEditor({
           {state.saved && <p className="notice">{state.saved}</p>}
           <label>
             Content
-            <textarea name="content" defaultValue={state.content} rows={6} aria-invalid={!!e.content} />
+            <GuidedTextarea help={help} sectionKey={sectionKey} initial={state.content ?? ""} invalid={!!e.content} />
             <FieldError messages={e.content} />
           </label>
           <label>
@@ -58,6 +61,32 @@ export function SectionEditor({
         {evidence.saved && <span className="notice">{evidence.saved}</span>}
         {evidence.formError && !evidence.fieldErrors && <span className="form-error">{evidence.formError}</span>}
       </form>
+    </>
+  );
+}
+
+/** The text area with the guidance checklist under it, re-evaluated as the owner types. */
+function GuidedTextarea({ help, sectionKey, initial, invalid }: { help: string; sectionKey: string; initial: string; invalid: boolean }) {
+  const [text, setText] = useState(initial);
+  const check = checkGuidance(help, text);
+  const listId = `guidance-${sectionKey}`;
+  return (
+    <>
+      <textarea name="content" value={text} onChange={(ev) => setText(ev.target.value)} rows={8} aria-invalid={invalid} aria-describedby={listId} />
+      <span id={listId} className="guidance" data-testid={`guidance-${sectionKey}`}>
+        <span className={check.complete ? "guidance-ok" : "guidance-thin"} data-testid={`guidance-verdict-${sectionKey}`}>
+          {check.complete ? "Addresses every guidance point: it can be marked complete." : `Still thin — ${check.points.filter((p) => p.addressed).length} of ${check.points.length} points addressed, ${check.words} of at least ${check.minWords} words.`}
+        </span>
+        <ul>
+          {check.points.map((p) => (
+            <li key={p.label} className={p.addressed ? "guidance-ok" : "guidance-thin"}>
+              <span aria-hidden="true">{p.addressed ? "✓ " : "○ "}</span>
+              <span className="visually-hidden">{p.addressed ? "Addressed: " : "Not yet addressed: "}</span>
+              {p.label}
+            </li>
+          ))}
+        </ul>
+      </span>
     </>
   );
 }

@@ -1,0 +1,65 @@
+import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
+import { correctBiasAction, withdrawBiasAction } from "./manage-actions";
+
+const METRICS = [
+  ["demographic_parity_difference", "Demographic parity difference"],
+  ["equal_opportunity_difference", "Equal opportunity difference"],
+  ["disparate_impact_ratio", "Disparate impact ratio"],
+] as const;
+
+type Assessment = {
+  id: string;
+  revision: number;
+  assessedAt: Date;
+  methodology: string;
+  protectedAttributes: string[];
+  findings: string | null;
+  mitigations: string | null;
+  status: string;
+  metrics: Array<{ metric: string; group: string; value: number; threshold: number }>;
+};
+
+/** Correct (in place, with optimistic locking) or withdraw one bias assessment; the history keeps both. */
+export function BiasCorrection({ modelKey, assessment: a }: { modelKey: string; assessment: Assessment }) {
+  const rows = Math.max(3, a.metrics.length);
+  const metricFields: FieldSpec[] = Array.from({ length: rows }, (_, i) => {
+    const m = a.metrics[i];
+    return [
+      { name: `metrics_${i}_metric`, label: `Metric ${i + 1}`, kind: "select" as const, options: METRICS, defaultValue: m?.metric },
+      { name: `metrics_${i}_group`, label: `Groups compared ${i + 1}`, defaultValue: m?.group },
+      { name: `metrics_${i}_value`, label: `Value ${i + 1}`, kind: "number" as const, defaultValue: m ? String(m.value) : undefined },
+      { name: `metrics_${i}_threshold`, label: `Threshold ${i + 1}`, kind: "number" as const, defaultValue: m ? String(m.threshold) : undefined },
+    ];
+  }).flat();
+  return (
+    <details id={`correct-bias-${a.id}`} data-testid="bias-correction">
+      <summary>Correct or withdraw this assessment</summary>
+      <h4>Correct</h4>
+      <SimpleForm
+        testId="bias-correct-form"
+        action={correctBiasAction.bind(null, modelKey, a.id)}
+        submitLabel="Save correction"
+        hidden={{ revision: String(a.revision) }}
+        fields={[
+          { name: "reason", label: "What was wrong (kept in the history)", kind: "textarea" },
+          { name: "assessedAt", label: "Assessed on", kind: "date", defaultValue: a.assessedAt.toISOString().slice(0, 10) },
+          { name: "methodology", label: "Methodology", kind: "textarea", defaultValue: a.methodology },
+          { name: "protectedAttributes", label: "Protected attributes (comma-separated)", defaultValue: a.protectedAttributes.join(", ") },
+          ...metricFields,
+          { name: "findings", label: "Findings", kind: "textarea", defaultValue: a.findings ?? "" },
+          { name: "mitigations", label: "Mitigations", kind: "textarea", defaultValue: a.mitigations ?? "" },
+          { name: "status", label: "Status", kind: "select", options: [["FINAL", "Final"], ["DRAFT", "Draft"]], defaultValue: a.status },
+        ]}
+      />
+      <h4>Withdraw</h4>
+      <p className="muted">A withdrawn assessment stays in the history, marked withdrawn; the compliance engine no longer counts it.</p>
+      <SimpleForm
+        testId="bias-withdraw-form"
+        action={withdrawBiasAction.bind(null, modelKey, a.id)}
+        submitLabel="Withdraw assessment"
+        hidden={{ revision: String(a.revision) }}
+        fields={[{ name: "reason", label: "Why it is withdrawn (kept in the history)", kind: "textarea" }]}
+      />
+    </details>
+  );
+}
