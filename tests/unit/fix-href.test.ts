@@ -14,7 +14,7 @@ describe("what-is-missing links open the form that fixes the item", () => {
     ["MLOPS_ROLLBACK_PLAN", "/models/m#fix-version"],
     ["RISK_CLASSIFICATION", "/models/m/classification"],
     ["ACCOUNTABLE_OWNERS", "/models/m/edit"],
-    ["HR_P_EU_DATABASE_REGISTRATION", "/models/m/edit"],
+    ["HR_P_EU_DATABASE_REGISTRATION", "/models/m/eu-registration"],
   ])("%s → %s", (id, href) => expect(fixHref("m", item(id), ctx)).toBe(href));
 
   it("a section item opens its section in the documentation editor", () => {
