@@ -5,14 +5,13 @@ import { env } from "./env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient() {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.databaseUrl(), max: env.databasePoolMax() }),
-  });
+/** A Prisma client with the app's driver and pool; the app uses the one below, tests may make others. */
+export function createPrismaClient(connectionString = env.databaseUrl(), max = env.databasePoolMax()): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
 }
 
 /** The one Prisma client of the process (kept on globalThis so dev hot reloads reuse it). */
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
+export const prisma: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
 globalForPrisma.prisma = prisma;
 
 export type Db = PrismaClient;

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-db";
 import { bin, run } from "./lib/run";
 import { freePort } from "./lib/free-port";
+import { emptyDatabaseBeside } from "./lib/empty-database";
 
 const STAGES = ["unit", "integration", "e2e"];
 const requested = process.argv.slice(2);
@@ -21,7 +21,7 @@ if (unknown.length) {
 }
 const stages = requested.length ? requested : STAGES;
 let embedded: EmbeddedPostgres | undefined;
-const extraEmbedded: EmbeddedPostgres[] = [];
+const extraStops: Array<() => Promise<void>> = [];
 let tempDir: string | undefined;
 
 async function main(): Promise<number> {
@@ -61,36 +61,19 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/**
- * An empty database next to `url`: on a PostgreSQL server, `<name>_<suffix>` (dropped and created
- * again); with the embedded database, a second embedded instance.
- */
+/** An empty database next to `url` for a stage of its own (see scripts/lib/empty-database.ts). */
 async function freshSiblingDatabase(url: string | undefined, suffix: string): Promise<string> {
   if (!url) throw new Error("no test database");
-  if (embedded && tempDir) {
-    const port = await freePort();
-    extraEmbedded.push(await startEmbeddedPostgres({ dataDir: join(tempDir, `pglite-${suffix}`), port }));
-    return extraEmbedded.at(-1)!.url;
-  }
-  const target = new URL(url);
-  const name = `${decodeURIComponent(target.pathname.slice(1)) || "postgres"}_${suffix}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', "")}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
-  } finally {
-    await admin.end();
-  }
-  target.pathname = `/${name}`;
-  console.log(`[test] end-to-end tests use a fresh database: ${name}`);
-  return target.href;
+  const sibling = await emptyDatabaseBeside(url, suffix, { dataDir: tempDir && join(tempDir, `pglite-${suffix}`) });
+  extraStops.push(sibling.drop);
+  console.log(`[test] ${suffix} tests use a fresh database`);
+  return sibling.url;
 }
 
 const code = await main().catch((e: unknown) => {
   console.error(e);
   return 1;
 });
-for (const db of [...extraEmbedded, embedded]) await db?.stop().catch(() => undefined);
+for (const stop of [...extraStops, embedded?.stop]) await stop?.().catch(() => undefined);
 if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 process.exit(code);
