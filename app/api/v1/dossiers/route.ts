@@ -8,7 +8,7 @@ import { withApiErrors } from "@/lib/api/problem";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { DossierKind } from "@/lib/generated/prisma/enums";
 import { generateDocument, generateRequestSchema } from "@/lib/dossier/generate";
-import { parseQuery, progressStream, readerOf } from "@/lib/dossier/http";
+import { parseQuery, progressStream, readerOf } from "@/lib/api/dossier-http";
 import { listRecords } from "@/lib/dossier/records";
 
 export const runtime = "nodejs";

@@ -5,7 +5,7 @@ import { withApiErrors } from "@/lib/api/problem";
 import { AppError } from "@/lib/errors";
 import { generateDocument } from "@/lib/dossier/generate";
 import { inventoryQuerySchema } from "@/lib/dossier/get-inventory-report-data";
-import { documentResponse, parseQuery, readerOf } from "@/lib/dossier/http";
+import { documentResponse, parseQuery, readerOf } from "@/lib/api/dossier-http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

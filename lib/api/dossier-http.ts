@@ -4,12 +4,12 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "../errors";
-import { errorResponse } from "../api/problem";
-import { requireScope, type Principal } from "../api/principal";
+import { errorResponse } from "./problem";
+import { requireScope, type Principal } from "./principal";
 import { modelKeySchema } from "../models/schemas";
-import type { DossierReader } from "./get-model-dossier-data";
-import type { GeneratedDocument, Progress } from "./generate";
-import type { RecordMeta } from "./records";
+import type { DossierReader } from "../dossier/get-model-dossier-data";
+import type { GeneratedDocument, Progress } from "../dossier/generate";
+import type { RecordMeta } from "../dossier/records";
 
 export const readerOf = (principal: Principal): DossierReader => ({
   id: principal.user.id,
