@@ -46,3 +46,13 @@ export const updateModelSchema = modelFieldsSchema.extend({
   revision: z.coerce.number({ error: "Missing revision." }).int().positive(),
 });
 export type UpdateModelInput = z.output<typeof updateModelSchema>;
+
+/**
+ * PUT /api/v1/models/{key}: `name` and `lifecycle` are required, every other field optional. An omitted
+ * field is left as it is, `null` clears it. `revision`, when sent, must be the current one (409 otherwise);
+ * without it the write applies to whatever is current (what a pipeline usually wants).
+ */
+export const upsertModelSchema = modelFieldsSchema.extend({
+  revision: z.number().int().positive().optional(),
+  key: z.string().optional().describe("ignored when equal to the path key; a different key is refused"),
+});

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import { refreshCompliance } from "../models/compliance";
-import type { MonitoringPush, MonitoringResultJson } from "../api/schemas";
+import type { MonitoringPush, MonitoringResultJson } from "../monitoring/schemas";
 import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "../monitoring/drift";
 
 export type IngestActor = Actor & { email: string };

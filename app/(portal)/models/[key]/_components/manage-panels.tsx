@@ -1,5 +1,5 @@
 import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
-import { prisma } from "@/lib/db";
+import { datasetChoices } from "@/lib/datasets/datasets";
 import { biasAssessmentAction, createVersionAction, incidentAction, linkDatasetAction, monitoringConfigAction, recordDrillAction } from "./manage-actions";
 
 const PURPOSES = [
@@ -24,7 +24,7 @@ export async function ManagePanels({
   versions: string[];
   config: { enabled: boolean; features: string[]; warningThreshold: number; criticalThreshold: number; cadenceDays: number } | null;
 }) {
-  const datasets = await prisma.dataset.findMany({ orderBy: [{ name: "asc" }, { version: "desc" }], select: { id: true, name: true, version: true }, take: 500 });
+  const datasets = await datasetChoices();
   const versionOptions = versions.map((v) => [v, v] as const);
   const today = new Date().toISOString().slice(0, 10);
   const metricRows: FieldSpec[] = [0, 1, 2].flatMap((i) => [
