@@ -1,5 +1,5 @@
-// `npm test`: unit, integration (real PostgreSQL) and end-to-end (Playwright + Debian's chromium),
-// in that order, stopping at the first failing stage.
+// `npm test`: lint, format check, type check and unit tests, integration (real PostgreSQL) and
+// end-to-end (Playwright + Debian's chromium), in that order, stopping at the first failing stage.
 // Integration and e2e use TEST_DATABASE_URL when set (CI points it at a fresh database on the
 // machine's PostgreSQL); otherwise an embedded PostgreSQL (PGlite) in a temporary folder, on a
 // free port, serves this run and is deleted afterwards. The e2e stage gets a fresh sibling
@@ -13,6 +13,8 @@ import { freePort } from "./lib/free-port";
 import { emptyDatabaseBeside } from "./lib/empty-database";
 
 const STAGES = ["unit", "integration", "e2e"];
+/** what Prettier formats (prose and data files keep their hand layout) */
+const CODE_FILES = "**/*.{ts,tsx,js,mjs,cjs,css}";
 const requested = process.argv.slice(2);
 const unknown = requested.filter((s) => !STAGES.includes(s));
 if (unknown.length) {
@@ -27,6 +29,10 @@ let tempDir: string | undefined;
 async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (stages.includes("unit")) {
+    console.log("\n=== lint (ESLint, including the dependency direction) ===");
+    if ((await run(bin("eslint"), ["--max-warnings", "0", "."], env)) !== 0) return 1;
+    console.log("\n=== format (Prettier; `npm run format` fixes) ===");
+    if ((await run(bin("prettier"), ["--check", "--log-level", "warn", CODE_FILES], env)) !== 0) return 1;
     console.log("\n=== type check ===");
     if ((await run(bin("tsc"), ["--noEmit", "-p", "."], env)) !== 0) return 1;
     console.log("\n=== unit tests ===");

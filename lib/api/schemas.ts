@@ -3,7 +3,6 @@
 // for the OpenAPI document. No server-only import: the docs page and tests read these too.
 import { z } from "zod";
 import { ActorRole, ClassificationStatus, Lifecycle, MonitoringStatus, RiskClass } from "../generated/prisma/enums";
-import { modelFieldsSchema } from "../models/schemas";
 /** mirrors PAGE_SIZE_MAX of lib/models/queries.ts (server-only, so not imported here) */
 const PAGE_SIZE_MAX = 200;
 

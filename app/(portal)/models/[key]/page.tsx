@@ -442,6 +442,8 @@ export default async function ModelPage({ params }: { params: Params }) {
             <tbody>
               {incidents.map((i) => {
                 const due = incidentDeadline(i);
+                // a server component renders once per request: "now" is the request's time, not a re-render hazard
+                // eslint-disable-next-line react-hooks/purity
                 const overdue = !i.authorityNotifiedAt && due.getTime() < Date.now();
                 return (
                   <tr key={i.id}>
