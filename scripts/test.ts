@@ -33,6 +33,8 @@ async function main(): Promise<number> {
     if ((await run(bin("eslint"), ["--max-warnings", "0", "."], env)) !== 0) return 1;
     console.log("\n=== format (Prettier; `npm run format` fixes) ===");
     if ((await run(bin("prettier"), ["--check", "--log-level", "warn", CODE_FILES], env)) !== 0) return 1;
+    console.log("\n=== dependency licences (compatible with Apache-2.0) ===");
+    if ((await run(bin("tsx"), ["scripts/check-licences.ts"], env)) !== 0) return 1;
     console.log("\n=== type check ===");
     if ((await run(bin("tsc"), ["--noEmit", "-p", "."], env)) !== 0) return 1;
     console.log("\n=== unit tests ===");
