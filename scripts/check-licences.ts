@@ -18,7 +18,7 @@ type Verdict = "permissive" | "weak-copyleft" | "incompatible";
 export function verdictOf(expression: string): Verdict {
   const rank: Verdict[] = ["permissive", "weak-copyleft", "incompatible"];
   const alternatives = expression.replace(/[()]/g, "").split(/\s+OR\s+/);
-  const worstOf = (ids: string[]) => ids.map((id) => (PERMISSIVE.has(id) ? 0 : WEAK_COPYLEFT.has(id) ? 1 : 2)).reduce((a, b) => Math.max(a, b), 0);
+  const worstOf = (ids: string[]) => ids.map((id) => (PERMISSIVE.has(id) ? 0 : WEAK_COPYLEFT.has(id) ? 1 : 2)).reduce((a: number, b: number) => Math.max(a, b), 0);
   return rank[Math.min(...alternatives.map((alt) => worstOf(alt.split(/\s+AND\s+/).map((s) => s.trim()))))]!;
 }
 
