@@ -7,7 +7,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 /** A Prisma client with the app's driver and pool; the app uses the one below, tests may make others. */
 export function createPrismaClient(connectionString = env.databaseUrl(), max = env.databasePoolMax()): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions: { maxWait: env.transactionMaxWaitMs() } });
 }
 
 /** The one Prisma client of the process (kept on globalThis so dev hot reloads reuse it). */

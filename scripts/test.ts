@@ -48,6 +48,8 @@ async function main(): Promise<number> {
     embedded = await startEmbeddedPostgres({ dataDir: join(tempDir, "pglite"), port });
     env.TEST_DATABASE_URL = embedded.url;
     env.DATABASE_POOL_MAX ??= "4";
+    // one session runs one transaction at a time: a transaction may wait its turn longer than on a server
+    env.DATABASE_TRANSACTION_MAX_WAIT_MS ??= "60000";
     console.log(`[test] TEST_DATABASE_URL not set: embedded PostgreSQL (PGlite) on 127.0.0.1:${port}`);
   } else {
     console.log("[test] using TEST_DATABASE_URL");
