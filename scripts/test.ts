@@ -50,6 +50,8 @@ async function main(): Promise<number> {
     env.DATABASE_POOL_MAX ??= "4";
     // one session runs one transaction at a time: a transaction may wait its turn longer than on a server
     env.DATABASE_TRANSACTION_MAX_WAIT_MS ??= "60000";
+    // ...and so may a new connection (its start-up waits for the session like any statement)
+    env.DATABASE_CONNECT_TIMEOUT_MS ??= "60000";
     console.log(`[test] TEST_DATABASE_URL not set: embedded PostgreSQL (PGlite) on 127.0.0.1:${port}`);
   } else {
     console.log("[test] using TEST_DATABASE_URL");

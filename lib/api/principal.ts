@@ -46,6 +46,4 @@ export function requireScope(principal: Principal, scope: ApiScope, modelKey?: s
 }
 
 /** A stable id for per-caller state (idempotency keys, rate limits): the token, else the user. */
-export function principalId(principal: Principal): string {
-  return principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.user.id}`;
-}
+export { principalId } from "./principal-id";

@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "../db";
 import { signInSchema } from "./schemas";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { isAppError } from "../errors";
+import { isDatabaseUnavailable } from "../db-unavailable";
 
 /** next-auth configuration: email + password, JWT sessions (no session table). */
 export const authOptions: NextAuthOptions = {
@@ -17,7 +19,7 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      authorize: (credentials) => withSafeSignInErrors(async () => {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const user = await prisma.user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
@@ -25,7 +27,7 @@ export const authOptions: NextAuthOptions = {
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyPasswordHash()));
         if (!user || !ok || !user.active) return null;
         return { id: user.id, email: user.email, name: user.name, role: user.role };
-      },
+      }),
     }),
   ],
   callbacks: {
@@ -40,3 +42,25 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+
+/** Error code the sign-in form turns into "sign-in is unavailable right now". */
+export const SIGN_IN_UNAVAILABLE = "DatabaseUnavailable";
+
+/**
+ * next-auth puts the message of an error thrown by `authorize` into the redirect URL it hands to the
+ * anonymous visitor (`/api/auth/error?error=<message>`): a driver error would show the database's host
+ * and port. Only our own user-facing messages (AppError) pass; the rest become a fixed code, logged here.
+ */
+async function withSafeSignInErrors<T>(authorize: () => Promise<T>): Promise<T> {
+  try {
+    return await authorize();
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    if (isDatabaseUnavailable(error)) {
+      console.warn("[auth] sign-in failed: database unavailable");
+      throw new Error(SIGN_IN_UNAVAILABLE);
+    }
+    console.error("[auth] sign-in failed", error);
+    throw new Error("SignInFailed");
+  }
+}

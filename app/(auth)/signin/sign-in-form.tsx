@@ -22,6 +22,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     setPending(true);
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.error === "DatabaseUnavailable") {
+        setErrors({ form: "Sign-in is unavailable right now: the database is not answering. Try again in a moment." });
+        return;
+      }
       if (!result || result.error) {
         setErrors({ form: "Wrong email or password, or the account is disabled." });
         return;
