@@ -41,11 +41,11 @@ class TimeoutClosingClient extends pg.Client {
 }
 
 /** The pool settings of the app: bounded waits everywhere, so a hung database never hangs a request. */
-export function poolConfig(connectionString = env.databaseUrl()): pg.PoolConfig {
+export function poolConfig(connectionString = env.databaseUrl(), max = env.databasePoolMax()): pg.PoolConfig {
   const t = env.databaseTimeouts();
   return {
     connectionString,
-    max: env.databasePoolMax(),
+    max,
     Client: TimeoutClosingClient,
     // opening a connection, and waiting for a free one in the pool
     connectionTimeoutMillis: t.connectMs,
@@ -59,9 +59,11 @@ export function poolConfig(connectionString = env.databaseUrl()): pg.PoolConfig 
   };
 }
 
-function createClient() {
+/** A Prisma client with the app's driver and pool; the app uses the one below, tests may make others. */
+export function createPrismaClient(connectionString = env.databaseUrl(), max = env.databasePoolMax()): PrismaClient {
   return new PrismaClient({
-    adapter: new PrismaPg(poolConfig(), {
+    transactionOptions: { maxWait: env.transactionMaxWaitMs() },
+    adapter: new PrismaPg(poolConfig(connectionString, max), {
       // an idle connection that the server closed (restart, outage) is dropped by the pool; logging it
       // is enough, the next query opens a new one
       onPoolError: (error) => console.warn("[db] idle connection closed:", error.message),
@@ -70,7 +72,7 @@ function createClient() {
 }
 
 /** The one Prisma client of the process (kept on globalThis so dev hot reloads reuse it). */
-export const prisma: PrismaClient = globalForPrisma.prisma ?? createClient();
+export const prisma: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
 globalForPrisma.prisma = prisma;
 
 export type Db = PrismaClient;

@@ -7,6 +7,8 @@ export const env = {
   databasePoolMax: () => positiveInt(process.env.DATABASE_POOL_MAX, 10),
   /** days of per-feature monitoring detail kept (lib/monitoring/retention.ts); 0 = keep everything */
   monitoringDetailRetentionDays: () => nonNegativeInt(process.env.DOSSIER_MONITORING_DETAIL_RETENTION_DAYS, 400),
+  /** how long a transaction may wait to start (Prisma's maxWait, default 2 s); the embedded database, which runs transactions one at a time, sets it higher */
+  transactionMaxWaitMs: () => positiveInt(process.env.DATABASE_TRANSACTION_MAX_WAIT_MS, 2000),
   databaseTimeouts: (): DatabaseTimeouts => {
     const statementMs = positiveInt(process.env.DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.statementMs);
     return {

@@ -40,6 +40,10 @@ if (local) {
   process.env.DATABASE_URL = embedded.url;
   // PGlite is single-threaded: a small pool avoids queueing many idle connections on it
   process.env.DATABASE_POOL_MAX ??= "4";
+  // one session runs one transaction at a time: a transaction may wait its turn longer than on a server
+  process.env.DATABASE_TRANSACTION_MAX_WAIT_MS ??= "60000";
+  // ...and so may a new connection (its start-up waits for the session like any statement)
+  process.env.DATABASE_CONNECT_TIMEOUT_MS ??= "60000";
   console.log(`[start] no DATABASE_URL: embedded PostgreSQL (PGlite) in ${join(dataDir, "pglite")} on 127.0.0.1:${pgPort}`);
 }
 if (!process.env.NEXTAUTH_SECRET) {

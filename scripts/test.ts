@@ -1,5 +1,5 @@
-// `npm test`: unit, integration (real PostgreSQL) and end-to-end (Playwright + Debian's chromium),
-// in that order, stopping at the first failing stage.
+// `npm test`: lint, format check, type check and unit tests, integration (real PostgreSQL) and
+// end-to-end (Playwright + Debian's chromium), in that order, stopping at the first failing stage.
 // Integration and e2e use TEST_DATABASE_URL when set (CI points it at a fresh database on the
 // machine's PostgreSQL); otherwise an embedded PostgreSQL (PGlite) in a temporary folder, on a
 // free port, serves this run and is deleted afterwards. The e2e stage gets a fresh sibling
@@ -7,12 +7,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-db";
 import { bin, run } from "./lib/run";
 import { freePort } from "./lib/free-port";
+import { emptyDatabaseBeside } from "./lib/empty-database";
 
 const STAGES = ["unit", "integration", "e2e"];
+/** what Prettier formats (prose and data files keep their hand layout) */
+const CODE_FILES = "**/*.{ts,tsx,js,mjs,cjs,css}";
 const requested = process.argv.slice(2);
 const unknown = requested.filter((s) => !STAGES.includes(s));
 if (unknown.length) {
@@ -21,12 +23,18 @@ if (unknown.length) {
 }
 const stages = requested.length ? requested : STAGES;
 let embedded: EmbeddedPostgres | undefined;
-const extraEmbedded: EmbeddedPostgres[] = [];
+const extraStops: Array<() => Promise<void>> = [];
 let tempDir: string | undefined;
 
 async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (stages.includes("unit")) {
+    console.log("\n=== lint (ESLint, including the dependency direction) ===");
+    if ((await run(bin("eslint"), ["--max-warnings", "0", "."], env)) !== 0) return 1;
+    console.log("\n=== format (Prettier; `npm run format` fixes) ===");
+    if ((await run(bin("prettier"), ["--check", "--log-level", "warn", CODE_FILES], env)) !== 0) return 1;
+    console.log("\n=== dependency licences (compatible with Apache-2.0) ===");
+    if ((await run(bin("tsx"), ["scripts/check-licences.ts"], env)) !== 0) return 1;
     console.log("\n=== type check ===");
     if ((await run(bin("tsc"), ["--noEmit", "-p", "."], env)) !== 0) return 1;
     console.log("\n=== unit tests ===");
@@ -40,6 +48,10 @@ async function main(): Promise<number> {
     embedded = await startEmbeddedPostgres({ dataDir: join(tempDir, "pglite"), port });
     env.TEST_DATABASE_URL = embedded.url;
     env.DATABASE_POOL_MAX ??= "4";
+    // one session runs one transaction at a time: a transaction may wait its turn longer than on a server
+    env.DATABASE_TRANSACTION_MAX_WAIT_MS ??= "60000";
+    // ...and so may a new connection (its start-up waits for the session like any statement)
+    env.DATABASE_CONNECT_TIMEOUT_MS ??= "60000";
     console.log(`[test] TEST_DATABASE_URL not set: embedded PostgreSQL (PGlite) on 127.0.0.1:${port}`);
   } else {
     console.log("[test] using TEST_DATABASE_URL");
@@ -61,36 +73,19 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/**
- * An empty database next to `url`: on a PostgreSQL server, `<name>_<suffix>` (dropped and created
- * again); with the embedded database, a second embedded instance.
- */
+/** An empty database next to `url` for a stage of its own (see scripts/lib/empty-database.ts). */
 async function freshSiblingDatabase(url: string | undefined, suffix: string): Promise<string> {
   if (!url) throw new Error("no test database");
-  if (embedded && tempDir) {
-    const port = await freePort();
-    extraEmbedded.push(await startEmbeddedPostgres({ dataDir: join(tempDir, `pglite-${suffix}`), port }));
-    return extraEmbedded.at(-1)!.url;
-  }
-  const target = new URL(url);
-  const name = `${decodeURIComponent(target.pathname.slice(1)) || "postgres"}_${suffix}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', "")}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name.replaceAll('"', "")}"`);
-  } finally {
-    await admin.end();
-  }
-  target.pathname = `/${name}`;
-  console.log(`[test] end-to-end tests use a fresh database: ${name}`);
-  return target.href;
+  const sibling = await emptyDatabaseBeside(url, suffix, { dataDir: tempDir && join(tempDir, `pglite-${suffix}`) });
+  extraStops.push(sibling.drop);
+  console.log(`[test] ${suffix} tests use a fresh database`);
+  return sibling.url;
 }
 
 const code = await main().catch((e: unknown) => {
   console.error(e);
   return 1;
 });
-for (const db of [...extraEmbedded, embedded]) await db?.stop().catch(() => undefined);
+for (const stop of [...extraStops, embedded?.stop]) await stop?.().catch(() => undefined);
 if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 process.exit(code);

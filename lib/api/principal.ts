@@ -3,20 +3,18 @@
 import "server-only";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { AppError } from "../errors";
+import { assertCredentialAllows, type ApiScope, type CredentialLimits } from "../authz/policy";
 import { verifyApiToken } from "../tokens/tokens";
 import { assertSameOriginWrite } from "./csrf";
 import { consumeRateLimit } from "./rate-limit";
 
-export type ApiScope = "read" | "write" | "monitoring";
+export type { ApiScope };
 
-export type Principal = {
+/** The caller, with what its credential allows (scopes, model limit: see lib/authz/policy.ts). */
+export type Principal = CredentialLimits & {
   user: SessionUser;
   /** set when the caller used an API token */
   tokenId: string | null;
-  /** what the credential allows; a session has every scope its user's role has */
-  scopes: ReadonlySet<ApiScope>;
-  /** model keys the credential is limited to; null = no limit beyond the user's permissions */
-  modelKeys: ReadonlySet<string> | null;
 };
 
 const ALL_SCOPES: ReadonlySet<ApiScope> = new Set(["read", "write", "monitoring"]);
@@ -47,10 +45,7 @@ export async function authenticate(request: Request): Promise<Principal> {
 
 /** Throws FORBIDDEN unless the credential carries `scope` (and, when given, covers `modelKey`). */
 export function requireScope(principal: Principal, scope: ApiScope, modelKey?: string): void {
-  if (!principal.scopes.has(scope)) throw new AppError("FORBIDDEN", `This token lacks the "${scope}" scope.`);
-  if (modelKey && principal.modelKeys && !principal.modelKeys.has(modelKey)) {
-    throw new AppError("FORBIDDEN", `This token is limited to other models than "${modelKey}".`);
-  }
+  assertCredentialAllows(principal, scope, modelKey);
 }
 
 /** A stable id for per-caller state (idempotency keys, rate limits): the token, else the user. */

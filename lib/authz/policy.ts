@@ -133,3 +133,35 @@ export function navigationFor(actor: Actor): Array<{ href: string; label: string
   items.push({ href: "/api-docs", label: "API docs" });
   return items;
 }
+
+// ---------- API credentials: scopes and a model limit on top of the user's role ----------
+
+export type ApiScope = "read" | "write" | "monitoring";
+
+/**
+ * What an API credential allows beyond its user's role: the scopes it carries and, optionally, the
+ * model keys it is limited to (null = no limit). A portal session has every scope and no limit.
+ */
+export type CredentialLimits = { scopes: ReadonlySet<ApiScope>; modelKeys: ReadonlySet<string> | null };
+
+/** Throws FORBIDDEN unless the credential carries `scope` (and, when given, covers `modelKey`). */
+export function assertCredentialAllows(limits: CredentialLimits, scope: ApiScope, modelKey?: string): void {
+  if (!limits.scopes.has(scope)) throw new AppError("FORBIDDEN", `This token lacks the "${scope}" scope.`);
+  if (modelKey && limits.modelKeys && !limits.modelKeys.has(modelKey)) {
+    throw new AppError("FORBIDDEN", `This token is limited to other models than "${modelKey}".`);
+  }
+}
+
+/** Throws FORBIDDEN when a credential limited to some models asks for `what`, which covers all of them. */
+export function assertCoversAllModels(limits: CredentialLimits, what: string): void {
+  if (limits.modelKeys) throw new AppError("FORBIDDEN", `This token is limited to some models; ${what} covers all of them.`);
+}
+
+/**
+ * The `where` that keeps a credential's reads of model-owned rows (dossier records, checks, …) to its
+ * model keys, for a relation named `model`: applied in SQL, before any limit, so a limited token gets
+ * full pages. Rows without a model are outside a limited credential's reach.
+ */
+export function credentialModelWhere(limits: Pick<CredentialLimits, "modelKeys">): { model?: { key: { in: string[] } } } {
+  return limits.modelKeys ? { model: { key: { in: [...limits.modelKeys] } } } : {};
+}

@@ -125,3 +125,8 @@ export async function linkDataset({ actor, key, input }: { actor: ModelActor; ke
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.link", entityType: "ModelVersionDataset", entityId: `${version.id}/${dataset.id}/${link.purpose}`, modelId: model.id, after: { version: version.version, dataset: dataset.name, purpose: link.purpose } });
   });
 }
+
+/** The datasets a model can be linked to, for the link form's choice list (newest version first). */
+export async function datasetChoices() {
+  return prisma.dataset.findMany({ orderBy: [{ name: "asc" }, { version: "desc" }], select: { id: true, name: true, version: true }, take: 500 });
+}

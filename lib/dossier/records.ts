@@ -7,7 +7,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
-import { auditLogScope, can, type Actor } from "../authz/policy";
+import { auditLogScope, can, credentialModelWhere, type Actor, type CredentialLimits } from "../authz/policy";
 import { recordAudit } from "../audit-log/record";
 import type { Prisma } from "../generated/prisma/client";
 import { ROLE_LABELS } from "../labels";
@@ -170,17 +170,20 @@ export async function getRecordContent({ actor, id }: { actor: Actor; id: string
 
 export async function listRecords({
   actor,
+  limits = { modelKeys: null },
   kind,
   modelKey,
   limit = 25,
 }: {
   actor: Actor;
+  /** an API credential's model limit, filtered in SQL so that a limited token still gets full pages */
+  limits?: Pick<CredentialLimits, "modelKeys">;
   kind?: "MODEL_DOSSIER" | "INVENTORY_REPORT";
   modelKey?: string;
   limit?: number;
 }): Promise<RecordMeta[]> {
   const where: Prisma.DossierRecordWhereInput = {
-    AND: [await readableWhere(actor), kind ? { kind } : {}, modelKey ? { model: { key: modelKey } } : {}],
+    AND: [await readableWhere(actor), credentialModelWhere(limits), kind ? { kind } : {}, modelKey ? { model: { key: modelKey } } : {}],
   };
   const rows = await prisma.dossierRecord.findMany({ where, select: META_SELECT, orderBy: { generatedAt: "desc" }, take: Math.min(Math.max(1, limit), 200) });
   return rows.map(toMeta);

@@ -10,7 +10,6 @@ import {
   INCOMPLETE_BANNER,
   KeyValues,
   NOT_DOCUMENTED,
-  Recorded,
   RunningHeader,
   Sub,
   Table,
@@ -301,13 +300,12 @@ function Monitoring({ data }: { data: ModelDossierData }) {
   );
 }
 
-export function ModelDossierDocument({ data, withPageNumbers = true }: { data: ModelDossierData; withPageNumbers?: boolean }) {
+// One <Page> per part: react-pdf lays out each page on its own, and re-lays out the rest of a page
+// every time it splits one, so short parts on their own pages render several times faster than one
+// long flowing page. Each Annex IV section starting on a new page also reads better in an audit.
+function Part({ data, withPageNumbers, children }: { data: ModelDossierData; withPageNumbers: boolean; children: ReactNode }) {
   const m = data.model;
-  const active = data.versions.find((v) => v.active);
-  // One <Page> per part: react-pdf lays out each page on its own, and re-lays out the rest of a page
-  // every time it splits one, so short parts on their own pages render several times faster than one
-  // long flowing page. Each Annex IV section starting on a new page also reads better in an audit.
-  const Part = ({ children }: { children: ReactNode }) => (
+  return (
     <Page size="A4" style={s.page}>
       {data.completeness.auditReady ? (
         <RunningHeader text={`Dossier · ${m.key} · ${isoDay(data.issuance.generatedAt)}`} />
@@ -318,6 +316,12 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
       {children}
     </Page>
   );
+}
+
+export function ModelDossierDocument({ data, withPageNumbers = true }: { data: ModelDossierData; withPageNumbers?: boolean }) {
+  const m = data.model;
+  const active = data.versions.find((v) => v.active);
+  const part = { data, withPageNumbers };
   return (
     <Document
       title={`Dossier: ${m.name} (${m.key})`}
@@ -328,13 +332,13 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
       producer="Dossier (react-pdf)"
       language="en"
     >
-      <Part>
+      <Part {...part}>
         <Cover data={data} />
       </Part>
-      <Part>
+      <Part {...part}>
         <Contents data={data} />
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={0}>
           <Sub>Recorded facts</Sub>
           <KeyValues
@@ -351,21 +355,21 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           />
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={1}>
           <Sub>Datasets of the active version, with provenance and the Art. 10 bias examination</Sub>
           <Datasets data={data} />
           <Text style={s.note}>Bias assessments of every version: appendix A.</Text>
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={2} />
         <AnnexSection data={data} index={3}>
           <Sub>{`Declared metrics of the active version${active ? ` (${active.version})` : ""}`}</Sub>
           <Table columns={[{ title: "Metric", width: 200 }, { title: "Value", width: 0, grow: true }]} rows={active?.metrics ?? []} />
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={4}>
           <Sub>Findings of the compliance engine</Sub>
           <Table
@@ -380,7 +384,7 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           />
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={5}>
           <Sub>Versions</Sub>
           <Table
@@ -417,13 +421,13 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           />
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={6} />
         <AnnexSection data={data} index={7}>
           <KeyValues rows={[["EU database registration", m.euDatabaseId]]} />
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <AnnexSection data={data} index={8}>
           <Monitoring data={data} />
           <Sub>Incidents (Art. 73)</Sub>
@@ -440,11 +444,11 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           />
         </AnnexSection>
       </Part>
-      <Part>
+      <Part {...part}>
         <Heading id="bias">{APPENDICES[0].title}</Heading>
         <BiasAssessments data={data} />
       </Part>
-      <Part>
+      <Part {...part}>
         <Heading id="other">{APPENDICES[1].title}</Heading>
         {data.fria ? <FriaBlock fria={data.fria} /> : null}
         {data.euRegistration ? <RegistrationBlock reg={data.euRegistration} /> : null}
@@ -459,7 +463,7 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           ))
         )}
       </Part>
-      <Part>
+      <Part {...part}>
         <Heading id="approvals">{APPENDICES[2].title}</Heading>
         <Table
           columns={[
@@ -494,7 +498,7 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           <Text style={s.notDocumented}>{data.auditLog.reason}</Text>
         )}
       </Part>
-      <Part>
+      <Part {...part}>
         <Heading id="requirements">{APPENDICES[4].title}</Heading>
         <Table
           columns={[
@@ -507,7 +511,7 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
           empty="No requirement applies."
         />
       </Part>
-      <Part>
+      <Part {...part}>
         <Heading id="gaps">{APPENDICES[5].title}</Heading>
         {data.gaps.length === 0 ? (
           <Text style={s.ok}>No gaps: every applicable requirement item is complete.</Text>

@@ -245,3 +245,12 @@ export async function listAssignableOwners() {
     select: { id: true, name: true, email: true },
   });
 }
+
+/** How many models are in production, and how many of those are undocumented (stored verdicts). */
+export async function productionCounts(): Promise<{ production: number; undocumented: number }> {
+  const [production, undocumented] = await Promise.all([
+    prisma.model.count({ where: { lifecycle: "PRODUCTION" } }),
+    prisma.model.count({ where: { lifecycle: "PRODUCTION", undocumented: true } }),
+  ]);
+  return { production, undocumented };
+}

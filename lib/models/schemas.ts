@@ -1,7 +1,7 @@
 // One zod schema per input, shared by the portal's forms, server actions and the API.
 import { z } from "zod";
 import { ActorRole, Lifecycle } from "../generated/prisma/enums";
-import { calendarDate, dateInput, optionalText, requiredText, revisionInput } from "../validation";
+import { calendarDate, dateInput, optionalText, requiredText, revisionInput, safeString } from "../validation";
 
 export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
@@ -46,3 +46,13 @@ export const updateModelSchema = modelFieldsSchema.extend({
   revision: revisionInput(),
 });
 export type UpdateModelInput = z.output<typeof updateModelSchema>;
+
+/**
+ * PUT /api/v1/models/{key}: `name` and `lifecycle` are required, every other field optional. An omitted
+ * field is left as it is, `null` clears it. `revision`, when sent, must be the current one (409 otherwise);
+ * without it the write applies to whatever is current (what a pipeline usually wants).
+ */
+export const upsertModelSchema = modelFieldsSchema.extend({
+  revision: z.number().int().positive().optional(),
+  key: safeString().optional().describe("ignored when equal to the path key; a different key is refused"),
+});

@@ -6,7 +6,7 @@ import "server-only";
 import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { assertCan, type Actor } from "../authz/policy";
-import { upsertModelSchema } from "../api/schemas";
+import { upsertModelSchema } from "./schemas";
 import { createModel, updateModel, type ModelActor } from "./mutations";
 import type { ModelFields } from "./schemas";
 

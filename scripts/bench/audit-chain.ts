@@ -19,7 +19,7 @@ await prepareTestDatabase(url);
 const { prisma } = await import("@/lib/db");
 const { upsertModel } = await import("@/lib/models/upsert");
 const { createVersion } = await import("@/lib/versions/versions");
-const { ingestMonitoringCheck } = await import("@/lib/monitoring/ingest");
+const { ingestMonitoringCheck } = await import("@/lib/monitoring-checks/ingest");
 const { monitoringPushSchema } = await import("@/lib/api/schemas");
 const { recordAuditBatch } = await import("@/lib/audit-log/record");
 const { verifyStoredChain } = await import("@/lib/audit-log/queries");

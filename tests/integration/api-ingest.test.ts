@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
-import { ingestMonitoringCheck } from "@/lib/monitoring/ingest";
+import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 import { computeDrift } from "@/lib/monitoring/drift";
 import { monitoringPushSchema } from "@/lib/api/schemas";
 

@@ -10,7 +10,7 @@ import { reanchorIn, verifyStoredChain } from "@/lib/audit-log/queries";
 import { eventHash } from "@/lib/audit-log/chain";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { upsertModel } from "@/lib/models/upsert";
-import { ingestMonitoringCheck } from "@/lib/monitoring/ingest";
+import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 import { monitoringPushSchema } from "@/lib/api/schemas";
 
 const run = Date.now().toString(36);

@@ -1,36 +1,22 @@
 // export → import into an EMPTY database → export gives the same JSON (apart from exportedAt), and a
 // second import of the same file changes nothing. The empty database is created and dropped here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { prisma } from "@/lib/db";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient, prisma } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { exportInventory } from "@/lib/exports/inventory";
 import { runImport } from "@/lib/imports/run-import";
 import { migrateDeploy } from "../../scripts/lib/run";
+import { emptyDatabaseBeside, type EmptyDatabase } from "../../scripts/lib/empty-database";
 
-const source = new URL(process.env.TEST_DATABASE_URL!);
-const emptyName = `${source.pathname.slice(1)}_rt_${Date.now().toString(36)}`;
-const emptyUrl = new URL(source.toString());
-emptyUrl.pathname = `/${emptyName}`;
-const adminUrl = new URL(source.toString());
-adminUrl.pathname = "/postgres";
+let empty: EmptyDatabase;
 let target: PrismaClient;
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl.toString() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE "${emptyName}"`);
-  if ((await migrateDeploy({ ...process.env, DATABASE_URL: emptyUrl.toString() })) !== 0) throw new Error("migrate deploy failed");
-  target = new PrismaClient({ adapter: new PrismaPg({ connectionString: emptyUrl.toString(), max: 4 }) });
+  // a database of its own (beside an embedded test database: a second embedded instance, since
+  // PGlite has only one database)
+  empty = await emptyDatabaseBeside(process.env.TEST_DATABASE_URL!, `rt_${Date.now().toString(36)}`);
+  if ((await migrateDeploy({ ...process.env, DATABASE_URL: empty.url })) !== 0) throw new Error("migrate deploy failed");
+  target = createPrismaClient(empty.url, 4);
   // an import never creates users: the people the export refers to exist in the target first
   const users = await prisma.user.findMany();
   await target.user.createMany({ data: users });
@@ -38,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await target?.$disconnect();
-  await admin(`DROP DATABASE IF EXISTS "${emptyName}" WITH (FORCE)`);
+  await empty?.drop();
   await prisma.$disconnect();
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { upsertModel } from "@/lib/models/upsert";
-import { ingestMonitoringCheck } from "@/lib/monitoring/ingest";
+import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 import { monitoringPushSchema } from "@/lib/api/schemas";
 import { verifyStoredChain } from "@/lib/audit-log/queries";
 

@@ -5,7 +5,7 @@
 // Usage: DATABASE_URL=… npx tsx --conditions=react-server tests/support/audit-crash-writer.ts <model-key>
 import { prisma } from "@/lib/db";
 import { drainAuditLog } from "@/lib/audit-log/appender";
-import { ingestMonitoringCheck } from "@/lib/monitoring/ingest";
+import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 import { monitoringPushSchema } from "@/lib/api/schemas";
 
 const modelKey = process.argv[2]!;

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { inventoryFiltersSchema, normalizeFilters } from "@/lib/dossier/get-inventory-report-data";
 import { listRecords } from "@/lib/dossier/records";
 import { RISK_CLASS_LABELS } from "@/lib/labels";
-import { listBusinessUnits } from "@/lib/models/queries";
+import { listBusinessUnits, productionCounts } from "@/lib/models/queries";
 import { RiskClass } from "@/lib/generated/prisma/enums";
 import { GenerateDocumentButton } from "./_components/generate-document-button";
 import { RecordsTable } from "./_components/records-table";
@@ -21,12 +20,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const raw = await searchParams;
   const parsed = inventoryFiltersSchema.safeParse({ businessUnit: first(raw.businessUnit), riskClass: first(raw.riskClass), undocumentedOnly: first(raw.undocumentedOnly) });
   const filters = normalizeFilters(parsed.success ? parsed.data : {});
-  const [units, records, production, undocumented] = await Promise.all([
-    listBusinessUnits(),
-    listRecords({ actor: user, limit: 25 }),
-    prisma.model.count({ where: { lifecycle: "PRODUCTION" } }),
-    prisma.model.count({ where: { lifecycle: "PRODUCTION", undocumented: true } }),
-  ]);
+  const [units, records, { production, undocumented }] = await Promise.all([listBusinessUnits(), listRecords({ actor: user, limit: 25 }), productionCounts()]);
   return (
     <>
       <h1>Reports</h1>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeDrift } from "@/lib/monitoring/drift";
-import { driftFromSamples, resultsFromMetrics, thresholdsOf, worstStatus } from "@/lib/monitoring/ingest";
+import { driftFromSamples, resultsFromMetrics, thresholdsOf, worstStatus } from "@/lib/monitoring-checks/ingest";
 import { monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
 import { openApiDocument } from "@/lib/api/openapi";
 import { readBodyBytes, assertJsonContentType } from "@/lib/api/body";

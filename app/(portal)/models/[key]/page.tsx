@@ -494,6 +494,8 @@ export default async function ModelPage({ params, searchParams }: { params: Para
             <tbody>
               {incidents.map((i) => {
                 const due = incidentDeadline(i);
+                // a server component renders once per request: "now" is the request's time, not a re-render hazard
+                // eslint-disable-next-line react-hooks/purity
                 const overdue = !i.authorityNotifiedAt && due.getTime() < Date.now();
                 return (
                   <tr key={i.id}>

@@ -5,11 +5,12 @@
 import { z } from "zod";
 import { assertJsonContentType } from "@/lib/api/body";
 import { authenticate, requireScope } from "@/lib/api/principal";
+import { assertCoversAllModels } from "@/lib/authz/policy";
 import { withApiErrors } from "@/lib/api/problem";
 import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { DossierKind } from "@/lib/generated/prisma/enums";
 import { generateDocument, generateRequestSchema } from "@/lib/dossier/generate";
-import { parseQuery, progressStream, readerOf } from "@/lib/dossier/http";
+import { parseQuery, progressStream, readerOf } from "@/lib/api/dossier-http";
 import { assertSafeInput } from "@/lib/validation";
 import { listRecords } from "@/lib/dossier/records";
 
@@ -26,9 +27,8 @@ export const GET = withApiErrors(async (request: Request) => {
   const principal = await authenticate(request);
   requireScope(principal, "read");
   const query = parseQuery(listSchema, new URL(request.url));
-  const items = await listRecords({ actor: principal.user, kind: query.kind, modelKey: query.model, limit: query.limit });
-  const visible = principal.modelKeys ? items.filter((r) => r.model && principal.modelKeys?.has(r.model.key)) : items;
-  return Response.json({ items: visible }, { headers: { "cache-control": "no-store" } });
+  const items = await listRecords({ actor: principal.user, limits: principal, kind: query.kind, modelKey: query.model, limit: query.limit });
+  return Response.json({ items }, { headers: { "cache-control": "no-store" } });
 });
 
 export const POST = withApiErrors(async (request: Request) => {
@@ -47,7 +47,7 @@ export const POST = withApiErrors(async (request: Request) => {
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid document request.", fieldErrorsOf(parsed.error));
   const job = parsed.data;
   if (job.kind === "MODEL_DOSSIER") requireScope(principal, "read", job.modelKey);
-  else if (principal.modelKeys) throw new AppError("FORBIDDEN", "This token is limited to some models; the inventory report covers all of them.");
+  else assertCoversAllModels(principal, "the inventory report");
   const actor = readerOf(principal);
   return progressStream((onProgress) => generateDocument({ actor, request: job, onProgress }), new URL(request.url).pathname);
 });

@@ -1,7 +1,7 @@
 import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
-import { prisma } from "@/lib/db";
 import { FIX_FORMS } from "@/lib/models/fix-href";
 import { OpenFromHash } from "@/app/_components/open-from-hash";
+import { datasetChoices } from "@/lib/datasets/datasets";
 import { biasAssessmentAction, createVersionAction, incidentAction, linkDatasetAction, monitoringConfigAction, recordDrillAction } from "./manage-actions";
 
 const PURPOSES = [
@@ -26,7 +26,7 @@ export async function ManagePanels({
   versions: string[];
   config: { enabled: boolean; features: string[]; warningThreshold: number; criticalThreshold: number; cadenceDays: number } | null;
 }) {
-  const datasets = await prisma.dataset.findMany({ orderBy: [{ name: "asc" }, { version: "desc" }], select: { id: true, name: true, version: true }, take: 500 });
+  const datasets = await datasetChoices();
   const versionOptions = versions.map((v) => [v, v] as const);
   const today = new Date().toISOString().slice(0, 10);
   const metricRows: FieldSpec[] = [0, 1, 2].flatMap((i) => [

@@ -1,7 +1,7 @@
 // GET /api/v1/dossiers/{id} — a record's metadata: who generated it, when, parameters, SHA-256.
 import { authenticate } from "@/lib/api/principal";
 import { withApiErrors } from "@/lib/api/problem";
-import { assertMayReadRecord } from "@/lib/dossier/http";
+import { assertMayReadRecord } from "@/lib/api/dossier-http";
 import { getRecord } from "@/lib/dossier/records";
 
 export const runtime = "nodejs";

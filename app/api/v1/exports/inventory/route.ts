@@ -1,7 +1,7 @@
 import { authenticate, requireScope } from "@/lib/api/principal";
+import { assertCoversAllModels } from "@/lib/authz/policy";
 import { withApiErrors } from "@/lib/api/problem";
 import { assertCan } from "@/lib/authz/policy";
-import { AppError } from "@/lib/errors";
 import { exportInventory } from "@/lib/exports/inventory";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export const GET = withApiErrors(async (request: Request) => {
   requireScope(principal, "read");
   assertCan(principal.user, "inventory.read");
   // a token limited to some models must not read the others through the export
-  if (principal.modelKeys) throw new AppError("FORBIDDEN", "This token is limited to some models; exporting the whole inventory needs a token without a model limit.");
+  assertCoversAllModels(principal, "the inventory export");
   const doc = await exportInventory();
   const day = doc.exportedAt.slice(0, 10);
   return new Response(JSON.stringify(doc, null, 1), {

@@ -1,7 +1,7 @@
 // GET /api/v1/dossiers/{id}/content — the stored bytes of an issued document, exactly as issued.
 import { authenticate } from "@/lib/api/principal";
 import { withApiErrors } from "@/lib/api/problem";
-import { assertMayReadRecord, documentResponse } from "@/lib/dossier/http";
+import { assertMayReadRecord, documentResponse } from "@/lib/api/dossier-http";
 import { getRecordContent } from "@/lib/dossier/records";
 
 export const runtime = "nodejs";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authenticate, requireScope } from "@/lib/api/principal";
 import { withApiErrors } from "@/lib/api/problem";
 import { generateDocument } from "@/lib/dossier/generate";
-import { documentResponse, modelKeyFromUrl, parseQuery, readerOf } from "@/lib/dossier/http";
+import { documentResponse, modelKeyFromUrl, parseQuery, readerOf } from "@/lib/api/dossier-http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

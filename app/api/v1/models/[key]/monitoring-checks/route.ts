@@ -4,7 +4,7 @@ import { authenticate, requireScope } from "@/lib/api/principal";
 import { withApiErrors } from "@/lib/api/problem";
 import { json, modelKeyParam, type RouteContext } from "@/lib/api/respond";
 import { monitoringPushSchema } from "@/lib/api/schemas";
-import { ingestMonitoringCheck } from "@/lib/monitoring/ingest";
+import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 
 export const dynamic = "force-dynamic";
 type Ctx = RouteContext<{ key: string }>;

@@ -5,12 +5,13 @@ import "server-only";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "../errors";
 import { assertSafeInput, safeSearchParams } from "../validation";
-import { errorResponse } from "../api/problem";
-import { requireScope, type Principal } from "../api/principal";
+import { errorResponse } from "./problem";
+import { requireScope, type Principal } from "./principal";
+import { assertCoversAllModels } from "../authz/policy";
 import { modelKeySchema } from "../models/schemas";
-import type { DossierReader } from "./get-model-dossier-data";
-import type { GeneratedDocument, Progress } from "./generate";
-import type { RecordMeta } from "./records";
+import type { DossierReader } from "../dossier/get-model-dossier-data";
+import type { GeneratedDocument, Progress } from "../dossier/generate";
+import type { RecordMeta } from "../dossier/records";
 
 export const readerOf = (principal: Principal): DossierReader => ({
   id: principal.user.id,
@@ -22,7 +23,7 @@ export const readerOf = (principal: Principal): DossierReader => ({
 /** Read scope, and a token limited to some models reads only those models' records (never reports). */
 export function assertMayReadRecord(principal: Principal, record: Pick<RecordMeta, "model">): void {
   requireScope(principal, "read", record.model?.key);
-  if (principal.modelKeys && !record.model) throw new AppError("FORBIDDEN", "This token is limited to some models; inventory reports cover all of them.");
+  if (!record.model) assertCoversAllModels(principal, "an inventory report");
 }
 
 /** A key in the URL that cannot exist is simply not found. */

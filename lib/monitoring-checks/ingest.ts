@@ -9,8 +9,8 @@ import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import { refreshCompliance } from "../models/compliance";
 import { MODEL_WRITE_TX, lockModelById } from "../models/lock";
-import type { MonitoringPush, MonitoringResultJson } from "../api/schemas";
-import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "./drift";
+import type { MonitoringPush, MonitoringResultJson } from "../monitoring/schemas";
+import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "../monitoring/drift";
 
 export type IngestActor = Actor & { email: string };
 
