@@ -40,6 +40,8 @@ if (local) {
   process.env.DATABASE_URL = embedded.url;
   // PGlite is single-threaded: a small pool avoids queueing many idle connections on it
   process.env.DATABASE_POOL_MAX ??= "4";
+  // the demo: its accounts sign in with the published password and no second-factor prompt
+  process.env.DOSSIER_REQUIRE_MFA ??= "off";
   console.log(`[start] no DATABASE_URL: embedded PostgreSQL (PGlite) in ${join(dataDir, "pglite")} on 127.0.0.1:${pgPort}`);
 }
 if (!process.env.NEXTAUTH_SECRET) {

@@ -9,7 +9,7 @@ import { consumeRateLimit } from "./rate-limit";
 export type ApiScope = "read" | "write" | "monitoring";
 
 export type Principal = {
-  user: SessionUser;
+  user: Pick<SessionUser, "id" | "role" | "email" | "name">;
   /** set when the caller used an API token */
   tokenId: string | null;
   /** what the credential allows; a session has every scope its user's role has */
@@ -39,6 +39,7 @@ export async function authenticate(request: Request): Promise<Principal> {
   }
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (user.mfaEnrollmentRequired) throw new AppError("FORBIDDEN", "Set up two-factor authentication first.");
   return { user, tokenId: null, scopes: ALL_SCOPES, modelKeys: null };
 }
 
