@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import type { Actor } from "../authz/policy";
 import { AuthSource } from "../generated/prisma/enums";
 import { mfaRequiredFor } from "./mfa";
+import { sessionStillValid } from "./session-validity";
 import { authOptions } from "./options";
 
 export type SessionUser = Actor & {
@@ -19,26 +20,6 @@ export type SessionUser = Actor & {
 
 /** The page where a second factor is set up: reachable while enrolment is required. */
 export const SECURITY_PAGE = "/account/security";
-
-/**
- * Is this session still valid for this user record? Re-checked on every request, so deactivation,
- * a password reset or a refused SSO sign-in (all bump sessionVersion) end sessions at once, and an
- * SSO session ends after the maximum SSO session age whatever its cookie says.
- */
-export function sessionStillValid(
-  session: Pick<Session, "sessionVersion" | "method" | "authAt">,
-  user: { active: boolean; sessionVersion: number; source: AuthSource },
-  now: Date,
-  ssoMaxSessionSeconds: number,
-): boolean {
-  if (!user.active) return false;
-  if ((session.sessionVersion ?? 0) !== user.sessionVersion) return false;
-  const method = session.method ?? "password";
-  // an account is signed in only the way it is set up: a password session never speaks for an SSO user
-  if ((method === "sso") !== (user.source === AuthSource.SSO)) return false;
-  if (method === "sso" && now.getTime() / 1000 - (session.authAt ?? 0) > ssoMaxSessionSeconds) return false;
-  return true;
-}
 
 /** The signed-in user, re-read from the database on every request (the JWT only carries the id). */
 export async function getSessionUser(now = new Date()): Promise<SessionUser | null> {
