@@ -23,7 +23,11 @@ export const SECURITY_PAGE = "/account/security";
 
 /** The signed-in user, re-read from the database on every request (the JWT only carries the id). */
 export async function getSessionUser(now = new Date()): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
+  return userForSession(await getServerSession(authOptions), now);
+}
+
+/** The user a decoded session speaks for, if that session still holds against the user record. */
+export async function userForSession(session: Session | null, now = new Date()): Promise<SessionUser | null> {
   const id = session?.user?.id;
   if (!session || !id) return null;
   const user = await prisma.user.findUnique({

@@ -68,5 +68,8 @@ export async function createFirstAdmin(input: unknown): Promise<CreatedUser> {
 
 export async function listUsers({ actor }: { actor: Actor }) {
   assertCan(actor, "users.manage");
-  return prisma.user.findMany({ orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, email: true, role: true, active: true } });
+  return prisma.user.findMany({
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, email: true, role: true, active: true, source: true, lastSignInAt: true, deactivatedAt: true, totpEnabledAt: true, breakGlass: true },
+  });
 }
