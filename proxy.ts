@@ -13,5 +13,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // portal pages only: the API answers 401 itself, auth and setup pages must stay reachable
-  matcher: ["/dashboard/:path*", "/models/:path*", "/datasets/:path*", "/reviews/:path*", "/reports/:path*", "/audit-log/:path*", "/admin/:path*"],
+  matcher: ["/dashboard/:path*", "/models/:path*", "/datasets/:path*", "/reviews/:path*", "/reports/:path*", "/audit-log/:path*", "/admin/:path*", "/account/:path*"],
 };
