@@ -200,6 +200,20 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           },
         },
       },
+      "/api/v1/audit-log/verify": {
+        get: {
+          operationId: "verifyAuditChain",
+          summary: "Recompute the audit log's hash chain from the stored events and report every broken link (admins, compliance officers, auditors; a token must not be limited to some models)",
+          "x-scope": "read",
+          responses: {
+            "200": {
+              description: "`ok`, `checked`, `breakCount`, `breaks` [{seq, kind: link|content, reason}] (the first 1,000), `acknowledged` (legacy seqs acknowledged by a re-anchoring event), `pending`, `lastHash`",
+              content: { "application/json": {} },
+            },
+            ...problemResponses(401, 403, 429),
+          },
+        },
+      },
       "/api/v1/dossiers": {
         get: { operationId: "listDossierRecords", summary: "Documents Dossier issued (who, when, parameters, sha256, completeness)", "x-scope": "read", responses: { "200": { description: "Records", content: { "application/json": {} } }, ...problemResponses(401, 429) } },
         post: {

@@ -1,6 +1,12 @@
+// The one audit writer. A change and its audit events commit together: the events are inserted into
+// "AuditPending" inside the caller's transaction, without any global lock, so writers never queue
+// behind each other for the log. After the transaction commits, the appender (./appender.ts) links
+// them into the hash chain in batches (group commit) before the caller's function returns.
 import "server-only";
-import type { Tx } from "../db";
-import { GENESIS_HASH, eventHash } from "./chain";
+import { prisma, type Tx } from "../db";
+import { AppError } from "../errors";
+import { UnstorableValueError, storedJsonText } from "./chain";
+import { flushAuditLogAfterCommit } from "./appender";
 
 export type AuditInput = {
   actor: { id: string | null; label: string };
@@ -12,48 +18,75 @@ export type AuditInput = {
   after?: unknown;
 };
 
-// Any constant key: serialises writers of the chain for the rest of their transaction.
-const AUDIT_CHAIN_LOCK = 4_242_001;
+/** Transactions that recorded events: their commit is followed by a flush of the chain. */
+const recordedIn = new WeakSet<object>();
 
 /**
- * Append one event to the audit log inside the caller's transaction, so the change and its record
- * commit or roll back together. Writers are serialised by a transaction-scoped advisory lock so the
- * chain never forks; the lock is held until commit, so call this LAST in a transaction (after
- * refreshCompliance and other work) to keep concurrent writers from queueing behind slow work.
+ * Record audit events inside the caller's transaction (the batch API: one INSERT for any number of
+ * events; imports and restores call it with thousands). A value the log cannot store and read back
+ * exactly (a NUL character, a lone surrogate, a non-finite number) is refused with a 422 AppError
+ * naming its path — the caller's transaction rolls back, so nothing of the change is written either.
+ * Call it anywhere in the transaction: it takes no lock.
  */
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const seq = (last?.seq ?? 0n) + 1n;
-  const at = new Date();
-  const before = toJson(input.before);
-  const after = toJson(input.after);
-  const fields = {
-    seq,
-    at,
-    actorId: input.actor.id,
-    actorLabel: input.actor.label,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    modelId: input.modelId ?? null,
-    before,
-    after,
-  };
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      before: before ?? undefined,
-      after: after ?? undefined,
-      prevHash,
-      hash: eventHash(prevHash, fields),
-    },
+export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const at = new Date().toISOString();
+  const rows = inputs.map((input, i) => {
+    const where = inputs.length === 1 ? "" : `[${i}]`;
+    try {
+      const before = storedJsonText(input.before, `before${where}`);
+      const after = storedJsonText(input.after, `after${where}`);
+      const text = (v: string) => storedJsonText(v, `${input.action}${where}`)!;
+      // hand-built JSON so that before/after keep their exact canonical number text (Prisma's Json
+      // serialiser rounds 0.30000000000000004 to 0.3 and turns 1.7976931348623157e308 into null)
+      return `{"at":${JSON.stringify(at)},"actorId":${input.actor.id === null ? "null" : text(input.actor.id)},"actorLabel":${text(input.actor.label)},"action":${text(input.action)},"entityType":${text(input.entityType)},"entityId":${text(input.entityId)},"modelId":${input.modelId ? text(input.modelId) : "null"},"before":${before ?? "null"},"after":${after ?? "null"}}`;
+    } catch (e) {
+      if (e instanceof UnstorableValueError) {
+        throw new AppError("VALIDATION", `The audit log cannot record this change exactly: ${e.message}. Nothing was written.`, { [e.path]: [e.problem] });
+      }
+      throw e;
+    }
   });
+  await tx.$executeRaw`
+    INSERT INTO "AuditPending" ("at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after")
+    SELECT v."at", v."actorId", v."actorLabel", v."action", v."entityType", v."entityId", v."modelId",
+           NULLIF(v."before", 'null'::jsonb), NULLIF(v."after", 'null'::jsonb)
+    FROM ROWS FROM (jsonb_to_recordset(${`[${rows.join(",")}]`}::jsonb)
+      AS ("at" timestamp(3), "actorId" uuid, "actorLabel" text, "action" text, "entityType" text, "entityId" text, "modelId" uuid, "before" jsonb, "after" jsonb))
+      WITH ORDINALITY AS v("at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after", n)
+    ORDER BY v.n`;
+  recordedIn.add(tx);
 }
 
-/** Dates, bigints and undefined made JSON-safe exactly as they will be read back. */
-function toJson(value: unknown): object | null {
-  if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v))) as object;
+/** Record one audit event: a batch of one. */
+export function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  return recordAuditBatch(tx, [input]);
 }
+
+type TxRunner = (arg: unknown, options?: unknown) => Promise<unknown>;
+const INSTALLED = Symbol.for("dossier.audit.flushAfterCommit");
+
+/**
+ * Every interactive transaction of the app's client that recorded audit events flushes the chain
+ * after it commits, so a caller that reads the log after a write sees its event chained. Installed
+ * once, here, so no call site has to remember it; a failed flush leaves the events pending (they are
+ * committed with their change) and is retried — see appender.ts.
+ */
+function installFlushAfterCommit(client: typeof prisma) {
+  const holder = client as unknown as Record<symbol, boolean> & { $transaction: TxRunner };
+  if (holder[INSTALLED]) return;
+  const original = holder.$transaction.bind(client) as TxRunner;
+  holder.$transaction = async (arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return original(arg, options);
+    let recorded = false;
+    const result = await original(async (tx: object) => {
+      const value = await (arg as (tx: object) => Promise<unknown>)(tx);
+      recorded = recordedIn.has(tx);
+      return value;
+    }, options);
+    if (recorded) await flushAuditLogAfterCommit(client);
+    return result;
+  };
+  holder[INSTALLED] = true;
+}
+installFlushAfterCommit(prisma);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { prisma, type Tx } from "../db";
 import { can, type Resource } from "../authz/policy";
 import type { AuditInput } from "../audit-log/record";
-import { recordAuditBatch } from "./audit-batch";
+import { recordAuditBatch } from "../audit-log/record";
 import { Role } from "../generated/prisma/enums";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createModelSchema, modelFieldsSchema, type ModelFields } from "../models/schemas";

@@ -28,7 +28,7 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
         biasAssessments: { orderBy: { assessedAt: "desc" }, include: { metrics: true, assessor: { select: { name: true } } } },
       },
     }),
-    prisma.monitoringCheck.findMany({ where: { modelId: model.id }, orderBy: { observedAt: "desc" }, take: 12, include: { features: true, version: { select: { version: true } } } }),
+    prisma.monitoringCheck.findMany({ where: { modelId: model.id }, orderBy: [{ observedAt: "desc" }, { createdAt: "desc" }], take: 12, include: { features: true, version: { select: { version: true } } } }),
     prisma.incident.findMany({ where: { modelId: model.id }, orderBy: { awareAt: "desc" } }),
     prisma.review.findMany({
       where: { modelId: model.id },

@@ -30,7 +30,7 @@ export const FACTS_INCLUDE = {
     },
   },
   monitoringConfig: { select: { enabled: true, cadenceDays: true, warningThreshold: true, criticalThreshold: true, features: true } },
-  monitoringChecks: { orderBy: { observedAt: "desc" }, take: 1, select: { observedAt: true, status: true } },
+  monitoringChecks: { orderBy: [{ observedAt: "desc" }, { createdAt: "desc" }], take: 1, select: { observedAt: true, status: true } },
 } as const satisfies Prisma.ModelInclude;
 
 export type FactsRow = Prisma.ModelGetPayload<{ include: typeof FACTS_INCLUDE }>;

@@ -7,6 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { Role } from "../generated/prisma/enums";
 import { createModelSchema, updateModelSchema, type ModelFields } from "./schemas";
 import { refreshCompliance } from "./compliance";
+import { lockModelByKey } from "./lock";
 
 export type ModelActor = Actor & { email: string };
 
@@ -58,14 +59,20 @@ export async function createModel({ actor, input }: { actor: ModelActor; input: 
   }
 }
 
-export async function updateModel({ actor, key, input }: { actor: ModelActor; key: string; input: unknown }) {
+/**
+ * Save a model's fields. With `applyToCurrent` (PUT without a revision) the change applies to whatever
+ * revision is current: the row lock taken first serialises concurrent saves instead of failing them.
+ */
+export async function updateModel({ actor, key, input, applyToCurrent = false }: { actor: ModelActor; key: string; input: unknown; applyToCurrent?: boolean }) {
   const parsed = updateModelSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  const { revision, ...fields } = parsed.data;
+  const { revision: pinned, ...fields } = parsed.data;
   return prisma.$transaction(async (tx) => {
+    if (!(await lockModelByKey(tx, key))) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
     const before = await tx.model.findUnique({ where: { key }, select: AUDITED });
     if (!before) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
     assertCan(actor, "model.edit", { kind: "model", model: before });
+    const revision = applyToCurrent ? before.revision : pinned;
     if (before.revision !== revision) throw staleRevision(revision, before.revision);
     const data = await resolveFields(tx, fields);
     if (actor.role === Role.MODEL_OWNER && !ownsModel(actor, {

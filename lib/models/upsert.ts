@@ -71,7 +71,10 @@ export async function upsertModel({ actor, key, input }: { actor: ModelActor & A
   const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const { revision: _r, key: _k, ...rawFields } = raw;
 
-  // two attempts: a concurrent PUT may create the key (or bump the revision) between our read and write
+  // A concurrent PUT may create the key between our read and our insert: the loser's insert fails with
+  // a unique violation and it goes round again, now as an update (200). Without a pinned revision an
+  // update applies to whatever is current (updateModel serialises on the row lock), so only a pinned
+  // stale revision is a 409.
   for (let attempt = 0; ; attempt++) {
     const current = await loadCurrent(key);
     if (!current) {
@@ -80,7 +83,7 @@ export async function upsertModel({ actor, key, input }: { actor: ModelActor & A
         await createModel({ actor, input: { ...rawFields, key } });
         return { outcome: "created", key };
       } catch (e) {
-        if (attempt === 0 && e instanceof AppError && e.code === "CONFLICT") continue;
+        if (attempt < 3 && e instanceof AppError && e.code === "CONFLICT") continue;
         throw e;
       }
     }
@@ -89,13 +92,7 @@ export async function upsertModel({ actor, key, input }: { actor: ModelActor & A
       throw new AppError("CONFLICT", `The model is at revision ${current.revision}, not ${revision}: someone changed it since you read it. Nothing was overwritten.`);
     }
     if (isNoOp(current, fields)) return { outcome: "unchanged", key };
-    try {
-      await updateModel({ actor, key, input: { ...rawFields, revision: current.revision } });
-      return { outcome: "updated", key };
-    } catch (e) {
-      // only retry a lost race when the caller did not pin a revision
-      if (attempt === 0 && revision === undefined && e instanceof AppError && e.code === "CONFLICT") continue;
-      throw e;
-    }
+    await updateModel({ actor, key, input: { ...rawFields, revision: revision ?? current.revision }, applyToCurrent: revision === undefined });
+    return { outcome: "updated", key };
   }
 }

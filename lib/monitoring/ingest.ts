@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import { refreshCompliance } from "../models/compliance";
+import { lockModelById } from "../models/lock";
 import type { MonitoringPush, MonitoringResultJson } from "../api/schemas";
 import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "./drift";
 
@@ -151,6 +152,14 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
   const status = worstStatus(results.map((r) => r.status));
 
   const { checkId, monitoringStatus } = await prisma.$transaction(async (tx) => {
+    // the model's row lock first (lib/models/lock.ts): pushes and edits of one model serialise in one
+    // order, so the response's monitoringStatus is the one the model keeps
+    if (!(await lockModelById(tx, model.id))) throw new AppError("NOT_FOUND", `No model with the key "${modelKey}".`);
+    // a re-push of the same model, version and observedAt (a re-run of a day's batch) replaces the
+    // check it repeats: the later-received one decides, and the audit event records what it replaced.
+    // A push without observedAt is a new observation ("now"), never a repeat.
+    const replaced = push.observedAt ? await tx.monitoringCheck.findMany({ where: { modelId: model.id, versionId, observedAt }, select: { id: true, status: true } }) : [];
+    if (replaced.length) await tx.monitoringCheck.deleteMany({ where: { id: { in: replaced.map((c) => c.id) } } });
     if (!model.monitoringConfig) {
       // a model whose pipeline pushes checks is monitored: record the config the push implies (the
       // pushed features, default thresholds and cadence) so the check counts, and say so in the audit log
@@ -174,8 +183,17 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
         });
       }
     }
-    const check = await tx.monitoringCheck.create({ data: { modelId: model.id, versionId, observedAt, status }, select: { id: true } });
-    await tx.monitoringFeatureResult.createMany({ data: rows.map((r) => ({ ...r, checkId: check.id })) });
+    const check = await tx.monitoringCheck.create({ data: { modelId: model.id, versionId, observedAt, status, createdAt: new Date() }, select: { id: true } });
+    // raw SQL: the numbers travel as their shortest round-trip text and land in float8 exactly
+    // (Prisma's Float serialiser keeps 16 significant digits: 0.30000000000000004 became 0.3 and
+    // 1.7976931348623157e308 overflowed into a 500)
+    if (rows.length) {
+      await tx.$executeRaw`
+        INSERT INTO "MonitoringFeatureResult" ("id", "checkId", "feature", "featureType", "psi", "ksStatistic", "ksPValue", "wasserstein", "metricName", "metricValue", "status")
+        SELECT gen_random_uuid(), ${check.id}::uuid, r."feature", r."featureType", r."psi", r."ksStatistic", r."ksPValue", r."wasserstein", r."metricName", r."metricValue", r."status"::"CheckStatus"
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS r("feature" text, "featureType" text, "psi" float8, "ksStatistic" float8, "ksPValue" float8, "wasserstein" float8, "metricName" text, "metricValue" float8, "status" text)`;
+    }
     await refreshCompliance(tx, { modelIds: [model.id], asOf: now });
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
@@ -183,6 +201,7 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
       entityType: "MonitoringCheck",
       entityId: check.id,
       modelId: model.id,
+      before: replaced.length ? { replaced: replaced.map((c) => ({ id: c.id, status: c.status })) } : undefined,
       after: { observedAt, version: push.version ?? null, status, features: results.map((r) => ({ name: r.name, psi: r.psi ?? null, status: r.status })) },
     });
     const refreshed = await tx.model.findUniqueOrThrow({ where: { id: model.id }, select: { monitoringStatus: true } });

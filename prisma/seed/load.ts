@@ -3,6 +3,7 @@ import "server-only";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/auth/password";
 import { recordAudit } from "../../lib/audit-log/record";
+import { flushAuditLog } from "../../lib/audit-log/appender";
 import { refreshCompliance } from "../../lib/models/compliance";
 import { DEMO_PASSWORD, generateDemo, type DemoData } from "./demo";
 import { loadSnapshotHistory } from "./history";
@@ -49,5 +50,7 @@ export async function loadDemo(prisma: PrismaClient, { asOf = new Date() }: { as
     },
     { timeout: 300_000, maxWait: 30_000 },
   );
+  // this client may not be the app's (which flushes after every audited commit): chain the seed's event
+  await flushAuditLog(prisma);
   return data;
 }

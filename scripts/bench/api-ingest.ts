@@ -1,15 +1,24 @@
 // Benchmark of the public API's monitoring ingestion, end to end over HTTP against the built app:
 //  1. sustained metric-value pushes (POST /api/v1/models/{key}/monitoring-checks) from CONCURRENCY
-//     clients for DURATION_S seconds → checks/s and latency p50/p95/p99;
-//  2. one raw-sample push of 2 × N values (default 1,000,000 each): body size, end-to-end time.
+//     clients for DURATION_S seconds → checks/s and latency p50/p95/p99, spread over MODELS models
+//     (client c pushes to model c % MODELS: pipelines push for their own models; --models 1 measures
+//     every client on one model, which serialises on that model's row lock by design);
+//  2. the machine's ceiling beside it: pgbench (/usr/bin/pgbench) with the same number of clients, each
+//     transaction one INSERT, on the same PostgreSQL → tps, and the ratio checks/s ÷ tps;
+//  3. the audit chain verified afterwards (every event, every link);
+//  4. one raw-sample push of 2 × N values (default 1,000,000 each; --samples 0 skips it).
 // Usage: DATABASE_URL=… NEXT_DIST_DIR=.next-api npx tsx --conditions=react-server scripts/bench/api-ingest.ts
-//   [--duration 15] [--concurrency 8] [--samples 1000000] [--base-url http://…  (else it starts the build)]
-// Writes one DEVELOPMENT model (deleted at the end) and one token (revoked at the end); prints one JSON object.
-import { spawn, type ChildProcess } from "node:child_process";
+//   [--duration 15] [--concurrency 8] [--models 8] [--samples 1000000] [--base-url http://…  (else it starts the build)]
+// Writes MODELS DEVELOPMENT models (deleted at the end) and one token (revoked at the end); prints one JSON object.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
+import { verifyStoredChain } from "@/lib/audit-log/queries";
 import { freePort } from "../lib/free-port";
 import { bin } from "../lib/run";
 
@@ -17,6 +26,7 @@ const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "15" },
     concurrency: { type: "string", default: "8" },
+    models: { type: "string", default: "8" },
     samples: { type: "string", default: "1000000" },
     "base-url": { type: "string" },
   },
@@ -24,6 +34,7 @@ const { values } = parseArgs({
 const durationMs = Number(values.duration) * 1000;
 const concurrency = Number(values.concurrency);
 const samples = Number(values.samples);
+const modelCount = Math.max(1, Number(values.models));
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -72,18 +83,24 @@ async function main() {
   const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN", active: true }, select: { id: true, role: true, email: true } });
   const { token, view } = await createApiToken({ actor: admin, input: { name: "bench", scopes: ["read", "write", "monitoring"], expiresInDays: 1 } });
   const server = values["base-url"] ? { baseUrl: values["base-url"], child: null } : await startServer();
-  const key = `bench-api-${Date.now().toString(36)}`;
+  const stamp = Date.now().toString(36);
+  const keys = Array.from({ length: modelCount }, (_, m) => `bench-api-${stamp}-${m}`);
+  const key = keys[0]!;
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   try {
-    const created = await fetch(`${server.baseUrl}/api/v1/models/${key}`, { method: "PUT", headers, body: JSON.stringify({ name: "API bench model", lifecycle: "DEVELOPMENT" }) });
-    if (created.status !== 201) throw new Error(`upsert failed: ${created.status} ${await created.text()}`);
+    for (const k of keys) {
+      const created = await fetch(`${server.baseUrl}/api/v1/models/${k}`, { method: "PUT", headers, body: JSON.stringify({ name: "API bench model", lifecycle: "DEVELOPMENT" }) });
+      if (created.status !== 201) throw new Error(`upsert failed: ${created.status} ${await created.text()}`);
+    }
 
     // 1. sustained metric pushes
     const latencies: number[] = [];
     let errors = 0;
-    const url = `${server.baseUrl}/api/v1/models/${key}/monitoring-checks`;
+    const urlOf = (k: string) => `${server.baseUrl}/api/v1/models/${k}/monitoring-checks`;
+    const url = urlOf(key);
     const warmupEnd = performance.now() + 2000;
     const push = async (i: number) => {
+      const url = urlOf(keys[(i % concurrency) % modelCount]!);
       const body = JSON.stringify({ metrics: [{ feature: "amount", metric: "psi", value: (i % 40) / 100 }, { feature: "channel", metric: "psi", value: 0.02 }, { feature: "model", metric: "auc", value: 0.9 }] });
       const t0 = performance.now();
       const res = await fetch(url, { method: "POST", headers, body });
@@ -107,14 +124,23 @@ async function main() {
     );
     const elapsedS = (performance.now() - start) / 1000;
     latencies.sort((a, b) => a - b);
+    const checksPerSecond = latencies.length / elapsedS;
 
-    // 2. one raw push of 2 × samples values
+    // 2. the ceiling: pgbench, one INSERT per transaction, as many clients, same server
+    const ceiling = pgbenchCeiling(concurrency, Math.max(5, Math.round(durationMs / 1000)));
+
+    // 3. the chain after the run
+    const t0 = performance.now();
+    const chain = await verifyStoredChain();
+    const chainVerify = { ok: chain.ok, events: chain.checked, breaks: chain.breakCount, pending: chain.pending, ms: Math.round(performance.now() - t0) };
+
+    // 4. one raw push of 2 × samples values
     const reference = samplesOf(samples, 1, 0);
     const current = samplesOf(samples, 2, 0.15);
     const rawBody = JSON.stringify({ observedAt: new Date().toISOString(), features: [{ name: "amount", type: "numeric", reference, current }] });
     const rawTimes: number[] = [];
     let rawResult: unknown = null;
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < (samples > 0 ? 3 : 0); r++) {
       const t0 = performance.now();
       const res = await fetch(url, { method: "POST", headers, body: rawBody });
       const json = (await res.json()) as { status?: string; features?: unknown[] };
@@ -131,12 +157,16 @@ async function main() {
           machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
           metricPushes: {
             concurrency,
+            models: modelCount,
             durationS: round(elapsedS, 2),
             checks: latencies.length,
             errors,
-            checksPerSecond: round(latencies.length / elapsedS),
+            checksPerSecond: round(checksPerSecond),
             latencyMs: { p50: round(quantile(latencies, 0.5)), p95: round(quantile(latencies, 0.95)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? NaN) },
           },
+          pgbenchCeiling: ceiling,
+          ratioToCeiling: ceiling.tps ? round(checksPerSecond / ceiling.tps, 3) : null,
+          chainVerify,
           rawPush: {
             valuesPerSide: samples,
             bodyMB: round(Buffer.byteLength(rawBody) / 1024 / 1024, 1),
@@ -150,10 +180,33 @@ async function main() {
       ),
     );
   } finally {
-    await prisma.model.deleteMany({ where: { key } });
+    await prisma.model.deleteMany({ where: { key: { in: keys } } });
     await revokeApiToken({ actor: admin, id: view.id });
     server.child?.kill("SIGTERM");
     await prisma.$disconnect();
+  }
+}
+
+/**
+ * pgbench on the same server: `clients` clients, each transaction one INSERT of a row like a check's
+ * (uuid, timestamp, status), into a scratch table that is dropped afterwards.
+ */
+function pgbenchCeiling(clients: number, seconds: number): { clients: number; seconds: number; tps: number | null; script: string; error?: string } {
+  const script = "INSERT INTO bench_pgbench_ceiling (id, model, at, status) VALUES (gen_random_uuid(), :client_id, now(), 'HEALTHY');";
+  const url = process.env.DATABASE_URL!;
+  const dir = mkdtempSync(join(tmpdir(), "pgbench-"));
+  const file = join(dir, "insert.sql");
+  writeFileSync(file, `${script}\n`);
+  const psql = (sql: string) => execFileSync("psql", [url, "-q", "-c", sql], { stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    psql("CREATE TABLE IF NOT EXISTS bench_pgbench_ceiling (id uuid PRIMARY KEY, model int, at timestamptz, status text)");
+    const out = execFileSync("/usr/bin/pgbench", ["-n", "-c", String(clients), "-j", String(Math.min(clients, 2)), "-T", String(seconds), "-f", file, url], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
+    return { clients, seconds, tps: tps ? round(Number(tps)) : null, script };
+  } catch (e) {
+    return { clients, seconds, tps: null, script, error: String(e).slice(0, 300) };
+  } finally {
+    psql("DROP TABLE IF EXISTS bench_pgbench_ceiling");
   }
 }
 

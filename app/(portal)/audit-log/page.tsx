@@ -48,11 +48,26 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         )}
       </form>
       {verdict && (
-        <p className={verdict.ok ? "notice" : "form-error"} data-testid="chain-verdict">
-          {verdict.ok
-            ? `Chain intact: ${verdict.checked} events verified.`
-            : `Chain broken at event #${verdict.brokenAtSeq}: ${verdict.reason} (${verdict.checked} events verified before it).`}
-        </p>
+        <div className={verdict.ok ? "notice" : "form-error"} data-testid="chain-verdict">
+          <p style={{ margin: 0 }}>
+            {verdict.ok
+              ? `Chain intact: ${verdict.checked} events verified.`
+              : `Chain broken: ${verdict.breakCount} broken link${verdict.breakCount === 1 ? "" : "s"} in ${verdict.checked} events.`}
+            {verdict.acknowledged.length > 0 &&
+              ` ${verdict.acknowledged.length} event${verdict.acknowledged.length === 1 ? "" : "s"} written before canonical hashing ${verdict.acknowledged.length === 1 ? "is" : "are"} acknowledged by a re-anchoring event (#${verdict.acknowledged.join(", #")}).`}
+            {verdict.pending > 0 && ` ${verdict.pending} committed event${verdict.pending === 1 ? " is" : "s are"} not chained yet.`}
+          </p>
+          {verdict.breaks.length > 0 && (
+            <ul data-testid="chain-breaks" style={{ margin: "0.5rem 0 0", paddingLeft: "1rem" }}>
+              {verdict.breaks.map((b) => (
+                <li key={`${b.seq}-${b.kind}`}>
+                  Event #{b.seq}: {b.reason}
+                </li>
+              ))}
+              {verdict.breakCount > verdict.breaks.length && <li className="muted">and {verdict.breakCount - verdict.breaks.length} more</li>}
+            </ul>
+          )}
+        </div>
       )}
       {items.length === 0 ? (
         <p className="card">No events match.</p>

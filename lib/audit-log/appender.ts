@@ -1,0 +1,114 @@
+// The appender: links committed pending events into the hash chain, in batches (group commit).
+// One transaction per batch holds the chain lock, reads the chain head and up to BATCH pending rows
+// (committed ones only: a writer's uncommitted events are invisible, a rolled-back writer's never
+// existed), inserts them as AuditEvent rows with seq/prevHash/hash, and deletes them from
+// AuditPending — so each event is chained exactly once, and a crash at any point leaves every event
+// either pending (chained by the next flush) or chained, never both and never lost.
+import "server-only";
+import { prisma, type Tx } from "../db";
+import { GENESIS_HASH, eventHash } from "./chain";
+import { chainedFields, storedColumns, type StoredRow } from "./stored";
+
+// The only place that names the chain lock: only the appender takes it, writers never do.
+const AUDIT_CHAIN_LOCK = 4_242_001;
+const BATCH = 5_000;
+
+type Client = typeof prisma;
+type PendingRow = StoredRow & { id: string };
+
+/** Chain up to BATCH pending events in one transaction; returns how many were chained. */
+export async function appendPendingBatch(db: Client = prisma): Promise<number> {
+  return db.$transaction((tx) => appendPendingIn(tx), { timeout: 120_000, maxWait: 60_000 });
+}
+
+/** The batch itself, inside a transaction the caller owns (tests run it inside one they roll back). */
+export async function appendPendingIn(tx: Tx): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const pending = await tx.$queryRaw<PendingRow[]>`
+    SELECT p."id"::text AS id, ${storedColumns("p")} FROM "AuditPending" p ORDER BY p."id" LIMIT ${BATCH}`; // p."id": the bigint, not the text alias
+  if (pending.length === 0) return 0;
+  const [head] = await tx.$queryRaw<Array<{ seq: string; hash: string }>>`SELECT e."seq"::text AS seq, e."hash" FROM "AuditEvent" e ORDER BY e."seq" DESC LIMIT 1`;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let seq = BigInt(head?.seq ?? "0");
+  const links = pending.map((p) => {
+    seq += 1n;
+    // the hash covers the stored bytes: the jsonb text that the verifier reads back
+    const hash = eventHash(prevHash, chainedFields(p, seq));
+    const link = { id: p.id, seq: seq.toString(), prevHash, hash };
+    prevHash = hash;
+    return link;
+  });
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after", "prevHash", "hash")
+    SELECT c."seq", p."at", p."actorId", p."actorLabel", p."action", p."entityType", p."entityId", p."modelId", p."before", p."after", c."prevHash", c."hash"
+    FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS c("id" bigint, "seq" bigint, "prevHash" text, "hash" text)
+    JOIN "AuditPending" p ON p."id" = c."id"
+    ORDER BY c."seq"`;
+  await tx.$executeRaw`DELETE FROM "AuditPending" WHERE "id" = ANY(${pending.map((p) => p.id)}::bigint[])`;
+  return pending.length;
+}
+
+/** Chain every pending event (committed before this call). Returns how many were chained. */
+export async function drainAuditLog(db: Client = prisma): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await appendPendingBatch(db);
+    total += n;
+    if (n < BATCH) return total;
+  }
+}
+
+type FlushState = { running: Promise<number> | null; next: Promise<number> | null; retry: NodeJS.Timeout | null };
+const states = new WeakMap<Client, FlushState>();
+
+/**
+ * Group commit: concurrent callers share appender passes. A caller arriving while a pass runs waits
+ * for the *next* pass (the running one may have read the pending rows before the caller's commit);
+ * all callers arriving meanwhile share that next pass. Resolves once every event committed before the
+ * call is chained (by this process or, under the lock, by another instance).
+ */
+export function flushAuditLog(db: Client = prisma): Promise<number> {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { running: null, next: null, retry: null }));
+  const s = state;
+  if (!s.running) {
+    s.running = drainAuditLog(db).finally(() => {
+      s.running = null;
+    });
+    return s.running;
+  }
+  s.next ??= s.running
+    .catch(() => 0)
+    .then(() => {
+      s.next = null;
+      return flushAuditLog(db);
+    });
+  return s.next;
+}
+
+/**
+ * After a writer's commit: flush, but never fail the writer — its change and its events are committed
+ * together; if the appender cannot run now (database busy or gone), the events stay pending and a retry
+ * is scheduled (and any later write, verification or restart chains them).
+ */
+export async function flushAuditLogAfterCommit(db: Client = prisma): Promise<void> {
+  try {
+    await flushAuditLog(db);
+  } catch (e) {
+    console.error("audit log: chaining pending events failed; retrying in 1 s", e);
+    const s = states.get(db);
+    if (s && !s.retry) {
+      s.retry = setTimeout(() => {
+        s.retry = null;
+        void flushAuditLogAfterCommit(db);
+      }, 1000);
+      s.retry.unref?.();
+    }
+  }
+}
+
+/** Events committed but not chained yet (normally 0 outside a running batch). */
+export async function pendingAuditCount(db: Client = prisma): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "AuditPending"`;
+  return row?.n ?? 0;
+}

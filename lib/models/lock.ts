@@ -1,0 +1,18 @@
+// The one lock order of the write paths (no 40P01 deadlocks between them): a transaction that changes
+// a model or anything that belongs to it takes the model's row lock FIRST, then writes the model's
+// child rows, then the model row itself (refreshCompliance), and records its audit events (which take
+// no lock: the chain is linked after commit by lib/audit-log/appender.ts, whose lock no writer holds).
+import "server-only";
+import type { Tx } from "../db";
+
+/** Lock the model row for the rest of the transaction; returns its id, or null when no such key. */
+export async function lockModelByKey(tx: Tx, key: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "key" = ${key} FOR NO KEY UPDATE`;
+  return rows[0]?.id ?? null;
+}
+
+/** Lock the model row for the rest of the transaction (by id); false when it no longer exists. */
+export async function lockModelById(tx: Tx, id: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`;
+  return rows.length === 1;
+}
