@@ -171,3 +171,36 @@ describe("TOTP second factor", () => {
     }
   });
 });
+
+describe("password sign-in switched off (SSO only)", () => {
+  it("refuses password accounts but lets a break-glass account in, audited as such", async () => {
+    const normal = await newUser("nobreak", Role.AUDITOR);
+    const breakGlass = await createUserAsSystem({ role: Role.AUDITOR, breakGlass: true, input: { name: `Break ${run}`, email: `breakglass-${run}@lifecycle.example`, password: PASSWORD } });
+    const saved = { ...process.env };
+    Object.assign(process.env, { DOSSIER_PASSWORD_SIGNIN: "off", DOSSIER_OIDC_ISSUER: "https://idp.example", DOSSIER_OIDC_CLIENT_ID: "c", DOSSIER_OIDC_CLIENT_SECRET: "s" });
+    try {
+      await expect(authorize({ email: normal.email, password: PASSWORD })).resolves.toBeNull();
+      expect(await authorize({ email: breakGlass.email, password: PASSWORD })).toMatchObject({ id: breakGlass.id });
+    } finally {
+      for (const k of ["DOSSIER_PASSWORD_SIGNIN", "DOSSIER_OIDC_ISSUER", "DOSSIER_OIDC_CLIENT_ID", "DOSSIER_OIDC_CLIENT_SECRET"]) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+    const refused = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: normal.id, action: "auth.signInFailed" } });
+    expect(refused.after).toMatchObject({ reason: "password-sign-in-off" });
+    const allowed = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: breakGlass.id, action: "auth.signIn" } });
+    expect(allowed.after).toMatchObject({ method: "password", breakGlass: true });
+    // back on: the normal account signs in again
+    expect(await authorize({ email: normal.email, password: PASSWORD })).toMatchObject({ id: normal.id });
+  });
+});
+
+describe("sign-out", () => {
+  it("is an audit event", async () => {
+    const owner = await newUser("signout", Role.MODEL_OWNER);
+    await authOptions.events!.signOut!({ token: { uid: owner.id }, session: undefined as never });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: owner.id, action: "auth.signOut" } });
+    expect(event.actorLabel).toBe(owner.email);
+  });
+});
