@@ -1,13 +1,71 @@
 import "server-only";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+/**
+ * A pg client that closes its connection when a query outlives the client-side timeout. pg only
+ * reports the timeout; the query is still outstanding on the socket, so a connection given back to
+ * the pool (transactions release without an error) would hold every later query behind an answer that
+ * may never come. Closing it makes the pool open a fresh one once the server answers again.
+ */
+class TimeoutClosingClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const closeOnTimeout = (error: unknown) => {
+      if (error instanceof Error && error.message === "Query read timeout") {
+        (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      }
+    };
+    const i = args.findIndex((a) => typeof a === "function");
+    if (i >= 0) {
+      const callback = args[i];
+      args[i] = (error: unknown, result: unknown) => {
+        closeOnTimeout(error);
+        callback(error, result);
+      };
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const ret = (super.query as any)(...args);
+    if (i < 0 && typeof ret?.then === "function") {
+      return ret.catch((error: unknown) => {
+        closeOnTimeout(error);
+        throw error;
+      });
+    }
+    return ret;
+  }
+}
+
+/** The pool settings of the app: bounded waits everywhere, so a hung database never hangs a request. */
+export function poolConfig(connectionString = env.databaseUrl()): pg.PoolConfig {
+  const t = env.databaseTimeouts();
+  return {
+    connectionString,
+    max: env.databasePoolMax(),
+    Client: TimeoutClosingClient,
+    // opening a connection, and waiting for a free one in the pool
+    connectionTimeoutMillis: t.connectMs,
+    // server side (sent in the startup message, so they hold for every statement of the session)
+    statement_timeout: t.statementMs,
+    lock_timeout: t.lockMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    // client side: a frozen server answers nothing, not even the cancellation of statement_timeout
+    query_timeout: t.queryMs,
+    keepAlive: true,
+  };
+}
+
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.databaseUrl(), max: env.databasePoolMax() }),
+    adapter: new PrismaPg(poolConfig(), {
+      // an idle connection that the server closed (restart, outage) is dropped by the pool; logging it
+      // is enough, the next query opens a new one
+      onPoolError: (error) => console.warn("[db] idle connection closed:", error.message),
+    }),
   });
 }
 

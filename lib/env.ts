@@ -10,7 +10,26 @@ export const env = {
   databasePoolMax: () => positiveInt(process.env.DATABASE_POOL_MAX, 10),
   nextAuthSecret: () => process.env.NEXTAUTH_SECRET,
   auth: () => authConfig(process.env),
+  databaseTimeouts: (): DatabaseTimeouts => {
+    const statementMs = positiveInt(process.env.DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.statementMs);
+    return {
+      connectMs: positiveInt(process.env.DATABASE_CONNECT_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.connectMs),
+      statementMs,
+      lockMs: positiveInt(process.env.DATABASE_LOCK_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.lockMs),
+      idleInTransactionMs: positiveInt(process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.idleInTransactionMs),
+      // a frozen server never answers, so the server-side statement_timeout cannot fire: the client
+      // gives up a little after the server would have
+      queryMs: positiveInt(process.env.DATABASE_QUERY_TIMEOUT_MS, statementMs + 5_000),
+    };
+  },
+  /** how long an Idempotency-Key stays held by a request that stopped renewing it (its server died) */
+  idempotencyLeaseMs: () => positiveInt(process.env.DOSSIER_IDEMPOTENCY_LEASE_MS, 30_000),
 };
+
+export type DatabaseTimeouts = { connectMs: number; statementMs: number; lockMs: number; idleInTransactionMs: number; queryMs: number };
+
+/** Documented in the README's configuration table. */
+export const DATABASE_TIMEOUT_DEFAULTS = { connectMs: 5_000, statementMs: 30_000, lockMs: 10_000, idleInTransactionMs: 60_000 } as const;
 
 function positiveInt(raw: string | undefined, fallback: number): number {
   const n = Number(raw);

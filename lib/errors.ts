@@ -7,7 +7,8 @@ export type AppErrorCode =
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNAVAILABLE";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -20,6 +21,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {
@@ -43,4 +45,28 @@ export function fieldErrorsOf(error: { issues: ReadonlyArray<{ path: ReadonlyArr
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+/** SQLSTATE of a database error (through Prisma's driver adapter), when there is one. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const o = e as { originalCode?: unknown; code?: unknown; kind?: unknown };
+    if (typeof o.originalCode === "string" && /^[0-9A-Z]{5}$/.test(o.originalCode)) return o.originalCode;
+    if (o.kind === "postgres" && typeof o.code === "string" && /^[0-9A-Z]{5}$/.test(o.code)) return o.code;
+  }
+  return undefined;
+}
+
+/**
+ * The last line of defence for input the schemas let through: PostgreSQL's "data exception" class
+ * (22xxx: NUL bytes, untranslatable characters, out-of-range numbers or dates, malformed uuids) is the
+ * caller's input, so it becomes a 422 instead of a 500. Anything else is returned unchanged.
+ */
+export function asKnownError(error: unknown): unknown {
+  if (isAppError(error)) return error;
+  const state = sqlStateOf(error);
+  if (state?.startsWith("22")) {
+    return new AppError("VALIDATION", "The input has a value the database cannot store (a NUL character, an unpaired surrogate, or a number or date out of range).", { _form: ["A value cannot be stored; check the fields for unusual characters, numbers and dates."] });
+  }
+  return error;
 }

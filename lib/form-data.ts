@@ -1,5 +1,6 @@
 // Helpers for server actions: read a FormData as strings, and map errors back to form field names.
-import { isAppError, type FieldErrors } from "./errors";
+import { isAppError, type FieldErrors, asKnownError } from "./errors";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./db-unavailable";
 
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -17,17 +18,21 @@ export type ActionOutcome = { fieldErrors?: FieldErrors; formError?: string; sav
 
 /**
  * Run a domain call for a form: AppErrors come back as field and form errors together with what the
- * user typed; FORBIDDEN is handed to `onForbidden` (the page's 403); anything else is thrown.
+ * user typed; FORBIDDEN is handed to `onForbidden` (the page's 403); a database outage is a form error
+ * that keeps the values; anything else is thrown.
  */
 export async function runForm(values: Record<string, string>, saved: string, fn: () => Promise<unknown>, onForbidden: () => never): Promise<ActionOutcome> {
   try {
     await fn();
     return { saved };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") onForbidden();
       return { fieldErrors: formFieldErrors(e.fieldErrors), formError: e.message, values };
     }
+    // the form keeps what was typed, so the user can save again once the database answers
+    if (isDatabaseUnavailable(e)) return { formError: UNAVAILABLE_MESSAGE, values };
     throw e;
   }
 }

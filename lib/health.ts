@@ -1,7 +1,11 @@
 import "server-only";
 import { prisma } from "./db";
+import { isDatabaseUnavailable } from "./db-unavailable";
 
-/** Is the database reachable? Never throws; the reason is safe to show (no credentials). */
+/**
+ * Is the database reachable? Never throws. The endpoint is public, so the reason is a fixed phrase:
+ * driver messages name the database's host and port (they go to the server log instead).
+ */
 export async function checkDatabase(timeoutMs = 3000): Promise<{ ok: true } | { ok: false; reason: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -14,8 +18,9 @@ export async function checkDatabase(timeoutMs = 3000): Promise<{ ok: true } | { 
     return { ok: true };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    // keep the first line only, and never echo a connection string
-    return { ok: false, reason: message.split("\n")[0]!.replace(/postgres(ql)?:\/\/\S+/g, "<database url>") };
+    console.warn("[health] database check failed:", message.split("\n").filter(Boolean).pop());
+    const timedOut = message.includes(`no answer within ${timeoutMs} ms`);
+    return { ok: false, reason: timedOut ? "the database did not answer in time" : isDatabaseUnavailable(e) ? "the database cannot be reached" : "the database check failed" };
   } finally {
     clearTimeout(timer);
   }

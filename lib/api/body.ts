@@ -1,5 +1,6 @@
 // Reading request bodies with a size limit (413) and a media-type check (415), before any parsing.
 import { AppError, fieldErrorsOf } from "../errors";
+import { assertSafeInput } from "../validation";
 import type { z } from "zod";
 
 /** Default body limit of JSON endpoints. */
@@ -58,11 +59,15 @@ export async function readBodyBytes(request: Request, maxBytes: number = DEFAULT
 /** JSON.parse of the bytes; a syntax error is a 422 (the request was well-formed HTTP, its content was not). */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) throw new AppError("VALIDATION", "The request body is empty; send a JSON document.", { _body: ["Required."] });
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder().decode(bytes));
+    value = JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
     throw new AppError("VALIDATION", `The request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { _body: ["Invalid JSON."] });
   }
+  // NUL and unpaired surrogates (JSON's \u0000, \ud800) cannot be stored: refused before any schema
+  assertSafeInput(value, "The request body");
+  return value;
 }
 
 /** Validate with a zod schema; field errors become a 422 problem. */

@@ -3,13 +3,19 @@
 // `Idempotent-Replayed: true`) and writes nothing; the same key with another body is a 422; a retry
 // while the first is still running is a 409. Keys belong to the caller (token, or user for a session)
 // and expire after 24 hours.
+// A running request holds its key by a lease it renews (heartbeat every third of the lease): if its
+// server dies mid-request, the lease runs out and a retry with the same key runs the request again,
+// instead of answering 409 for 24 hours. The dead request's transaction was rolled back with its
+// connection, so running it again is safe.
 import "server-only";
 import { createHash } from "node:crypto";
 import { prisma } from "../db";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { readBodyBytes, DEFAULT_BODY_LIMIT_BYTES } from "./body";
-import { principalId, type Principal } from "./principal";
+import type { Principal } from "./principal";
+import { principalId } from "./principal-id";
 
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -43,34 +49,48 @@ export async function withIdempotency(
   const path = new URL(request.url).pathname;
   const requestHash = createHash("sha256").update(request.method).update("\n").update(path).update("\n").update(body).digest("hex");
 
-  const claimed = await claim(owner, key, request.method, path, requestHash);
-  if (claimed !== "claimed") return claimed;
+  const leaseMs = env.idempotencyLeaseMs();
+  const claimed = await claim(owner, key, request.method, path, requestHash, leaseMs);
+  if (!(claimed instanceof Date)) return claimed;
+  // the claim's time fences this holder: after a takeover, its renewals, release and answer touch nothing
+  const held = { principal: owner, key, status: IN_PROGRESS, createdAt: claimed };
 
+  const heartbeat = renewLease(held, leaseMs);
   let response: Response;
   try {
     response = await handler(replayable, body);
   } catch (error) {
-    await release(owner, key);
+    heartbeat.stop();
+    await release(held);
     throw error;
   }
+  heartbeat.stop();
   if (response.status < 200 || response.status >= 300) {
-    await release(owner, key);
+    await release(held);
     return response;
   }
   const text = await response.text();
   await prisma.idempotencyRecord.updateMany({
-    where: { principal: owner, key },
+    where: held,
     data: { status: response.status, responseBody: storedBody(text) },
   });
   return new Response(text, { status: response.status, headers: response.headers });
 }
 
-/** Insert the in-progress record, or answer from the existing one. */
-async function claim(owner: string, key: string, method: string, path: string, requestHash: string): Promise<"claimed" | Response> {
+type Held = { principal: string; key: string; status: number; createdAt: Date };
+
+/**
+ * Insert the in-progress record, take over one whose holder is gone, or answer from the existing one.
+ * A claim returns its time, which identifies this holder.
+ */
+async function claim(owner: string, key: string, method: string, path: string, requestHash: string, leaseMs: number): Promise<Date | Response> {
   for (let attempt = 0; attempt < 2; attempt++) {
+    const now = new Date();
     try {
-      await prisma.idempotencyRecord.create({ data: { principal: owner, key, method, path, requestHash, status: IN_PROGRESS, responseBody: {} } });
-      return "claimed";
+      await prisma.idempotencyRecord.create({
+        data: { principal: owner, key, method, path, requestHash, status: IN_PROGRESS, responseBody: {}, createdAt: now, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+      });
+      return now;
     } catch (e) {
       if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     }
@@ -85,14 +105,37 @@ async function claim(owner: string, key: string, method: string, path: string, r
         "header.idempotency-key": ["Already used for another request."],
       });
     }
-    if (existing.status === IN_PROGRESS) throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly.");
+    if (existing.status === IN_PROGRESS) {
+      // the holder stopped renewing its lease: its request died with its server. Take the key over, in
+      // one conditional update so that of several retries exactly one wins.
+      const takeover = new Date(Math.max(Date.now(), existing.createdAt.getTime() + 1));
+      if (existing.leaseExpiresAt < takeover) {
+        const { count } = await prisma.idempotencyRecord.updateMany({
+          where: { id: existing.id, status: IN_PROGRESS, leaseExpiresAt: existing.leaseExpiresAt },
+          data: { leaseExpiresAt: new Date(takeover.getTime() + leaseMs), createdAt: takeover },
+        });
+        if (count === 1) return takeover;
+      }
+      throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly.");
+    }
     return replay(existing.status, existing.responseBody);
   }
   throw new AppError("CONFLICT", "A request with this Idempotency-Key is still being processed; retry shortly.");
 }
 
-async function release(owner: string, key: string) {
-  await prisma.idempotencyRecord.deleteMany({ where: { principal: owner, key, status: IN_PROGRESS } });
+/** Renew the lease every third of its length while the request runs. */
+function renewLease(held: Held, leaseMs: number): { stop(): void } {
+  const timer = setInterval(() => {
+    prisma.idempotencyRecord
+      .updateMany({ where: held, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+      .catch((error: unknown) => console.warn("[idempotency] could not renew a lease:", error instanceof Error ? error.message.split("\n").pop() : error));
+  }, Math.max(100, Math.floor(leaseMs / 3)));
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+async function release(held: Held) {
+  await prisma.idempotencyRecord.deleteMany({ where: held });
 }
 
 function storedBody(text: string): Prisma.InputJsonValue {

@@ -4,6 +4,7 @@ import "server-only";
 import { getSessionUser, type SessionUser } from "../auth/session";
 import { AppError } from "../errors";
 import { verifyApiToken } from "../tokens/tokens";
+import { assertSameOriginWrite } from "./csrf";
 import { consumeRateLimit } from "./rate-limit";
 
 export type ApiScope = "read" | "write" | "monitoring";
@@ -38,6 +39,8 @@ export async function authenticate(request: Request): Promise<Principal> {
     };
   }
   const user = await getSessionUser();
+  // the cookie is sent by the browser on its own: a cookie-authenticated write must be same-origin
+  if (user) assertSameOriginWrite(request);
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
   if (user.mfaEnrollmentRequired) throw new AppError("FORBIDDEN", "Set up two-factor authentication first.");
   return { user, tokenId: null, scopes: ALL_SCOPES, modelKeys: null };
@@ -52,6 +55,4 @@ export function requireScope(principal: Principal, scope: ApiScope, modelKey?: s
 }
 
 /** A stable id for per-caller state (idempotency keys, rate limits): the token, else the user. */
-export function principalId(principal: Principal): string {
-  return principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.user.id}`;
-}
+export { principalId } from "./principal-id";

@@ -2,6 +2,7 @@
 // lib/versions/schemas.ts) so the portal and the API validate alike; response shapes are declared here
 // for the OpenAPI document. No server-only import: the docs page and tests read these too.
 import { z } from "zod";
+import { dateInput, safeString } from "../validation";
 import { ActorRole, ClassificationStatus, Lifecycle, MonitoringStatus, RiskClass } from "../generated/prisma/enums";
 import { modelFieldsSchema } from "../models/schemas";
 /** mirrors PAGE_SIZE_MAX of lib/models/queries.ts (server-only, so not imported here) */
@@ -16,46 +17,46 @@ const PAGE_SIZE_MAX = 200;
  */
 export const upsertModelSchema = modelFieldsSchema.extend({
   revision: z.number().int().positive().optional(),
-  key: z.string().optional().describe("ignored when equal to the path key; a different key is refused"),
+  key: safeString().optional().describe("ignored when equal to the path key; a different key is refused"),
 });
 
 const requirementJson = z.object({
-  id: z.string(),
-  title: z.string(),
-  article: z.string(),
+  id: safeString(),
+  title: safeString(),
+  article: safeString(),
   mandatory: z.boolean(),
   status: z.enum(["complete", "missing", "stale"]),
-  reason: z.string(),
-  fix: z.string(),
+  reason: safeString(),
+  fix: safeString(),
 });
 
 export const modelJsonSchema = z
   .object({
-    key: z.string(),
-    name: z.string(),
-    description: z.string().nullable(),
-    intendedPurpose: z.string().nullable(),
-    foreseeableMisuse: z.string().nullable(),
-    businessUnit: z.string().nullable(),
+    key: safeString(),
+    name: safeString(),
+    description: safeString().nullable(),
+    intendedPurpose: safeString().nullable(),
+    foreseeableMisuse: safeString().nullable(),
+    businessUnit: safeString().nullable(),
     actorRole: z.enum(ActorRole),
     publicAuthority: z.boolean(),
     lifecycle: z.enum(Lifecycle),
-    environments: z.array(z.string()),
+    environments: z.array(safeString()),
     riskClass: z.enum(RiskClass),
-    legalBasis: z.array(z.string()),
-    transparencyDuties: z.array(z.string()),
+    legalBasis: z.array(safeString()),
+    transparencyDuties: z.array(safeString()),
     classificationStatus: z.enum(ClassificationStatus),
     gpai: z.boolean(),
     gpaiSystemicRisk: z.boolean(),
-    businessOwnerEmail: z.string().nullable(),
-    technicalOwnerEmail: z.string().nullable(),
+    businessOwnerEmail: safeString().nullable(),
+    technicalOwnerEmail: safeString().nullable(),
     nextReviewAt: z.iso.datetime().nullable(),
-    euDatabaseId: z.string().nullable(),
-    activeVersion: z.string().nullable(),
+    euDatabaseId: safeString().nullable(),
+    activeVersion: safeString().nullable(),
     completeness: z.number().min(0).max(100).nullable().describe("weighted completeness score 0-100 (compliance engine)"),
     undocumented: z.boolean().describe("in production and a mandatory item missing or stale, unclassified, or without an accountable owner"),
     monitoringStatus: z.enum(MonitoringStatus),
-    openItems: z.array(z.string()).describe("ids of the requirement items that are missing or stale"),
+    openItems: z.array(safeString()).describe("ids of the requirement items that are missing or stale"),
     revision: z.number().int(),
     evaluatedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
@@ -68,22 +69,22 @@ export const modelListSchema = z
   .object({
     items: z.array(modelJsonSchema),
     total: z.number().int().describe("models matching the filters"),
-    nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last page"),
+    nextCursor: safeString().nullable().describe("pass as `cursor` for the next page; null on the last page"),
   })
   .meta({ id: "ModelList" });
 
 /** Query string of GET /api/v1/models (documentation; parsing uses the inventory's own schema). */
 export const modelListQueryDoc = z.object({
-  q: z.string().optional().describe("text in name, key or intended purpose"),
+  q: safeString().optional().describe("text in name, key or intended purpose"),
   riskClass: z.enum(RiskClass).optional(),
   lifecycle: z.enum(Lifecycle).optional(),
-  businessUnit: z.string().optional().describe("business unit name"),
-  owner: z.string().optional().describe("business or technical owner email"),
+  businessUnit: safeString().optional().describe("business unit name"),
+  owner: safeString().optional().describe("business or technical owner email"),
   documented: z.enum(["yes", "no"]).optional().describe("no = the undocumented models (by the engine's rule)"),
   monitoringStatus: z.enum(MonitoringStatus).optional(),
   reviewOverdue: z.enum(["1"]).optional().describe("1 = the next review date has passed"),
   sort: z.enum(["name", "score", "updated"]).optional().describe("default name; score = worst completeness first"),
-  cursor: z.string().optional(),
+  cursor: safeString().optional(),
   limit: z.number().int().min(1).max(PAGE_SIZE_MAX).optional(),
 });
 
@@ -91,16 +92,16 @@ export const modelListQueryDoc = z.object({
 
 export const versionJsonSchema = z
   .object({
-    version: z.string(),
-    registryUri: z.string().nullable(),
-    stage: z.string().nullable(),
+    version: safeString(),
+    registryUri: safeString().nullable(),
+    stage: safeString().nullable(),
     active: z.boolean(),
     deployedAt: z.iso.datetime().nullable(),
-    trainingPipelineVersion: z.string().nullable(),
-    servingPipelineVersion: z.string().nullable(),
-    metrics: z.record(z.string(), z.number()).nullable(),
-    rollbackTargetVersion: z.string().nullable(),
-    rollbackProcedure: z.string().nullable(),
+    trainingPipelineVersion: safeString().nullable(),
+    servingPipelineVersion: safeString().nullable(),
+    metrics: z.record(safeString(), z.number()).nullable(),
+    rollbackTargetVersion: safeString().nullable(),
+    rollbackProcedure: safeString().nullable(),
     lastRollbackDrillAt: z.iso.datetime().nullable(),
     lastRollbackDrillMinutes: z.number().nullable(),
     createdAt: z.iso.datetime(),
@@ -111,7 +112,7 @@ export const versionJsonSchema = z
 export const versionResultSchema = z
   .object({
     version: versionJsonSchema,
-    model: z.object({ key: z.string(), undocumented: z.boolean(), completeness: z.number().nullable(), monitoringStatus: z.enum(MonitoringStatus), openItems: z.array(z.string()) }),
+    model: z.object({ key: safeString(), undocumented: z.boolean(), completeness: z.number().nullable(), monitoringStatus: z.enum(MonitoringStatus), openItems: z.array(safeString()) }),
   })
   .meta({ id: "VersionResult" });
 
@@ -121,23 +122,22 @@ export const METRIC_NAMES_DRIFT = ["psi", "ks", "ks_statistic", "ks_pvalue", "wa
 
 const rawFeatureSchema = z.discriminatedUnion("type", [
   z.object({
-    name: z.string().trim().min(1).max(200),
+    name: safeString().trim().min(1).max(200),
     type: z.literal("numeric"),
     reference: z.array(z.number()).min(1, "The reference sample is empty."),
     current: z.array(z.number()).min(1, "The current sample is empty."),
   }),
   z.object({
-    name: z.string().trim().min(1).max(200),
+    name: safeString().trim().min(1).max(200),
     type: z.literal("categorical"),
-    reference: z.array(z.union([z.string(), z.number()])).min(1, "The reference sample is empty."),
-    current: z.array(z.union([z.string(), z.number()])).min(1, "The current sample is empty."),
+    reference: z.array(z.union([safeString(), z.number()])).min(1, "The reference sample is empty."),
+    current: z.array(z.union([safeString(), z.number()])).min(1, "The current sample is empty."),
   }),
 ]);
 
 const metricValueSchema = z.object({
-  feature: z.string().trim().min(1).max(200).describe("the feature (or e.g. `model` for a performance metric)"),
-  metric: z
-    .string()
+  feature: safeString().trim().min(1).max(200).describe("the feature (or e.g. `model` for a performance metric)"),
+  metric: safeString()
     .trim()
     .min(1)
     .max(100)
@@ -146,8 +146,8 @@ const metricValueSchema = z.object({
 });
 
 const pushCommon = {
-  version: z.string().trim().min(1).max(64).optional().describe("the model version observed (must be registered)"),
-  observedAt: z.coerce.date({ error: "Enter a valid ISO date." }).optional().describe("default: now"),
+  version: safeString().trim().min(1).max(64).optional().describe("the model version observed (must be registered)"),
+  observedAt: dateInput("Enter a valid ISO date.").optional().describe("default: now"),
 };
 
 /**
@@ -167,20 +167,20 @@ export type MonitoringPush = z.output<typeof monitoringPushSchema>;
 const checkStatus = z.enum(["HEALTHY", "WARNING", "CRITICAL"]);
 
 export const featureResultJsonSchema = z.object({
-  name: z.string(),
+  name: safeString(),
   type: z.enum(["numeric", "categorical", "metric"]).optional(),
   psi: z.number().optional(),
   ks: z.object({ statistic: z.number(), pValue: z.number().optional() }).optional(),
   wasserstein: z.number().optional(),
-  metrics: z.record(z.string(), z.number()).optional().describe("performance metrics pushed as values"),
+  metrics: z.record(safeString(), z.number()).optional().describe("performance metrics pushed as values"),
   status: checkStatus,
 });
 
 export const monitoringResultSchema = z
   .object({
-    id: z.string(),
-    model: z.string(),
-    version: z.string().nullable(),
+    id: safeString(),
+    model: safeString(),
+    version: safeString().nullable(),
     observedAt: z.iso.datetime(),
     status: checkStatus,
     thresholds: z.object({ warning: z.number(), critical: z.number() }),
@@ -194,11 +194,11 @@ export type MonitoringResultJson = z.output<typeof monitoringResultSchema>;
 
 export const problemSchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
+    type: safeString(),
+    title: safeString(),
     status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    errors: z.record(z.string(), z.array(z.string())).optional().describe("field path → messages (422)"),
+    detail: safeString(),
+    instance: safeString().optional(),
+    errors: z.record(safeString(), z.array(safeString())).optional().describe("field path → messages (422)"),
   })
   .meta({ id: "Problem" });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { dateInput } from "../validation";
 import { prisma, type Tx } from "../db";
 import { AppError } from "../errors";
 import { assertCan, auditLogScope, type Actor } from "../authz/policy";
@@ -12,8 +13,8 @@ import { chainedFields, storedColumns, type StoredRow } from "./stored";
 export const auditQuerySchema = z.object({
   model: z.string().trim().max(80).optional().catch(undefined),
   user: z.string().trim().max(320).optional().catch(undefined),
-  from: z.coerce.date().optional().catch(undefined),
-  to: z.coerce.date().optional().catch(undefined),
+  from: dateInput().optional().catch(undefined),
+  to: dateInput().optional().catch(undefined),
   before: z.coerce.bigint().optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(500).optional().catch(undefined),
 });

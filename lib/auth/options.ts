@@ -4,6 +4,10 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { prisma } from "../db";
 import { env, type OidcConfig } from "../env";
+import { signInSchema } from "./schemas";
+import { isAppError } from "../errors";
+import { isDatabaseUnavailable } from "../db-unavailable";
+import { clientAddress, SignInLockedError, throttledSignIn } from "./throttle";
 import { authorizeWithPassword } from "./password-sign-in";
 import { signInWithSso } from "./sso";
 import { recordSignOut } from "./sign-in-audit";
@@ -46,9 +50,14 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         otp: { label: "Authentication code", type: "text" },
       },
-      async authorize(credentials) {
-        return authorizeWithPassword(credentials ?? {});
-      },
+      authorize: (credentials, req) => withSafeSignInErrors(async () => {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const email = parsed.data.email.toLowerCase();
+        // lib/auth/throttle.ts: refused while the account or address is locked; failures (a wrong
+        // second-factor code included) counted. lib/auth/password-sign-in.ts: the password and second factor.
+        return authorizeWithPassword(credentials ?? {}, (check) => throttledSignIn({ email, address: clientAddress(req?.headers) }, check));
+      }),
     }),
     ...(auth.oidc ? [oidcProvider(auth.oidc)] : []),
   ],
@@ -88,3 +97,26 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** Error code the sign-in form turns into "sign-in is unavailable right now". */
+export const SIGN_IN_UNAVAILABLE = "DatabaseUnavailable";
+
+/**
+ * next-auth puts the message of an error thrown by `authorize` into the redirect URL it hands to the
+ * anonymous visitor (`/api/auth/error?error=<message>`): a driver error would show the database's host
+ * and port. Only our own user-facing messages (AppError) pass; the rest become a fixed code, logged here.
+ */
+async function withSafeSignInErrors<T>(authorize: () => Promise<T>): Promise<T> {
+  try {
+    return await authorize();
+  } catch (error) {
+    // a locked account or address keeps its own message (the sign-in page explains the lock)
+    if (isAppError(error) || error instanceof SignInLockedError) throw error;
+    if (isDatabaseUnavailable(error)) {
+      console.warn("[auth] sign-in failed: database unavailable");
+      throw new Error(SIGN_IN_UNAVAILABLE);
+    }
+    console.error("[auth] sign-in failed", error);
+    throw new Error("SignInFailed");
+  }
+}

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "../db";
+import { AppError } from "../errors";
 import { env } from "../env";
 import { AuthSource } from "../generated/prisma/enums";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -66,14 +67,24 @@ export async function signInWithPassword(credentials: unknown, now = new Date())
 
 /**
  * next-auth's `authorize` for the credentials provider: the user, null (wrong credentials; the form
- * shows one message for all of them), or an error whose message tells the form to ask for a code.
+ * shows one message for all of them), or an AppError whose message tells the form to ask for a code
+ * (AppErrors pass through options.ts's error filter). `throttle` wraps the check: a null counts as a
+ * failure there, so a wrong second-factor code counts too before it is reported as such.
  */
-export async function authorizeWithPassword(credentials: unknown) {
-  const result = await signInWithPassword(credentials);
-  if (result.outcome === "second-factor-required") throw new Error(SIGN_IN_ERRORS.secondFactorRequired);
-  if (result.outcome === "failure") {
-    if (result.reason === "second-factor-invalid") throw new Error(SIGN_IN_ERRORS.secondFactorInvalid);
-    return null;
-  }
-  return result.user;
+export async function authorizeWithPassword(
+  credentials: unknown,
+  throttle: (check: () => Promise<SignedInUser | null>) => Promise<SignedInUser | null> = (check) => check(),
+): Promise<SignedInUser | null> {
+  let secondFactorInvalid = false;
+  const user = await throttle(async () => {
+    const result = await signInWithPassword(credentials);
+    if (result.outcome === "second-factor-required") throw new AppError("UNAUTHENTICATED", SIGN_IN_ERRORS.secondFactorRequired);
+    if (result.outcome === "failure") {
+      secondFactorInvalid = result.reason === "second-factor-invalid";
+      return null;
+    }
+    return result.user;
+  });
+  if (!user && secondFactorInvalid) throw new AppError("UNAUTHENTICATED", SIGN_IN_ERRORS.secondFactorInvalid);
+  return user;
 }

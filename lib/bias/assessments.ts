@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { dateInput, safeString } from "../validation";
 import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -10,18 +11,18 @@ import { refreshCompliance } from "../models/compliance";
 /** One metric row; `passed` is computed from the comparison the metric implies, never typed in. */
 export const biasMetricSchema = z.object({
   metric: z.enum(["demographic_parity_difference", "equal_opportunity_difference", "disparate_impact_ratio"], { error: "Choose a metric." }),
-  group: z.string().trim().min(1, "Name the groups compared.").max(200),
+  group: safeString().trim().min(1, "Name the groups compared.").max(200),
   value: z.coerce.number({ error: "Enter a number." }).finite(),
   threshold: z.coerce.number({ error: "Enter a number." }).finite(),
 });
 
 export const biasAssessmentSchema = z.object({
-  version: z.string().trim().min(1, "Choose a version.").max(64),
-  assessedAt: z.coerce.date({ error: "Enter a valid date." }).refine((d) => d.getTime() <= Date.now() + 86_400_000, "The assessment date cannot be in the future."),
-  methodology: z.string().trim().min(1, "Describe the methodology.").max(5000, "At most 5,000 characters."),
-  protectedAttributes: z.array(z.string().trim().min(1).max(60)).min(1, "Name at least one protected attribute.").max(30),
-  findings: z.string().trim().max(5000).optional(),
-  mitigations: z.string().trim().max(5000).optional(),
+  version: safeString().trim().min(1, "Choose a version.").max(64),
+  assessedAt: dateInput().refine((d) => d.getTime() <= Date.now() + 86_400_000, "The assessment date cannot be in the future."),
+  methodology: safeString().trim().min(1, "Describe the methodology.").max(5000, "At most 5,000 characters."),
+  protectedAttributes: z.array(safeString().trim().min(1).max(60)).min(1, "Name at least one protected attribute.").max(30),
+  findings: safeString().trim().max(5000).optional(),
+  mitigations: safeString().trim().max(5000).optional(),
   status: z.enum(["DRAFT", "FINAL"], { error: "Choose draft or final." }),
   metrics: z.array(biasMetricSchema).min(1, "Add at least one metric row.").max(50),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DatasetPurpose } from "../generated/prisma/enums";
-import { optionalText } from "../validation";
+import { optionalText, requiredText, revisionInput, safeString } from "../validation";
 
 const text = optionalText;
 
@@ -8,8 +8,8 @@ export const DATASET_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
 /** A datasheet (Gebru et al. style) with the Art. 10(2) fields. */
 export const datasetFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
-  version: z.string().trim().min(1, "Enter a version.").max(40, "At most 40 characters."),
+  name: requiredText(200, "Enter a name."),
+  version: requiredText(40, "Enter a version."),
   description: text(5000),
   source: text(2000),
   provenance: text(5000),
@@ -33,12 +33,12 @@ export const datasetFieldsSchema = z.object({
 });
 
 export const createDatasetSchema = datasetFieldsSchema.extend({
-  key: z.string().trim().regex(DATASET_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens."),
+  key: safeString().trim().regex(DATASET_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens."),
 });
-export const updateDatasetSchema = datasetFieldsSchema.extend({ revision: z.coerce.number().int().positive() });
+export const updateDatasetSchema = datasetFieldsSchema.extend({ revision: revisionInput() });
 
 export const linkDatasetSchema = z.object({
-  version: z.string().trim().min(1, "Choose a model version.").max(40),
+  version: safeString().trim().min(1, "Choose a model version.").max(40),
   datasetId: z.uuid("Choose a dataset."),
   purpose: z.enum(DatasetPurpose, { error: "Choose training, validation, test or monitoring reference." }),
 });

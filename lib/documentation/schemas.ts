@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { safeString } from "../validation";
 
 export const SECTION_CONTENT_MAX = 20_000;
 
 export const sectionInputSchema = z
   .object({
-    content: z.string().max(SECTION_CONTENT_MAX, `At most ${SECTION_CONTENT_MAX.toLocaleString("en")} characters.`),
+    content: safeString().max(SECTION_CONTENT_MAX, `At most ${SECTION_CONTENT_MAX.toLocaleString("en")} characters.`),
     status: z.enum(["DRAFT", "COMPLETE"], { error: "Choose draft or complete." }),
     /** ISO time of the version the editor started from ("" for a new section): optimistic locking */
-    expectedUpdatedAt: z.string().max(40),
+    expectedUpdatedAt: safeString().max(40),
   })
   .refine((v) => v.status !== "COMPLETE" || v.content.trim().length > 0, { path: ["content"], message: "A complete section needs content." });
 

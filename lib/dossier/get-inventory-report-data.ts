@@ -3,6 +3,7 @@
 // keys so memory stays bounded at 10,000 models; scripts/bench/dossier.ts measures it.
 import "server-only";
 import { z } from "zod";
+import { safeString } from "../validation";
 import { prisma } from "../db";
 import { assertCan } from "../authz/policy";
 import { RiskClass } from "../generated/prisma/enums";
@@ -26,7 +27,7 @@ const flagParam = z
 const emptyIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const inventoryFiltersSchema = z.object({
-  businessUnit: z.preprocess(emptyIsAbsent, z.string().trim().min(1).max(120).optional()),
+  businessUnit: z.preprocess(emptyIsAbsent, safeString().trim().min(1).max(120).optional()),
   riskClass: z.preprocess(emptyIsAbsent, z.enum(RiskClass).optional()),
   undocumentedOnly: flagParam.optional(),
 });

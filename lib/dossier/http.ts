@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "../errors";
+import { assertSafeInput, safeSearchParams } from "../validation";
 import { errorResponse } from "../api/problem";
 import { requireScope, type Principal } from "../api/principal";
 import { modelKeySchema } from "../models/schemas";
@@ -32,9 +33,7 @@ export function modelKeyFromUrl(raw: string): string {
 }
 
 export function parseQuery<T extends z.ZodType>(schema: T, url: URL): z.output<T> {
-  const raw: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) raw[k] = v;
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(safeSearchParams(url));
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid query parameters.", fieldErrorsOf(parsed.error));
   return parsed.data;
 }

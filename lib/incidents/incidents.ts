@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { dateInput, safeString } from "../validation";
 import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -9,15 +10,15 @@ import type { ModelActor } from "../models/mutations";
 
 export const incidentSchema = z
   .object({
-    title: z.string().trim().min(1, "Enter a title.").max(200, "At most 200 characters."),
-    occurredAt: z.coerce.date({ error: "Enter a valid date." }),
-    awareAt: z.coerce.date({ error: "Enter a valid date." }),
+    title: safeString().trim().min(1, "Enter a title.").max(200, "At most 200 characters."),
+    occurredAt: dateInput(),
+    awareAt: dateInput(),
     severity: z.enum(IncidentSeverity, { error: "Choose a severity." }),
     deadlineRule: z.enum(IncidentDeadlineRule, { error: "Choose which Art. 73 deadline applies." }),
-    description: z.string().trim().min(1, "Describe what happened.").max(10_000, "At most 10,000 characters."),
-    affectedPersons: z.string().trim().max(2000).optional(),
-    correctiveActions: z.string().trim().max(10_000).optional(),
-    authorityNotifiedAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
+    description: safeString().trim().min(1, "Describe what happened.").max(10_000, "At most 10,000 characters."),
+    affectedPersons: safeString().trim().max(2000).optional(),
+    correctiveActions: safeString().trim().max(10_000).optional(),
+    authorityNotifiedAt: dateInput().nullable().optional(),
   })
   .refine((v) => v.awareAt.getTime() >= v.occurredAt.getTime(), { path: ["awareAt"], message: "Awareness cannot precede the incident." })
   .refine((v) => !v.authorityNotifiedAt || v.authorityNotifiedAt.getTime() >= v.awareAt.getTime(), { path: ["authorityNotifiedAt"], message: "Notification cannot precede awareness." });

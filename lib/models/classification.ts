@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { revisionInput, safeString } from "../validation";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -9,8 +10,8 @@ import type { ModelActor } from "./mutations";
 import { refreshCompliance } from "./compliance";
 
 export const classificationInputSchema = z.object({
-  revision: z.coerce.number().int().positive(),
-  answers: z.record(z.string().max(100), z.union([z.string().max(100), z.array(z.string().max(100)).max(50), z.number()])),
+  revision: revisionInput(),
+  answers: z.record(safeString().max(100), z.union([safeString().max(100), z.array(safeString().max(100)).max(50), z.number()])),
 });
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { safeString } from "../validation";
 import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -10,7 +11,7 @@ import { refreshCompliance } from "./compliance";
 export const monitoringConfigSchema = z
   .object({
     enabled: z.boolean(),
-    features: z.array(z.string().trim().min(1).max(100)).min(1, "Watch at least one feature.").max(200, "At most 200 features."),
+    features: z.array(safeString().trim().min(1).max(100)).min(1, "Watch at least one feature.").max(200, "At most 200 features."),
     warningThreshold: z.coerce.number({ error: "Enter a number." }).positive("Must be above 0."),
     criticalThreshold: z.coerce.number({ error: "Enter a number." }).positive("Must be above 0."),
     cadenceDays: z.coerce.number({ error: "Enter a whole number of days." }).int("Enter a whole number of days.").min(1).max(365),

@@ -1,7 +1,7 @@
 // One zod schema per input, shared by the portal's forms, server actions and the API.
 import { z } from "zod";
 import { ActorRole, Lifecycle } from "../generated/prisma/enums";
-import { optionalText } from "../validation";
+import { dateInput, optionalText, requiredText, revisionInput } from "../validation";
 
 export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
@@ -21,7 +21,7 @@ const optionalEmail = z
 
 /** Fields of a model that people and pipelines edit (classification has its own flow). */
 export const modelFieldsSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
+  name: requiredText(200, "Enter a name."),
   description: optionalText(5000),
   intendedPurpose: optionalText(5000),
   foreseeableMisuse: optionalText(5000),
@@ -29,10 +29,10 @@ export const modelFieldsSchema = z.object({
   actorRole: z.enum(ActorRole, { error: "Choose provider, deployer, importer or distributor." }).optional(),
   publicAuthority: z.boolean().optional(),
   lifecycle: z.enum(Lifecycle, { error: "Choose development, validation, production or retired." }),
-  environments: z.array(z.string().trim().min(1).max(60)).max(20, "At most 20 environments.").optional(),
+  environments: z.array(requiredText(60)).max(20, "At most 20 environments.").optional(),
   businessOwnerEmail: optionalEmail,
   technicalOwnerEmail: optionalEmail,
-  nextReviewAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
+  nextReviewAt: dateInput().nullable().optional(),
   euDatabaseId: optionalText(100),
 });
 export type ModelFieldsInput = z.input<typeof modelFieldsSchema>;
@@ -43,6 +43,6 @@ export type CreateModelInput = z.output<typeof createModelSchema>;
 
 /** An update names the revision it was based on (optimistic locking). */
 export const updateModelSchema = modelFieldsSchema.extend({
-  revision: z.coerce.number({ error: "Missing revision." }).int().positive(),
+  revision: revisionInput(),
 });
 export type UpdateModelInput = z.output<typeof updateModelSchema>;

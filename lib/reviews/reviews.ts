@@ -7,13 +7,13 @@ import { assertCan, type Actor } from "../authz/policy";
 import type { ModelActor } from "../models/mutations";
 import { evaluateModels } from "../models/compliance";
 import { notify } from "../notifications";
-import { UUID_PATTERN } from "../validation";
+import { UUID_PATTERN, safeString } from "../validation";
 
-export const submitReviewSchema = z.object({ note: z.string().trim().max(2000, "At most 2,000 characters.").optional() });
+export const submitReviewSchema = z.object({ note: safeString().trim().max(2000, "At most 2,000 characters.").optional() });
 export const decideReviewSchema = z
   .object({
     decision: z.enum(["APPROVE", "REQUEST_CHANGES"], { error: "Choose approve or request changes." }),
-    comment: z.string().trim().max(4000, "At most 4,000 characters.").optional(),
+    comment: safeString().trim().max(4000, "At most 4,000 characters.").optional(),
   })
   .refine((v) => v.decision !== "REQUEST_CHANGES" || (v.comment ?? "").length > 0, { path: ["comment"], message: "Say what must change." });
 

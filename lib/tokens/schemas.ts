@@ -1,5 +1,6 @@
 // Zod schemas for API tokens, shared by the admin page, the CLI and the tests.
 import { z } from "zod";
+import { safeString } from "../validation";
 import { modelKeySchema } from "../models/schemas";
 
 export const API_SCOPES = ["read", "write", "monitoring"] as const;
@@ -10,7 +11,7 @@ export const TOKEN_MAX_DAYS = 366;
 export const TOKEN_DEFAULT_DAYS = 90;
 
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(1, "Name the token (e.g. the pipeline that uses it).").max(100, "At most 100 characters."),
+  name: safeString().trim().min(1, "Name the token (e.g. the pipeline that uses it).").max(100, "At most 100 characters."),
   scopes: z
     .array(z.enum(API_SCOPES, { error: "Scopes are read, write and monitoring." }))
     .min(1, "Choose at least one scope.")

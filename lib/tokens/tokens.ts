@@ -1,5 +1,6 @@
 // API tokens: created in the portal or by `npm run token:create`, shown once, stored as a sha256 hash.
 import "server-only";
+import { UUID_PATTERN } from "../validation";
 import { createHash, randomBytes } from "node:crypto";
 import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
@@ -112,6 +113,7 @@ export async function listApiTokens({ actor }: { actor: Actor }): Promise<TokenV
 }
 
 export async function revokeApiToken({ actor, id, now = new Date() }: { actor: TokenActor; id: string; now?: Date }): Promise<TokenView> {
+  if (!UUID_PATTERN.test(id)) throw new AppError("NOT_FOUND", "No such token.");
   return prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.findUnique({ where: { id }, select: { id: true, userId: true, revokedAt: true, prefix: true } });
     // a token the actor may not manage is reported as absent, not as forbidden

@@ -1,6 +1,6 @@
 // Zod schemas for model versions, shared by the portal forms and the public API.
 import { z } from "zod";
-import { optionalText } from "../validation";
+import { dateInput, optionalText, safeString } from "../validation";
 
 export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
@@ -9,7 +9,7 @@ export const versionLabelSchema = z
   .trim()
   .regex(VERSION_LABEL_PATTERN, "Use 1-64 letters, digits, dots, hyphens, underscores or plus signs, starting with a letter or digit.");
 const metricsSchema = z
-  .record(z.string().trim().min(1).max(100), z.number({ error: "Metric values are numbers." }))
+  .record(safeString().trim().min(1).max(100), z.number({ error: "Metric values are numbers." }))
   .refine((m) => Object.keys(m).length <= 100, "At most 100 metrics.")
   .nullable()
   .optional();
@@ -20,7 +20,7 @@ export const versionFieldsSchema = z.object({
   stage: optionalText(60),
   /** make this the serving version (at most one per model; the previous one is deactivated) */
   active: z.boolean().optional(),
-  deployedAt: z.coerce.date({ error: "Enter a valid date." }).nullable().optional(),
+  deployedAt: dateInput().nullable().optional(),
   /** the skew audit compares these two on the active version */
   trainingPipelineVersion: optionalText(100),
   servingPipelineVersion: optionalText(100),
@@ -37,7 +37,7 @@ export type UpdateVersionInput = z.input<typeof updateVersionSchema>;
 
 /** The result of rehearsing a rollback of this version. */
 export const rollbackDrillSchema = z.object({
-  performedAt: z.coerce.date({ error: "Enter a valid date." }).refine((d) => d.getTime() <= Date.now() + 5 * 60_000, "A drill cannot be in the future."),
+  performedAt: dateInput().refine((d) => d.getTime() <= Date.now() + 5 * 60_000, "A drill cannot be in the future."),
   minutes: z.number({ error: "Enter the measured minutes." }).positive("Minutes must be positive.").max(10_000, "At most 10,000 minutes."),
   /** optional: record (or correct) the procedure that was rehearsed */
   rollbackProcedure: optionalText(10_000),

@@ -10,7 +10,8 @@ const CSV_PREFIX = `imp-http-csv-${Date.now().toString(36)}`;
 const contexts: APIRequestContext[] = [];
 
 async function session(baseURL: string, local: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL });
+  // the portal's own requests carry its Origin (CSRF check for cookie-authenticated writes)
+  const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   contexts.push(ctx);
   const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email: demoEmail(local), password: DEMO_PASSWORD, json: "true" } });

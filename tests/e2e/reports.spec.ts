@@ -111,7 +111,11 @@ test("a model owner downloads any model's dossier; the audit-log excerpt only fo
 
 test("the dossier buttons stream progress and download (model dossier through POST /api/v1/dossiers)", async ({ page }) => {
   await signIn(page, "auditor");
-  const response = await page.request.post("/api/v1/dossiers", { data: { kind: "MODEL_DOSSIER", modelKey: "contact-centre-agent-emotion-monitor", format: "pdf" } });
+  const response = await page.request.post("/api/v1/dossiers", {
+    // the browser's fetch sends the portal's Origin; page.request does not on its own
+    headers: { origin: new URL(page.url()).origin },
+    data: { kind: "MODEL_DOSSIER", modelKey: "contact-centre-agent-emotion-monitor", format: "pdf" },
+  });
   expect(response.headers()["content-type"]).toContain("application/x-ndjson");
   const events = (await response.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; phase?: string; downloadUrl?: string });
   expect(events.some((e) => e.type === "progress" && e.phase === "rendering")).toBe(true);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { createFirstAdmin } from "@/lib/users/users";
 import { env } from "@/lib/env";
 
@@ -15,7 +15,8 @@ export async function createFirstAdminAction(_prev: SetupState, formData: FormDa
   };
   try {
     await createFirstAdmin(input);
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) return { fieldErrors: e.fieldErrors, formError: e.message, values: { name: input.name, email: input.email } };
     throw e;
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { needsFirstAdmin } from "@/lib/users/users";
@@ -20,7 +21,7 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await needsFirstAdmin()) redirect("/setup");
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl ?? "/dashboard");
   const auth = env.auth();
   const errorCode = first(params.error);
@@ -52,10 +53,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
 function first(raw: string | string[] | undefined): string | undefined {
   return Array.isArray(raw) ? raw[0] : raw;
-}
-
-/** Only same-site paths: an open redirect would let a link send users elsewhere after sign-in. */
-function safeCallback(raw: string | string[] | undefined): string | undefined {
-  const value = first(raw);
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : undefined;
 }

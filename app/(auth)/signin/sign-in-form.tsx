@@ -2,6 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { lockedMessageFor } from "@/lib/auth/lock-message";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 
 type Errors = { email?: string; password?: string; otp?: string; form?: string };
 
@@ -38,12 +40,17 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         setErrors({ otp: "That code is not valid, or it was already used. Wait for the next code and try again." });
         return;
       }
+      if (result?.error === "DatabaseUnavailable") {
+        setErrors({ form: "Sign-in is unavailable right now: the database is not answering. Try again in a moment." });
+        return;
+      }
       if (!result || result.error) {
-        setErrors({ form: "Wrong email or password, or the account is disabled." });
+        setErrors({ form: lockedMessageFor(result?.error ?? "") ?? "Wrong email or password, or the account is disabled." });
         return;
       }
       // a full navigation, so every server component renders with the new session
-      window.location.assign(callbackUrl ?? "/dashboard");
+      // checked again here: the prop is the only input, but the rule must hold wherever we navigate
+      window.location.assign(safeCallbackPath(callbackUrl) ?? "/dashboard");
     } catch {
       setErrors({ form: "Sign-in is unavailable right now. Try again in a moment." });
     } finally {

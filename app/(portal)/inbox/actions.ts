@@ -11,7 +11,9 @@ const idsSchema = z.array(z.uuid()).max(200);
 export async function markReadAction(formData: FormData): Promise<void> {
   const user = await requireUser();
   const id = formData.get("id");
-  const ids = typeof id === "string" && id !== "" ? idsSchema.parse([id]) : undefined;
-  await markRead({ userId: user.id, ids });
+  const parsed = typeof id === "string" && id !== "" ? idsSchema.safeParse([id]) : undefined;
+  // a malformed id names no notification of this user: nothing to mark
+  if (parsed && !parsed.success) return;
+  await markRead({ userId: user.id, ids: parsed?.data });
   revalidatePath("/inbox");
 }

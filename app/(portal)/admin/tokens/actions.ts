@@ -3,7 +3,7 @@
 import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/tokens/tokens";
 
 export type NewTokenState = { fieldErrors?: FieldErrors; formError?: string; token?: string; name?: string; values?: Record<string, string> };
@@ -25,7 +25,8 @@ export async function createTokenAction(_prev: NewTokenState, formData: FormData
     revalidatePath("/admin/tokens");
     // the only time the token is shown: it is not stored anywhere in clear
     return { token, name: view.name };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { fieldErrors: e.fieldErrors, formError: e.message, values };
@@ -36,6 +37,11 @@ export async function createTokenAction(_prev: NewTokenState, formData: FormData
 
 export async function revokeTokenAction(formData: FormData): Promise<void> {
   const actor = await requireUser();
-  await revokeApiToken({ actor, id: String(formData.get("id") ?? "") });
+  try {
+    await revokeApiToken({ actor, id: String(formData.get("id") ?? "") });
+  } catch (e) {
+    // a malformed or unknown id (or one the actor may not manage): nothing to revoke, the page shows the list
+    if (!(isAppError(e) && e.code === "NOT_FOUND")) throw e;
+  }
   revalidatePath("/admin/tokens");
 }

@@ -3,7 +3,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { createDataset, updateDataset } from "@/lib/datasets/datasets";
 
 export type DatasetFormState = { fieldErrors?: FieldErrors; formError?: string; values?: Record<string, string> };
@@ -22,7 +22,8 @@ function read(formData: FormData) {
 async function run(values: Record<string, string>, fn: () => Promise<{ id: string }>): Promise<DatasetFormState | string> {
   try {
     return (await fn()).id;
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { fieldErrors: e.fieldErrors, formError: e.message, values };

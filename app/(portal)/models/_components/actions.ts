@@ -3,7 +3,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { createModel, updateModel } from "@/lib/models/mutations";
 
 export type ModelFormState = {
@@ -41,7 +41,8 @@ async function run(values: Record<string, string>, fn: () => Promise<unknown>): 
   try {
     await fn();
     return null;
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { fieldErrors: e.fieldErrors, formError: e.message, values };

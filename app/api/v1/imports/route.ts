@@ -4,6 +4,7 @@ import { authenticate, requireScope } from "@/lib/api/principal";
 import { withApiErrors } from "@/lib/api/problem";
 import { json } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
+import { assertSafeInput } from "@/lib/validation";
 import { detectJsonFormat, IMPORT_FORMATS, runImport } from "@/lib/imports/run-import";
 import { importBodyLimitBytes } from "@/lib/imports/limits";
 import type { ImportFormat } from "@/lib/imports/types";
@@ -47,6 +48,8 @@ export const POST = withApiErrors(async (request: Request) => {
       if (!format) {
         throw new AppError("VALIDATION", "Cannot tell the format of this body.", { format: ["Add ?format=csv|mlflow|inventory, or send an MLflow { registeredModels, modelVersions } / a Dossier inventory export."] });
       }
+      // a NUL or unpaired surrogate anywhere in the file: refused whole, before any row is written
+      assertSafeInput(payload, "The import");
       const report = await runImport({ actor: principal.user, format, payload, dryRun, allowedKeys: principal.modelKeys });
       return json(report, { status: 200 });
     },

@@ -3,7 +3,7 @@
 import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { classifyModel, confirmClassification } from "@/lib/models/classification";
 
 export type ClassificationState = { fieldErrors?: FieldErrors; formError?: string; saved?: string };
@@ -20,7 +20,8 @@ export async function classifyAction(key: string, _prev: ClassificationState, fo
     const { status, result } = await classifyModel({ actor, key, input: { revision: formData.get("revision"), answers } });
     revalidatePath(`/models/${key}`);
     return { saved: `${status === "CONFIRMED" ? "Saved and confirmed" : "Proposed; a compliance officer will confirm it"}: ${result.riskClass}.` };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { fieldErrors: e.fieldErrors, formError: e.message };
@@ -35,7 +36,8 @@ export async function confirmClassificationAction(key: string, revision: number)
     await confirmClassification({ actor, key, revision });
     revalidatePath(`/models/${key}`);
     return { saved: "Classification confirmed." };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { formError: e.message };

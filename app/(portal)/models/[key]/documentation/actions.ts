@@ -3,7 +3,7 @@
 import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors } from "@/lib/errors";
+import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { addEvidence, saveSection } from "@/lib/documentation/sections";
 
 export type SectionState = { fieldErrors?: FieldErrors; formError?: string; saved?: string; content?: string; status?: string; updatedAt?: string };
@@ -19,7 +19,8 @@ export async function saveSectionAction(key: string, sectionKey: string, prev: S
     const saved = await saveSection({ actor, key, sectionKey, input });
     revalidatePath(`/models/${key}`);
     return { saved: `Saved (${saved.status.toLowerCase()}).`, content: input.content, status: saved.status, updatedAt: saved.updatedAt };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       // keep what the user typed, and the version they started from
@@ -39,7 +40,8 @@ export async function addEvidenceAction(key: string, sectionKey: string, _prev: 
     const evidence = await addEvidence({ actor, key, sectionKey, file });
     revalidatePath(`/models/${key}/documentation`);
     return { saved: `Uploaded ${evidence.fileName} (sha256 ${evidence.sha256.slice(0, 12)}…).` };
-  } catch (e) {
+  } catch (caught) {
+    const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       return { fieldErrors: e.fieldErrors, formError: e.message };

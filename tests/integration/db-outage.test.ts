@@ -1,0 +1,166 @@
+// Fault test: the app's own database is stopped and frozen mid-run. This file owns a second PostgreSQL
+// cluster (initdb + pg_ctl in a temporary folder, on a free port; as root it runs as `postgres`), points
+// the app's lib/db at it, and drives the real route handlers:
+// - stopped → every call answers 503 problem+json within 5 s, naming neither host nor port;
+// - frozen (SIGSTOP: TCP is accepted, nothing answers) → also 503 within 5 s, thanks to the timeouts;
+// - writes racing the stop are whole or absent (model ⇔ its audit event);
+// - started / thawed again → the same process answers 200 / 201 (no restart).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { migrateDeploy } from "@/scripts/lib/run";
+import { createTestCluster, type TestCluster } from "../support/pg-cluster";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+let cluster: TestCluster;
+let prisma: PrismaClient;
+let token: string;
+let modelRoute: { GET: Handler; PUT: Handler };
+let listRoute: { GET: Handler };
+let healthRoute: { GET: () => Promise<Response> };
+let authorize: (credentials: Record<string, string>) => Promise<unknown>;
+const saved = { prisma: undefined as unknown, env: { ...process.env } };
+const BUDGET_MS = 5_000;
+
+beforeAll(async () => {
+  cluster = await createTestCluster();
+  if ((await migrateDeploy({ ...process.env, DATABASE_URL: cluster.url })) !== 0) throw new Error("migrate deploy failed on the test cluster");
+  // this file's lib/db talks to the cluster, with short timeouts so a frozen server is given up on quickly
+  const g = globalThis as { prisma?: unknown };
+  saved.prisma = g.prisma;
+  delete g.prisma;
+  Object.assign(process.env, {
+    DATABASE_URL: cluster.url,
+    DATABASE_CONNECT_TIMEOUT_MS: "1500",
+    DATABASE_STATEMENT_TIMEOUT_MS: "2000",
+    DATABASE_QUERY_TIMEOUT_MS: "3000",
+    DATABASE_LOCK_TIMEOUT_MS: "1000",
+    DATABASE_POOL_MAX: "4",
+  });
+  prisma = (await import("@/lib/db")).prisma;
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { createApiToken } = await import("@/lib/tokens/tokens");
+  const admin = await prisma.user.create({ data: { email: "ops-admin@example.test", name: "Ops Admin", role: "ADMIN", passwordHash: await hashPassword("outage-password-1") } });
+  token = (await createApiToken({ actor: { id: admin.id, role: admin.role, email: admin.email }, input: { name: "outage test", scopes: ["read", "write"] } })).token;
+  modelRoute = (await import("@/app/api/v1/models/[key]/route")) as unknown as typeof modelRoute;
+  listRoute = (await import("@/app/api/v1/models/route")) as unknown as typeof listRoute;
+  healthRoute = await import("@/app/api/health/route");
+  const { authOptions } = await import("@/lib/auth/options");
+  const provider = authOptions.providers[0] as unknown as { options: { authorize: typeof authorize } };
+  authorize = provider.options.authorize;
+}, 180_000);
+
+afterAll(async () => {
+  await prisma?.$disconnect().catch(() => undefined);
+  cluster?.destroy();
+  (globalThis as { prisma?: unknown }).prisma = saved.prisma;
+  for (const k of Object.keys(process.env)) if (!(k in saved.env)) delete process.env[k];
+  Object.assign(process.env, saved.env);
+});
+
+const auth = { authorization: "" };
+const putModel = (key: string) =>
+  modelRoute.PUT(
+    new Request(`http://localhost/api/v1/models/${key}`, {
+      method: "PUT",
+      headers: { ...auth, "content-type": "application/json" },
+      body: JSON.stringify({ name: `Outage ${key}`, lifecycle: "DEVELOPMENT" }),
+    }),
+    { params: Promise.resolve({ key }) },
+  );
+const getModel = (key: string) => modelRoute.GET(new Request(`http://localhost/api/v1/models/${key}`, { headers: auth }), { params: Promise.resolve({ key }) });
+const listModels = () => listRoute.GET(new Request("http://localhost/api/v1/models?limit=5", { headers: auth }), { params: Promise.resolve({}) });
+
+async function timed<T>(f: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await f();
+  return { value, ms: performance.now() - start };
+}
+
+/** A 503 problem+json that tells the caller to retry and leaks nothing about the database. */
+async function expectUnavailable(response: Response) {
+  expect(response.status).toBe(503);
+  expect(response.headers.get("content-type")).toBe("application/problem+json");
+  expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+  const text = await response.text();
+  const body = JSON.parse(text) as { status: number; title: string; detail: string };
+  expect(body.status).toBe(503);
+  expect(body.detail).toMatch(/database is not available/i);
+  for (const leak of ["127.0.0.1", String(cluster.port), "postgres", "prisma", "Can't reach", "ECONNREFUSED"]) expect(text).not.toContain(leak);
+}
+
+async function expectOutageAnswers(label: string) {
+  for (const [name, call] of [
+    ["GET model", () => getModel("outage-first")],
+    ["GET list", () => listModels()],
+    ["PUT model", () => putModel(`outage-during-${label}`)],
+  ] as const) {
+    const { value, ms } = await timed(call);
+    expect(ms, `${label}: ${name} answered after ${Math.round(ms)} ms`).toBeLessThan(BUDGET_MS);
+    await expectUnavailable(value);
+  }
+  const health = await timed(() => healthRoute.GET());
+  expect(health.ms).toBeLessThan(BUDGET_MS);
+  expect(health.value.status).toBe(503);
+  const healthText = await health.value.text();
+  expect(healthText).not.toContain(String(cluster.port));
+  // sign-in: the error next-auth would put into the visitor's redirect URL is a fixed code
+  const signIn = await timed(() => authorize({ email: "ops-admin@example.test", password: "outage-password-1" }).then(() => null, (e: unknown) => e));
+  expect(signIn.ms).toBeLessThan(BUDGET_MS);
+  expect((signIn.value as Error).message).toBe("DatabaseUnavailable");
+}
+
+describe("database outage (a PostgreSQL cluster owned by this test)", () => {
+  it("answers normally while the database is up", async () => {
+    auth.authorization = `Bearer ${token}`;
+    expect((await putModel("outage-first")).status).toBe(201);
+    expect((await getModel("outage-first")).status).toBe(200);
+    expect((await healthRoute.GET()).status).toBe(200);
+  });
+
+  it("stopped: 503 problem+json within 5 s, no internals; back to normal after a start, without restarting the app", async () => {
+    cluster.stop();
+    await expectOutageAnswers("stop");
+    cluster.start();
+    expect((await getModel("outage-first")).status).toBe(200);
+    expect((await putModel("outage-after-stop")).status).toBe(201);
+    expect(await prisma.model.count({ where: { key: { startsWith: "outage-during-" } } })).toBe(0);
+  });
+
+  it("frozen (SIGSTOP): 503 within 5 s instead of hanging; thawed: answers again", async () => {
+    cluster.freeze();
+    try {
+      await expectOutageAnswers("freeze");
+    } finally {
+      cluster.thaw();
+    }
+    // the connections that timed out were closed, fresh ones answer
+    const { value, ms } = await timed(() => getModel("outage-first"));
+    expect(value.status).toBe(200);
+    expect(ms).toBeLessThan(BUDGET_MS);
+    expect((await putModel("outage-after-freeze")).status).toBe(201);
+  });
+
+  it("writes racing a stop are whole or absent: every model has its audit event and every 201 was kept", async () => {
+    const keys = Array.from({ length: 24 }, (_, i) => `outage-race-${i}`);
+    const answers = keys.map(async (key, i) => {
+      await new Promise((r) => setTimeout(r, i * 15));
+      return { key, response: await putModel(key) };
+    });
+    await new Promise((r) => setTimeout(r, 120));
+    cluster.stop();
+    const settled = await Promise.all(answers);
+    for (const { response } of settled) expect([201, 503]).toContain(response.status);
+    expect(settled.some((s) => s.response.status === 503)).toBe(true);
+    cluster.start();
+
+    const models = await prisma.model.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
+    // an event is chained (AuditEvent) or still waiting for the appender (AuditPending): either way it exists
+    const events = await prisma.$queryRaw<Array<{ entityId: string }>>`
+      SELECT "entityId" FROM "AuditEvent" WHERE action = 'model.create' AND "entityId" = ANY(${models.map((m) => m.id)})
+      UNION ALL SELECT "entityId" FROM "AuditPending" WHERE action = 'model.create' AND "entityId" = ANY(${models.map((m) => m.id)})`;
+    expect(events.map((e) => e.entityId).sort()).toEqual(models.map((m) => m.id).sort());
+    const stored = new Set(models.map((m) => m.key));
+    for (const { key, response } of settled) if (response.status === 201) expect(stored.has(key), key).toBe(true);
+  });
+});
