@@ -61,19 +61,27 @@ export async function withIdempotency(
     response = await handler(replayable, body);
   } catch (error) {
     heartbeat.stop();
-    await release(held);
+    // the caller gets the request's own error; a key that cannot be released (database gone) frees
+    // itself when its lease runs out
+    await release(held).catch(logKeepFailure);
     throw error;
   }
   heartbeat.stop();
   if (response.status < 200 || response.status >= 300) {
-    await release(held);
+    await release(held).catch(logKeepFailure);
     return response;
   }
   const text = await response.text();
-  await prisma.idempotencyRecord.updateMany({
-    where: held,
-    data: { status: response.status, responseBody: storedBody(text) },
-  });
+  try {
+    await prisma.idempotencyRecord.updateMany({
+      where: held,
+      data: { status: response.status, responseBody: storedBody(text) },
+    });
+  } catch (error) {
+    // the work is committed: answering 503 now would invite a retry that, once the lease has run out,
+    // does it a second time. The caller gets its answer; only a later replay of it is lost.
+    logKeepFailure(error);
+  }
   return new Response(text, { status: response.status, headers: response.headers });
 }
 
@@ -132,6 +140,10 @@ function renewLease(held: Held, leaseMs: number): { stop(): void } {
   }, Math.max(100, Math.floor(leaseMs / 3)));
   timer.unref();
   return { stop: () => clearInterval(timer) };
+}
+
+function logKeepFailure(error: unknown) {
+  console.warn("[idempotency] could not update an Idempotency-Key record:", error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : error);
 }
 
 async function release(held: Held) {

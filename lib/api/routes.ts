@@ -34,6 +34,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/imports", methods: { POST: { scope: "write", action: "model.create" } } },
   { path: "/api/v1/imports/template", methods: { GET: { public: true } } },
   { path: "/api/v1/reports/inventory", methods: { GET: read } },
+  // the whole chain: roles that read every model's events (an owner reads only their own models')
+  { path: "/api/v1/audit-log/verify", methods: { GET: { scope: "read", action: "auditLog.read" } } },
   { path: "/api/v1/openapi.json", methods: { GET: { public: true } } },
 ];
 

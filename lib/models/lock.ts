@@ -5,6 +5,13 @@
 import "server-only";
 import type { Tx } from "../db";
 
+/**
+ * Options for a transaction that takes a model's row lock: writers of one model queue on the lock while
+ * holding a pooled connection, so they may wait for a connection and run longer than Prisma's defaults
+ * (2 s to start, 5 s in all) under a burst — 20 concurrent PUTs of one model must all apply, not fail.
+ */
+export const MODEL_WRITE_TX = { maxWait: 15_000, timeout: 30_000 } as const;
+
 /** Lock the model row for the rest of the transaction; returns its id, or null when no such key. */
 export async function lockModelByKey(tx: Tx, key: string): Promise<string | null> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "key" = ${key} FOR NO KEY UPDATE`;

@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { Role } from "../generated/prisma/enums";
 import { createModelSchema, updateModelSchema, type ModelFields } from "./schemas";
 import { refreshCompliance } from "./compliance";
-import { lockModelByKey } from "./lock";
+import { MODEL_WRITE_TX, lockModelByKey } from "./lock";
 
 export type ModelActor = Actor & { email: string };
 
@@ -50,7 +50,7 @@ export async function createModel({ actor, input }: { actor: ModelActor; input: 
       await refreshCompliance(tx, { modelIds: [model.id] });
       await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.create", entityType: "Model", entityId: model.id, modelId: model.id, after: model });
       return model;
-    });
+    }, MODEL_WRITE_TX);
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
       throw new AppError("CONFLICT", `A model with the key "${key}" already exists.`, { key: ["This key is already taken."] });
@@ -91,7 +91,7 @@ export async function updateModel({ actor, key, input, applyToCurrent = false }:
     await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "model.update", entityType: "Model", entityId: before.id, modelId: before.id, before, after });
     await reopenApprovedReview(tx, before.id, actor);
     return after;
-  });
+  }, MODEL_WRITE_TX);
 }
 
 function staleRevision(yours: number, current: number) {

@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import { refreshCompliance } from "../models/compliance";
-import { lockModelById } from "../models/lock";
+import { MODEL_WRITE_TX, lockModelById } from "../models/lock";
 import type { MonitoringPush, MonitoringResultJson } from "../api/schemas";
 import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "./drift";
 
@@ -206,7 +206,7 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
     });
     const refreshed = await tx.model.findUniqueOrThrow({ where: { id: model.id }, select: { monitoringStatus: true } });
     return { checkId: check.id, monitoringStatus: refreshed.monitoringStatus };
-  });
+  }, MODEL_WRITE_TX);
 
   return {
     id: checkId,

@@ -5,6 +5,7 @@ import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import type { ModelActor } from "../models/mutations";
+import { MODEL_KEY_PATTERN } from "../models/schemas";
 import { evaluateModels } from "../models/compliance";
 import { notify } from "../notifications";
 import { UUID_PATTERN, safeString } from "../validation";
@@ -22,6 +23,8 @@ export const decideReviewSchema = z
 export async function submitReview({ actor, key, input }: { actor: ModelActor; key: string; input: unknown }) {
   const parsed = submitReviewSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  // a key that cannot exist (e.g. with a NUL from a forged form) is not found, not a database error
+  if (!MODEL_KEY_PATTERN.test(key)) throw new AppError("NOT_FOUND", "No such model.");
   return prisma.$transaction(async (tx) => {
     const model = await tx.model.findUnique({ where: { key } });
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);

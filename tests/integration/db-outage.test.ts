@@ -111,6 +111,27 @@ async function expectOutageAnswers(label: string) {
 }
 
 describe("database outage (a PostgreSQL cluster owned by this test)", () => {
+  it("a POST whose work committed just before the database went away still gets its 2xx, not a 503 that invites a second run", async () => {
+    const { withIdempotency } = await import("@/lib/api/idempotency");
+    const u = await prisma.user.findUniqueOrThrow({ where: { email: "ops-admin@example.test" } });
+    const principal = { user: { id: u.id, role: u.role, email: u.email, name: u.name }, tokenId: null, scopes: new Set(["read", "write", "monitoring"] as const), modelKeys: null };
+    const request = new Request("http://localhost/api/v1/imports", { method: "POST", headers: { "idempotency-key": "outage-commit-then-stop", "content-type": "text/csv" }, body: "a,b" });
+    let response: Response;
+    try {
+      response = await withIdempotency(principal, request, async () => {
+        await prisma.setting.create({ data: { key: "outage.committed", value: true } });
+        cluster.stop(); // the answer can no longer be stored
+        return Response.json({ done: true }, { status: 201 });
+      });
+    } finally {
+      cluster.start();
+    }
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ done: true });
+    expect(await prisma.setting.findUnique({ where: { key: "outage.committed" } })).not.toBeNull();
+  });
+
+
   it("answers normally while the database is up", async () => {
     auth.authorization = `Bearer ${token}`;
     expect((await putModel("outage-first")).status).toBe(201);

@@ -70,15 +70,24 @@ describe("PUT /api/v1/models/{key} under concurrency", () => {
     expect((await prisma.model.findUniqueOrThrow({ where: { key: k } })).description).toBe("first");
   });
 
-  it("20 concurrent creates of one new key: one created, the rest unchanged, one model.create event", async () => {
+  it("20 concurrent creates of one new key: one created, the other 19 applied as updates, nothing refused", async () => {
     const k = key("create20");
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => upsertModel({ actor: admin, key: k, input: { name: "created once", lifecycle: "DEVELOPMENT" } })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => upsertModel({ actor: admin, key: k, input: { name: "created once", lifecycle: "DEVELOPMENT", description: `creator ${i}` } })),
+    );
     expect(outcomes.filter((o) => o.status === "rejected").map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
-    const values = outcomes.map((o) => (o as PromiseFulfilledResult<{ outcome: string }>).value.outcome).sort();
+    const values = outcomes.map((o) => (o as PromiseFulfilledResult<{ outcome: string }>).value.outcome);
     expect(values.filter((v) => v === "created")).toHaveLength(1);
-    expect(values.filter((v) => v === "unchanged")).toHaveLength(19);
+    expect(values.filter((v) => v === "updated")).toHaveLength(19);
     const model = await prisma.model.findUniqueOrThrow({ where: { key: k } });
     expect(await prisma.auditEvent.count({ where: { action: "model.create", modelId: model.id } })).toBe(1);
+    expect(await prisma.auditEvent.count({ where: { action: "model.update", modelId: model.id } })).toBe(19);
+  });
+
+  it("20 concurrent identical creates: one created, the rest unchanged", async () => {
+    const k = key("same20");
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => upsertModel({ actor: admin, key: k, input: { name: "created once", lifecycle: "DEVELOPMENT" } })));
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(["created", ...Array<string>(19).fill("unchanged")]);
   });
 });
 
