@@ -94,7 +94,8 @@ describe("sign-in throttling", () => {
   });
 
   it("locks a client address after 20 failures across accounts, whatever account it tries next", async () => {
-    const from = "10.250.1.77";
+    // unique per run: the lock events stay in the append-only audit log of a reused test database
+    const from = `10.250.${1 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}`;
     for (let i = 0; i < 19; i++) expect(await attempt("wrong password!", { email: `spray-${i}-${run}@northwind.example`, from })).toBeNull();
     await expect(attempt("wrong password!", { email: `spray-19-${run}@northwind.example`, from })).rejects.toBeInstanceOf(SignInLockedError);
     await expect(attempt(password, { from })).rejects.toBeInstanceOf(SignInLockedError);
