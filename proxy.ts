@@ -10,7 +10,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods, matchApiRoute } from "./lib/api/routes";
 import { API_CSP, HSTS_VALUE, STATIC_SECURITY_HEADERS, isHttps, newNonce, pageCsp } from "./lib/security/headers";
 
-const PORTAL_PREFIXES = ["/dashboard", "/models", "/datasets", "/reviews", "/reports", "/audit-log", "/admin", "/imports", "/inbox", "/settings", "/api-docs", "/rules"];
+const PORTAL_PREFIXES = ["/dashboard", "/models", "/datasets", "/reviews", "/reports", "/audit-log", "/admin", "/imports", "/inbox", "/settings", "/api-docs", "/rules", "/account"];
 
 const isPortalPath = (path: string) => PORTAL_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 

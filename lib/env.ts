@@ -1,5 +1,8 @@
 // The one place that reads configuration from the environment. Values are read lazily so that
 // `next build` does not need a database URL or secrets.
+import { z } from "zod";
+import { Role } from "./generated/prisma/enums";
+
 const DEFAULT_DATABASE_URL = "postgresql://postgres:postgres@127.0.0.1:5432/dossier";
 
 export const env = {
@@ -9,6 +12,8 @@ export const env = {
   monitoringDetailRetentionDays: () => nonNegativeInt(process.env.DOSSIER_MONITORING_DETAIL_RETENTION_DAYS, 400),
   /** how long a transaction may wait to start (Prisma's maxWait, default 2 s); the embedded database, which runs transactions one at a time, sets it higher */
   transactionMaxWaitMs: () => positiveInt(process.env.DATABASE_TRANSACTION_MAX_WAIT_MS, 2000),
+  nextAuthSecret: () => process.env.NEXTAUTH_SECRET,
+  auth: () => authConfig(process.env),
   databaseTimeouts: (): DatabaseTimeouts => {
     const statementMs = positiveInt(process.env.DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_TIMEOUT_DEFAULTS.statementMs);
     return {
@@ -39,4 +44,110 @@ function nonNegativeInt(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const n = Number(raw);
   return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
+
+// ---- sign-in configuration (single sign-on, password sign-in, MFA) ----
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** shown on the button: "Sign in with <name>" */
+  name: string;
+  /** scopes asked for (space-separated); must include openid */
+  scopes: string;
+  /** claim holding the groups (dotted path allowed, e.g. realm_access.roles) */
+  roleClaim: string;
+  /** group → role, in the order given */
+  roleMap: ReadonlyArray<readonly [group: string, role: Role]>;
+  /** role for someone with no mapped group; null → refused */
+  defaultRole: Role | null;
+};
+
+export type AuthConfig = {
+  oidc: OidcConfig | null;
+  passwordSignIn: boolean;
+  requireMfa: boolean;
+  /** an SSO session lives at most this long, whatever the session cookie says */
+  ssoMaxSessionSeconds: number;
+};
+
+const onOff = (name: string, fallback: "on" | "off") =>
+  z
+    .enum(["on", "off"], { error: `${name} must be "on" or "off".` })
+    .default(fallback)
+    .transform((v) => v === "on");
+
+const roleName = (name: string) => z.enum(Object.values(Role) as [Role, ...Role[]], { error: `${name}: use one of ${Object.values(Role).join(", ")}.` });
+
+/** "group=ROLE,group2=ROLE" → pairs; a group may itself contain "=" (the last one separates). */
+export function parseRoleMap(raw: string): Array<readonly [string, Role]> {
+  const pairs: Array<readonly [string, Role]> = [];
+  for (const entry of raw.split(",").map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf("=");
+    const group = entry.slice(0, at).trim();
+    const role = roleName("DOSSIER_OIDC_ROLE_MAP").safeParse(entry.slice(at + 1).trim());
+    if (at <= 0 || !group) throw new Error(`DOSSIER_OIDC_ROLE_MAP: "${entry}" is not group=ROLE.`);
+    if (!role.success) throw new Error(`DOSSIER_OIDC_ROLE_MAP: "${entry}": ${role.error.issues[0]?.message}`);
+    pairs.push([group, role.data] as const);
+  }
+  return pairs;
+}
+
+const authEnvSchema = z.object({
+  DOSSIER_OIDC_ISSUER: z.url({ error: "DOSSIER_OIDC_ISSUER must be the issuer URL (https://…)." }).max(2000).optional(),
+  DOSSIER_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  DOSSIER_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  DOSSIER_OIDC_NAME: z.string().trim().min(1).max(60).default("SSO"),
+  DOSSIER_OIDC_SCOPES: z.string().trim().min(1).max(1000).default("openid email profile"),
+  DOSSIER_OIDC_ROLE_CLAIM: z.string().trim().min(1).max(200).default("groups"),
+  DOSSIER_OIDC_ROLE_MAP: z.string().max(10_000).default(""),
+  DOSSIER_OIDC_DEFAULT_ROLE: roleName("DOSSIER_OIDC_DEFAULT_ROLE").optional(),
+  DOSSIER_PASSWORD_SIGNIN: onOff("DOSSIER_PASSWORD_SIGNIN", "on"),
+  DOSSIER_REQUIRE_MFA: onOff("DOSSIER_REQUIRE_MFA", "on"),
+  DOSSIER_SSO_MAX_SESSION_HOURS: z.coerce.number({ error: "DOSSIER_SSO_MAX_SESSION_HOURS must be a number of hours." }).positive().max(24 * 30).default(12),
+});
+
+let cached: { key: string; value: AuthConfig } | undefined;
+
+/** The validated sign-in configuration; throws one clear message naming the variable at fault. */
+export function authConfig(source: Record<string, string | undefined>): AuthConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(authEnvSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]),
+  );
+  const key = JSON.stringify(relevant);
+  if (cached?.key === key) return cached.value;
+  const parsed = authEnvSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Sign-in configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  let oidc: OidcConfig | null = null;
+  if (e.DOSSIER_OIDC_ISSUER) {
+    if (!e.DOSSIER_OIDC_CLIENT_ID || !e.DOSSIER_OIDC_CLIENT_SECRET) {
+      throw new Error("Sign-in configuration: DOSSIER_OIDC_ISSUER is set, so DOSSIER_OIDC_CLIENT_ID and DOSSIER_OIDC_CLIENT_SECRET are required.");
+    }
+    oidc = {
+      issuer: e.DOSSIER_OIDC_ISSUER.replace(/\/+$/, ""),
+      clientId: e.DOSSIER_OIDC_CLIENT_ID,
+      clientSecret: e.DOSSIER_OIDC_CLIENT_SECRET,
+      name: e.DOSSIER_OIDC_NAME,
+      scopes: e.DOSSIER_OIDC_SCOPES.split(/\s+/).includes("openid") ? e.DOSSIER_OIDC_SCOPES : `openid ${e.DOSSIER_OIDC_SCOPES}`,
+      roleClaim: e.DOSSIER_OIDC_ROLE_CLAIM,
+      roleMap: parseRoleMap(e.DOSSIER_OIDC_ROLE_MAP),
+      defaultRole: e.DOSSIER_OIDC_DEFAULT_ROLE ?? null,
+    };
+  }
+  if (!oidc && !e.DOSSIER_PASSWORD_SIGNIN) {
+    throw new Error("Sign-in configuration: DOSSIER_PASSWORD_SIGNIN=off needs single sign-on (DOSSIER_OIDC_ISSUER), or nobody could sign in.");
+  }
+  const value: AuthConfig = {
+    oidc,
+    passwordSignIn: e.DOSSIER_PASSWORD_SIGNIN,
+    requireMfa: e.DOSSIER_REQUIRE_MFA,
+    ssoMaxSessionSeconds: Math.round(e.DOSSIER_SSO_MAX_SESSION_HOURS * 3600),
+  };
+  cached = { key, value };
+  return value;
 }

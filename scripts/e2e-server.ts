@@ -18,6 +18,8 @@ const env = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  // the journeys sign in as the demo accounts, as the demo does (no second-factor prompt)
+  DOSSIER_REQUIRE_MFA: process.env.DOSSIER_REQUIRE_MFA ?? "off",
 };
 const next = spawn(bin("next"), ["start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => next.kill(sig));

@@ -44,6 +44,8 @@ if (local) {
   process.env.DATABASE_TRANSACTION_MAX_WAIT_MS ??= "60000";
   // ...and so may a new connection (its start-up waits for the session like any statement)
   process.env.DATABASE_CONNECT_TIMEOUT_MS ??= "60000";
+  // the demo: its accounts sign in with the published password and no second-factor prompt
+  process.env.DOSSIER_REQUIRE_MFA ??= "off";
   console.log(`[start] no DATABASE_URL: embedded PostgreSQL (PGlite) in ${join(dataDir, "pglite")} on 127.0.0.1:${pgPort}`);
 }
 if (!process.env.NEXTAUTH_SECRET) {

@@ -10,7 +10,8 @@ import { SignOutButton } from "../_components/sign-out-button";
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  // pages check the session themselves and send someone who must set up a second factor there first
+  const user = await requirePageUser(undefined, { allowMfaEnrollment: true });
   const unread = await unreadCount(user.id);
   return (
     <div className="shell">
@@ -26,6 +27,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           <div>{user.name}</div>
           <div>{user.email}</div>
           <div data-testid="current-role">{ROLE_LABELS[user.role]}</div>
+          <p>
+            <Link href="/account/security">Sign-in security</Link>
+          </p>
           <p>
             <SignOutButton />
           </p>

@@ -12,7 +12,7 @@ export type { ApiScope };
 
 /** The caller, with what its credential allows (scopes, model limit: see lib/authz/policy.ts). */
 export type Principal = CredentialLimits & {
-  user: SessionUser;
+  user: Pick<SessionUser, "id" | "role" | "email" | "name">;
   /** set when the caller used an API token */
   tokenId: string | null;
 };
@@ -40,6 +40,7 @@ export async function authenticate(request: Request): Promise<Principal> {
   // the cookie is sent by the browser on its own: a cookie-authenticated write must be same-origin
   if (user) assertSameOriginWrite(request);
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+  if (user.mfaEnrollmentRequired) throw new AppError("FORBIDDEN", "Set up two-factor authentication first.");
   return { user, tokenId: null, scopes: ALL_SCOPES, modelKeys: null };
 }
 

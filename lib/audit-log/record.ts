@@ -18,8 +18,13 @@ export type AuditInput = {
   after?: unknown;
 };
 
-/** Transactions that recorded events: their commit is followed by a flush of the chain. */
-const recordedIn = new WeakSet<object>();
+/**
+ * Transactions that recorded events: their commit is followed by a flush of the chain. Kept on
+ * globalThis like the client itself: Next bundles this module once per route bundle, and the wrapper
+ * installed by the first copy must see the transactions of every copy (otherwise events recorded in,
+ * e.g., the next-auth route's bundle stayed pending).
+ */
+const recordedIn: WeakSet<object> = ((globalThis as Record<symbol, WeakSet<object> | undefined>)[Symbol.for("dossier.audit.recordedIn")] ??= new WeakSet<object>());
 
 /**
  * Record audit events inside the caller's transaction (the batch API: one INSERT for any number of

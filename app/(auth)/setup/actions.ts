@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { createFirstAdmin } from "@/lib/users/users";
+import { env } from "@/lib/env";
 
 export type SetupState = { fieldErrors?: FieldErrors; formError?: string; values?: { name: string; email: string } };
 
@@ -19,5 +20,6 @@ export async function createFirstAdminAction(_prev: SetupState, formData: FormDa
     if (isAppError(e)) return { fieldErrors: e.fieldErrors, formError: e.message, values: { name: input.name, email: input.email } };
     throw e;
   }
-  redirect("/signin?created=1");
+  // with password sign-in off, the first admin is a break-glass account: show them the password form
+  redirect(env.auth().passwordSignIn ? "/signin?created=1" : "/signin?created=1&break-glass=1");
 }

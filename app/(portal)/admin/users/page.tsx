@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
@@ -7,8 +8,11 @@ import { listUsers } from "@/lib/users/users";
 import { listSignInLocks } from "@/lib/auth/throttle";
 import { unlockSignInAction } from "./actions";
 import { NewUserForm } from "./new-user-form";
+import { UserActions } from "./user-actions";
 
 export const metadata: Metadata = { title: "Users" };
+
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "never");
 
 export default async function UsersPage() {
   const user = await requirePageUser("/admin/users");
@@ -18,22 +22,38 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <table className="data">
+      <p>
+        Sign-in and sign-out events are in the <Link href="/audit-log">audit log</Link> (actions <code>auth.signIn</code>, <code>auth.signInFailed</code>,{" "}
+        <code>auth.signOut</code>).
+      </p>
+      <table className="data" data-testid="users-table">
         <thead>
           <tr>
             <th>Name</th>
             <th>Email</th>
             <th>Role</th>
-            <th>Active</th>
+            <th>Source</th>
+            <th>Last sign-in</th>
+            <th>Status</th>
+            <th>Actions</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
+            <tr key={u.id} data-testid={`user-row-${u.email}`}>
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>{ROLE_LABELS[u.role]}</td>
-              <td>{u.active ? "yes" : "no"}</td>
+              <td>
+                {u.source === "SSO" ? "SSO" : "password"}
+                {u.totpEnabledAt ? " + 2FA" : ""}
+                {u.breakGlass ? " (break-glass)" : ""}
+              </td>
+              <td>{when(u.lastSignInAt)}</td>
+              <td data-testid="user-status">{u.active ? "active" : `deactivated ${when(u.deactivatedAt)}`}</td>
+              <td>
+                <UserActions user={{ id: u.id, email: u.email, role: u.role, active: u.active, source: u.source, mfa: !!u.totpEnabledAt, self: u.id === user.id }} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { errorResponse, problem } from "@/lib/api/problem";
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string; id: string }> }) {
   const user = await getSessionUser();
   if (!user) return problem("UNAUTHENTICATED", "Sign in to download evidence.");
+  if (user.mfaEnrollmentRequired) return problem("FORBIDDEN", "Set up two-factor authentication first.");
   const { key, id } = await params;
   try {
     const file = await getEvidenceFile({ actor: user, key, id });

@@ -1,0 +1,26 @@
+"use server";
+
+import { requireUser } from "@/lib/auth/session";
+import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/auth/mfa";
+import { isAppError } from "@/lib/errors";
+import { AuthSource } from "@/lib/generated/prisma/enums";
+
+export type EnrolState = { step: "idle" | "scan" | "done"; qrDataUrl?: string; secret?: string; recoveryCodes?: string[]; error?: string; codeError?: string };
+
+/** Two steps in one action: `start` shows a QR code, `confirm` checks a code and shows the recovery codes once. */
+export async function enrolTotpAction(prev: EnrolState, formData: FormData): Promise<EnrolState> {
+  const user = await requireUser({ allowMfaEnrollment: true });
+  if (user.source !== AuthSource.PASSWORD) return { step: "idle", error: "You sign in with SSO: your identity provider handles the second factor." };
+  try {
+    if (formData.get("step") === "start") {
+      const { qrDataUrl, secret } = await startTotpEnrolment({ userId: user.id });
+      return { step: "scan", qrDataUrl, secret };
+    }
+    const { recoveryCodes } = await confirmTotpEnrolment({ userId: user.id, code: String(formData.get("code") ?? "").slice(0, 64) });
+    // no revalidatePath: re-rendering the page now would replace this form and lose the recovery codes
+    return { step: "done", recoveryCodes };
+  } catch (e) {
+    if (isAppError(e)) return { ...prev, error: e.fieldErrors ? undefined : e.message, codeError: e.fieldErrors?.code?.[0] };
+    throw e;
+  }
+}
