@@ -83,7 +83,10 @@ const roleName = (name: string) => z.enum(Object.values(Role) as [Role, ...Role[
 /** "group=ROLE,group2=ROLE" → pairs; a group may itself contain "=" (the last one separates). */
 export function parseRoleMap(raw: string): Array<readonly [string, Role]> {
   const pairs: Array<readonly [string, Role]> = [];
-  for (const entry of raw.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf("=");
     const group = entry.slice(0, at).trim();
     const role = roleName("DOSSIER_OIDC_ROLE_MAP").safeParse(entry.slice(at + 1).trim());
@@ -105,16 +108,18 @@ const authEnvSchema = z.object({
   DOSSIER_OIDC_DEFAULT_ROLE: roleName("DOSSIER_OIDC_DEFAULT_ROLE").optional(),
   DOSSIER_PASSWORD_SIGNIN: onOff("DOSSIER_PASSWORD_SIGNIN", "on"),
   DOSSIER_REQUIRE_MFA: onOff("DOSSIER_REQUIRE_MFA", "on"),
-  DOSSIER_SSO_MAX_SESSION_HOURS: z.coerce.number({ error: "DOSSIER_SSO_MAX_SESSION_HOURS must be a number of hours." }).positive().max(24 * 30).default(12),
+  DOSSIER_SSO_MAX_SESSION_HOURS: z.coerce
+    .number({ error: "DOSSIER_SSO_MAX_SESSION_HOURS must be a number of hours." })
+    .positive()
+    .max(24 * 30)
+    .default(12),
 });
 
 let cached: { key: string; value: AuthConfig } | undefined;
 
 /** The validated sign-in configuration; throws one clear message naming the variable at fault. */
 export function authConfig(source: Record<string, string | undefined>): AuthConfig {
-  const relevant = Object.fromEntries(
-    Object.keys(authEnvSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]),
-  );
+  const relevant = Object.fromEntries(Object.keys(authEnvSchema.shape).map((k) => [k, source[k] === "" ? undefined : source[k]]));
   const key = JSON.stringify(relevant);
   if (cached?.key === key) return cached.value;
   const parsed = authEnvSchema.safeParse(relevant);

@@ -1,14 +1,5 @@
 // One error type for expected failures, mapped to HTTP in one place (lib/api/problem.ts).
-export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED"
-  | "UNAVAILABLE";
+export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -66,7 +57,9 @@ export function asKnownError(error: unknown): unknown {
   if (isAppError(error)) return error;
   const state = sqlStateOf(error);
   if (state?.startsWith("22")) {
-    return new AppError("VALIDATION", "The input has a value the database cannot store (a NUL character, an unpaired surrogate, or a number or date out of range).", { _form: ["A value cannot be stored; check the fields for unusual characters, numbers and dates."] });
+    return new AppError("VALIDATION", "The input has a value the database cannot store (a NUL character, an unpaired surrogate, or a number or date out of range).", {
+      _form: ["A value cannot be stored; check the fields for unusual characters, numbers and dates."],
+    });
   }
   return error;
 }

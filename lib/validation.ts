@@ -68,8 +68,7 @@ export function safeSearchParams(url: URL): Record<string, string> {
 export const safeString = (params?: Parameters<typeof z.string>[0]) => z.string(params).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
 
 /** Required text: trimmed, non-empty, length-limited, storable. */
-export const requiredText = (max: number, emptyMessage = "Required.") =>
-  z.string().trim().min(1, emptyMessage).max(max, `At most ${max} characters.`).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
+export const requiredText = (max: number, emptyMessage = "Required.") => z.string().trim().min(1, emptyMessage).max(max, `At most ${max} characters.`).refine(isSafeText, UNSAFE_TEXT_MESSAGE);
 
 /** Optional free text: trimmed, length-limited, storable, and "" stored as null (a cleared form field). */
 export const optionalText = (max: number) =>
@@ -85,12 +84,10 @@ export const optionalText = (max: number) =>
 const inDateRange = (d: Date) => d.getTime() >= MIN_DATE.getTime() && d.getTime() <= MAX_DATE.getTime();
 
 /** A date (ISO text, form value or Date) within years 1-9999. */
-export const dateInput = (message = "Enter a valid date.") =>
-  z.coerce.date({ error: message }).refine(inDateRange, "Enter a date between the years 1 and 9999.");
+export const dateInput = (message = "Enter a valid date.") => z.coerce.date({ error: message }).refine(inDateRange, "Enter a date between the years 1 and 9999.");
 
 /** A finite number within [min, max] (JSON's 1e400 parses to Infinity; an int4 column overflows). */
-export const boundedNumber = (min: number, max: number, message = "Enter a number.") =>
-  z.number({ error: message }).min(min, `At least ${min}.`).max(max, `At most ${max}.`);
+export const boundedNumber = (min: number, max: number, message = "Enter a number.") => z.number({ error: message }).min(min, `At least ${min}.`).max(max, `At most ${max}.`);
 
 /** A revision number as sent by forms ("3") and the API (3). */
 export const revisionInput = (message = "Missing revision.") => z.coerce.number({ error: message }).int().positive().max(INT4_MAX, "Not a revision of this record.");

@@ -40,7 +40,13 @@ function main(): number {
     .filter(([path]) => path !== "")
     .map(([path, entry]) => {
       const licence = licenceOf(path, entry);
-      return { name: path.replace(/^.*node_modules\//, ""), version: entry.version ?? "", licence, verdict: verdictOf(licence), scope: `${entry.dev ? "dev" : "runtime"}${entry.optional ? ", optional" : ""}` };
+      return {
+        name: path.replace(/^.*node_modules\//, ""),
+        version: entry.version ?? "",
+        licence,
+        verdict: verdictOf(licence),
+        scope: `${entry.dev ? "dev" : "runtime"}${entry.optional ? ", optional" : ""}`,
+      };
     });
   const counts = Object.fromEntries((["permissive", "weak-copyleft", "incompatible"] as const).map((v) => [v, rows.filter((r) => r.verdict === v).length]));
   console.log(`licences of ${rows.length} packages: ${JSON.stringify(counts)}`);

@@ -7,11 +7,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 const name = (process.argv[2] ?? "").replace(/[^A-Za-z0-9_]/g, "_");
 if (!name) throw new Error("usage: npm run db:new -- <migration_name>");
-const sql = execFileSync(
-  "node_modules/.bin/prisma",
-  ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-  { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
-);
+const sql = execFileSync("node_modules/.bin/prisma", ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = `prisma/migrations/${stamp}_${name}`;
 mkdirSync(dir, { recursive: true });

@@ -18,7 +18,11 @@ if (!values.email || !values.name) {
   console.error('usage: npm run token:create -- --email <user email> --name "<token name>" [--scopes read,write,monitoring] [--models key1,key2] [--days 90]');
   process.exit(2);
 }
-const split = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+const split = (s: string | undefined) =>
+  (s ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 try {
   const user = await prisma.user.findUnique({ where: { email: values.email.toLowerCase() }, select: { id: true, role: true, email: true, active: true } });
   if (!user || !user.active) {

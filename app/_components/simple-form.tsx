@@ -61,7 +61,11 @@ export function SimpleForm({
             ) : kind === "checkbox" ? null : (
               <input name={f.name} type={kind} step={kind === "number" ? "any" : undefined} defaultValue={value} aria-invalid={!!e[f.name]} />
             )}
-            {f.help && <span className="muted" style={{ fontWeight: 400 }}>{f.help}</span>}
+            {f.help && (
+              <span className="muted" style={{ fontWeight: 400 }}>
+                {f.help}
+              </span>
+            )}
             <FieldError messages={e[f.name]} />
           </label>
         );

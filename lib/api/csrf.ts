@@ -34,10 +34,16 @@ export function assertSameOriginWrite(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin !== null) {
     if (expectedOrigins(request).has(origin)) return;
-    throw new AppError("FORBIDDEN", `Cross-origin request refused: a write with the session cookie must come from this site (Origin ${JSON.stringify(origin.slice(0, 200))}). Scripts should use an API token.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `Cross-origin request refused: a write with the session cookie must come from this site (Origin ${JSON.stringify(origin.slice(0, 200))}). Scripts should use an API token.`,
+    );
   }
   const site = request.headers.get("sec-fetch-site");
   const jsonWithHeader = JSON_TYPE.test(request.headers.get("content-type") ?? "") && request.headers.get("x-requested-with") !== null;
   if ((site === null || site === "same-origin") && jsonWithHeader) return;
-  throw new AppError("FORBIDDEN", "A write with the session cookie needs a same-origin Origin header, or Content-Type: application/json with an X-Requested-With header. Scripts should use an API token.");
+  throw new AppError(
+    "FORBIDDEN",
+    "A write with the session cookie needs a same-origin Origin header, or Content-Type: application/json with an X-Requested-With header. Scripts should use an API token.",
+  );
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError, fieldErrorsOf } from "../errors";
-import { assertSafeInput, safeSearchParams } from "../validation";
+import { safeSearchParams } from "../validation";
 import { errorResponse } from "./problem";
 import { requireScope, type Principal } from "./principal";
 import { assertCoversAllModels } from "../authz/policy";
@@ -73,9 +73,7 @@ export function documentResponse({ record, body }: Pick<GeneratedDocument, "reco
 }
 
 export type ProgressEvent =
-  | ({ type: "progress" } & Progress)
-  | { type: "done"; record: RecordMeta; downloadUrl: string; recordUrl: string }
-  | { type: "error"; status: number; title: string; detail: string };
+  ({ type: "progress" } & Progress) | { type: "done"; record: RecordMeta; downloadUrl: string; recordUrl: string } | { type: "error"; status: number; title: string; detail: string };
 
 /**
  * Newline-delimited JSON events: progress while the document is generated, then "done" with the

@@ -31,12 +31,7 @@ export type IdempotentHandler = (request: Request, body: Uint8Array) => Promise<
  * handler may parse it either way. Without the header the handler simply runs.
  * Only 2xx answers are stored: a failed request may be retried with the same key.
  */
-export async function withIdempotency(
-  principal: Principal,
-  request: Request,
-  handler: IdempotentHandler,
-  options: { maxBytes?: number } = {},
-): Promise<Response> {
+export async function withIdempotency(principal: Principal, request: Request, handler: IdempotentHandler, options: { maxBytes?: number } = {}): Promise<Response> {
   const key = request.headers.get(IDEMPOTENCY_HEADER);
   const body = await readBodyBytes(request, options.maxBytes ?? DEFAULT_BODY_LIMIT_BYTES);
   const replayable = new Request(request.url, { method: request.method, headers: request.headers, body: body.byteLength ? (body as BodyInit) : null });
@@ -133,11 +128,14 @@ async function claim(owner: string, key: string, method: string, path: string, r
 
 /** Renew the lease every third of its length while the request runs. */
 function renewLease(held: Held, leaseMs: number): { stop(): void } {
-  const timer = setInterval(() => {
-    prisma.idempotencyRecord
-      .updateMany({ where: held, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
-      .catch((error: unknown) => console.warn("[idempotency] could not renew a lease:", error instanceof Error ? error.message.split("\n").pop() : error));
-  }, Math.max(100, Math.floor(leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      prisma.idempotencyRecord
+        .updateMany({ where: held, data: { leaseExpiresAt: new Date(Date.now() + leaseMs) } })
+        .catch((error: unknown) => console.warn("[idempotency] could not renew a lease:", error instanceof Error ? error.message.split("\n").pop() : error));
+    },
+    Math.max(100, Math.floor(leaseMs / 3)),
+  );
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

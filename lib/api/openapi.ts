@@ -2,17 +2,7 @@
 // validate with (zod 4's z.toJSONSchema; OpenAPI 3.1 schemas are JSON Schema 2020-12).
 import { z } from "zod";
 import { createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "../versions/schemas";
-import {
-  modelJsonSchema,
-  modelListQueryDoc,
-  modelListSchema,
-  monitoringPushSchema,
-  monitoringResultSchema,
-  problemSchema,
-  upsertModelSchema,
-  versionJsonSchema,
-  versionResultSchema,
-} from "./schemas";
+import { modelJsonSchema, modelListQueryDoc, modelListSchema, monitoringPushSchema, monitoringResultSchema, problemSchema, upsertModelSchema, versionJsonSchema, versionResultSchema } from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -122,7 +112,10 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           operationId: "listVersions",
           summary: "Versions of a model, newest first",
           "x-scope": "read",
-          responses: { "200": { description: "Versions", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ModelVersion") } } } } } }, ...problemResponses(401, 403, 404, 429) },
+          responses: {
+            "200": { description: "Versions", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: ref("ModelVersion") } } } } } },
+            ...problemResponses(401, 403, 404, 429),
+          },
         },
         post: {
           operationId: "createVersion",
@@ -137,7 +130,7 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
         parameters: [keyParam, versionParam],
         patch: {
           operationId: "updateVersion",
-          summary: "Change a version; `{\"active\": true}` activates it",
+          summary: 'Change a version; `{"active": true}` activates it',
           "x-scope": "write",
           requestBody: jsonBody("UpdateVersion"),
           responses: { "200": jsonResponse("VersionResult", "Updated"), ...problemResponses(401, 403, 404, 413, 415, 422, 429) },
@@ -187,7 +180,10 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           summary: "The model's EU database registration data (Art. 49, 71; Annex VIII Section A, B or C by our role) as JSON, with the registration id and the required points still missing",
           "x-scope": "read",
           responses: {
-            "200": { description: "format dossier.eu-database-registration/1: section, article, registrationId, complete, missing[], fields[] (point, key, label, required, value)", content: { "application/json": {} } },
+            "200": {
+              description: "format dossier.eu-database-registration/1: section, article, registrationId, complete, missing[], fields[] (point, key, label, required, value)",
+              content: { "application/json": {} },
+            },
             ...problemResponses(401, 403, 404, 429),
           },
         },
@@ -219,7 +215,8 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           "x-scope": "read",
           responses: {
             "200": {
-              description: "`ok`, `checked`, `breakCount`, `breaks` [{seq, kind: link|content, reason}] (the first 1,000), `acknowledged` (legacy seqs acknowledged by a re-anchoring event), `pending`, `lastHash`",
+              description:
+                "`ok`, `checked`, `breakCount`, `breaks` [{seq, kind: link|content, reason}] (the first 1,000), `acknowledged` (legacy seqs acknowledged by a re-anchoring event), `pending`, `lastHash`",
               content: { "application/json": {} },
             },
             ...problemResponses(401, 403, 429),
@@ -227,22 +224,48 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
         },
       },
       "/api/v1/dossiers": {
-        get: { operationId: "listDossierRecords", summary: "Documents Dossier issued (who, when, parameters, sha256, completeness)", "x-scope": "read", responses: { "200": { description: "Records", content: { "application/json": {} } }, ...problemResponses(401, 429) } },
+        get: {
+          operationId: "listDossierRecords",
+          summary: "Documents Dossier issued (who, when, parameters, sha256, completeness)",
+          "x-scope": "read",
+          responses: { "200": { description: "Records", content: { "application/json": {} } }, ...problemResponses(401, 429) },
+        },
         post: {
           operationId: "generateDocument",
           summary: "Generate a model dossier or the inventory report off the request thread; streams progress events (NDJSON) and ends with the record",
           "x-scope": "read",
-          requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["kind"], properties: { kind: { enum: ["MODEL_DOSSIER", "INVENTORY_REPORT"] }, modelKey: { type: "string" }, format: { enum: ["pdf", "json", "csv"] }, filters: { type: "object" } } } } } },
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["kind"],
+                  properties: { kind: { enum: ["MODEL_DOSSIER", "INVENTORY_REPORT"] }, modelKey: { type: "string" }, format: { enum: ["pdf", "json", "csv"] }, filters: { type: "object" } },
+                },
+              },
+            },
+          },
           responses: { "200": { description: "application/x-ndjson progress events", content: { "application/x-ndjson": {} } }, ...problemResponses(401, 403, 404, 415, 422, 429) },
         },
       },
       "/api/v1/dossiers/{id}": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        get: { operationId: "getDossierRecord", summary: "One issued document's record", "x-scope": "read", responses: { "200": { description: "The record", content: { "application/json": {} } }, ...problemResponses(401, 403, 404, 429) } },
+        get: {
+          operationId: "getDossierRecord",
+          summary: "One issued document's record",
+          "x-scope": "read",
+          responses: { "200": { description: "The record", content: { "application/json": {} } }, ...problemResponses(401, 403, 404, 429) },
+        },
       },
       "/api/v1/dossiers/{id}/content": {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        get: { operationId: "downloadDossierRecord", summary: "Download an issued document again, byte for byte", "x-scope": "read", responses: { "200": { description: "The stored bytes", content: { "application/pdf": {}, "application/json": {}, "text/csv": {} } }, ...problemResponses(401, 403, 404, 429) } },
+        get: {
+          operationId: "downloadDossierRecord",
+          summary: "Download an issued document again, byte for byte",
+          "x-scope": "read",
+          responses: { "200": { description: "The stored bytes", content: { "application/pdf": {}, "application/json": {}, "text/csv": {} } }, ...problemResponses(401, 403, 404, 429) },
+        },
       },
       "/api/v1/dossiers/verify": {
         get: {
@@ -264,16 +287,33 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           operationId: "importInventory",
           summary: "Import models and versions from CSV, an MLflow registry export (registered-models/search + model-versions/search) or Dossier's JSON export; ?dryRun=true plans only",
           "x-scope": "write",
-          parameters: [idempotencyParam, { name: "dryRun", in: "query", required: false, schema: { type: "boolean" } }, { name: "format", in: "query", required: false, schema: { type: "string", enum: ["csv", "mlflow", "inventory"] } }],
+          parameters: [
+            idempotencyParam,
+            { name: "dryRun", in: "query", required: false, schema: { type: "boolean" } },
+            { name: "format", in: "query", required: false, schema: { type: "string", enum: ["csv", "mlflow", "inventory"] } },
+          ],
           requestBody: { required: true, content: { "text/csv": {}, "application/json": {}, "multipart/form-data": {} } },
-          responses: { "200": { description: "Per-row report: created, updated, unchanged or rejected with reasons", content: { "application/json": {} } }, ...problemResponses(401, 403, 409, 413, 415, 422, 429) },
+          responses: {
+            "200": { description: "Per-row report: created, updated, unchanged or rejected with reasons", content: { "application/json": {} } },
+            ...problemResponses(401, 403, 409, 413, 415, 422, 429),
+          },
         },
       },
       "/api/v1/imports/template": {
-        get: { operationId: "csvTemplate", summary: "The CSV import template with every documented column", "x-scope": "read", responses: { "200": { description: "CSV", content: { "text/csv": {} } } } },
+        get: {
+          operationId: "csvTemplate",
+          summary: "The CSV import template with every documented column",
+          "x-scope": "read",
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } } },
+        },
       },
       "/api/v1/exports/inventory": {
-        get: { operationId: "exportInventory", summary: "The whole inventory as JSON; importing it into an empty database round-trips", "x-scope": "read", responses: { "200": { description: "The export", content: { "application/json": {} } }, ...problemResponses(401, 403, 429) } },
+        get: {
+          operationId: "exportInventory",
+          summary: "The whole inventory as JSON; importing it into an empty database round-trips",
+          "x-scope": "read",
+          responses: { "200": { description: "The export", content: { "application/json": {} } }, ...problemResponses(401, 403, 429) },
+        },
       },
       "/api/v1/openapi.json": {
         get: { operationId: "openapi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": {} } } } },

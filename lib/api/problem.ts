@@ -47,10 +47,10 @@ export function errorResponse(caught: unknown, instance?: string): Response {
     return problem("UNAVAILABLE", UNAVAILABLE_MESSAGE, { instance, headers: { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } });
   }
   console.error("[api] unexpected error", instance ?? "", error);
-  return new Response(
-    JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "An unexpected error occurred; it was logged." }),
-    { status: 500, headers: { "content-type": "application/problem+json" } },
-  );
+  return new Response(JSON.stringify({ type: "about:blank", title: "Internal Server Error", status: 500, detail: "An unexpected error occurred; it was logged." }), {
+    status: 500,
+    headers: { "content-type": "application/problem+json" },
+  });
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

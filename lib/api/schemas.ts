@@ -2,7 +2,7 @@
 // lib/versions/schemas.ts) so the portal and the API validate alike; response shapes are declared here
 // for the OpenAPI document. No server-only import: the docs page and tests read these too.
 import { z } from "zod";
-import { dateInput, safeString } from "../validation";
+import { safeString } from "../validation";
 import { ActorRole, ClassificationStatus, Lifecycle, MonitoringStatus, RiskClass } from "../generated/prisma/enums";
 /** mirrors PAGE_SIZE_MAX of lib/models/queries.ts (server-only, so not imported here) */
 const PAGE_SIZE_MAX = 200;
@@ -109,14 +109,7 @@ export const versionResultSchema = z
 
 // ---------- monitoring ----------
 
-export {
-  METRIC_NAMES_DRIFT,
-  monitoringPushSchema,
-  featureResultJsonSchema,
-  monitoringResultSchema,
-  type MonitoringPush,
-  type MonitoringResultJson,
-} from "../monitoring/schemas";
+export { METRIC_NAMES_DRIFT, monitoringPushSchema, featureResultJsonSchema, monitoringResultSchema, type MonitoringPush, type MonitoringResultJson } from "../monitoring/schemas";
 
 // ---------- problems ----------
 

@@ -162,11 +162,7 @@ export const CONTENT_REASON = "hash does not match the event's content (the even
  * alteration is reported once and an alteration further on is still found. `acknowledged` lists seqs
  * whose content mismatch a re-anchoring event recorded (chains written before canonical hashing).
  */
-export function verifyChain(
-  events: Iterable<ChainedFields & { prevHash: string; hash: string }>,
-  startPrevHash = GENESIS_HASH,
-  acknowledged: ReadonlySet<string> = new Set(),
-): ChainVerdict {
+export function verifyChain(events: Iterable<ChainedFields & { prevHash: string; hash: string }>, startPrevHash = GENESIS_HASH, acknowledged: ReadonlySet<string> = new Set()): ChainVerdict {
   let prev = startPrevHash;
   let checked = 0;
   const breaks: ChainBreak[] = [];

@@ -48,7 +48,7 @@ export async function listAuditEvents({ actor, query }: { actor: Actor; query: A
   const rows = await prisma.auditEvent.findMany({ where: { AND: and }, orderBy: { seq: "desc" }, take: limit + 1, include: { actor: { select: { name: true } } } });
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
-  return { items, nextBefore: hasMore ? items.at(-1)?.seq.toString() ?? null : null };
+  return { items, nextBefore: hasMore ? (items.at(-1)?.seq.toString() ?? null) : null };
 }
 
 type StoredEventRow = StoredRow & { seq: string; prevHash: string; hash: string };
@@ -156,7 +156,10 @@ export async function reanchorIn(tx: Tx, { actor, reason }: { actor: Actor & { e
   const report = await verifyStoredChain(tx);
   const linkBreaks = report.breaks.filter((b) => b.kind === "link");
   if (linkBreaks.length) {
-    throw new AppError("CONFLICT", `The chain has ${linkBreaks.length} link break(s) (first at #${linkBreaks[0]!.seq}): events are missing or reordered; re-anchoring only acknowledges content hashed by an earlier writer.`);
+    throw new AppError(
+      "CONFLICT",
+      `The chain has ${linkBreaks.length} link break(s) (first at #${linkBreaks[0]!.seq}): events are missing or reordered; re-anchoring only acknowledges content hashed by an earlier writer.`,
+    );
   }
   if (report.breakCount > MAX_REPORTED_BREAKS) throw new AppError("CONFLICT", `${report.breakCount} mismatches: too many to acknowledge; this is not a legacy-hashing artefact.`);
   const mismatched = report.breaks.map((b) => b.seq);

@@ -56,7 +56,9 @@ export function normaliseRecoveryCode(code: string): string {
 }
 
 function recoveryCodeHash(userId: string, code: string): string {
-  return createHash("sha256").update(`${userId}:${normaliseRecoveryCode(code)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${userId}:${normaliseRecoveryCode(code)}`)
+    .digest("hex");
 }
 
 function newRecoveryCode(): string {

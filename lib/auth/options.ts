@@ -50,14 +50,15 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         otp: { label: "Authentication code", type: "text" },
       },
-      authorize: (credentials, req) => withSafeSignInErrors(async () => {
-        const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const email = parsed.data.email.toLowerCase();
-        // lib/auth/throttle.ts: refused while the account or address is locked; failures (a wrong
-        // second-factor code included) counted. lib/auth/password-sign-in.ts: the password and second factor.
-        return authorizeWithPassword(credentials ?? {}, (check) => throttledSignIn({ email, address: clientAddress(req?.headers) }, check));
-      }),
+      authorize: (credentials, req) =>
+        withSafeSignInErrors(async () => {
+          const parsed = signInSchema.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          const email = parsed.data.email.toLowerCase();
+          // lib/auth/throttle.ts: refused while the account or address is locked; failures (a wrong
+          // second-factor code included) counted. lib/auth/password-sign-in.ts: the password and second factor.
+          return authorizeWithPassword(credentials ?? {}, (check) => throttledSignIn({ email, address: clientAddress(req?.headers) }, check));
+        }),
     }),
     ...(auth.oidc ? [oidcProvider(auth.oidc)] : []),
   ],

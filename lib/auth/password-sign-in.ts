@@ -19,15 +19,17 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 const credentialsSchema = signInSchema.extend({
-  otp: z.string().trim().max(64).optional().transform((v) => (v ? v : undefined)),
+  otp: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number; source: AuthSource };
 
-export type PasswordSignInResult =
-  | { outcome: "success"; user: SignedInUser }
-  | { outcome: "failure"; reason: SignInFailureReason }
-  | { outcome: "second-factor-required" };
+export type PasswordSignInResult = { outcome: "success"; user: SignedInUser } | { outcome: "failure"; reason: SignInFailureReason } | { outcome: "second-factor-required" };
 
 export async function signInWithPassword(credentials: unknown, now = new Date()): Promise<PasswordSignInResult> {
   const parsed = credentialsSchema.safeParse(credentials ?? {});

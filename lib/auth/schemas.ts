@@ -10,8 +10,6 @@ export const signInSchema = z.object({
 export const newUserSchema = z.object({
   name: safeString().trim().min(1, "Enter a name.").max(200, "At most 200 characters."),
   email: safeString().trim().toLowerCase().email("Enter a valid email address.").max(320),
-  password: safeString()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-    .max(1024, "That password is too long."),
+  password: safeString().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(1024, "That password is too long."),
 });
 export type NewUserInput = z.infer<typeof newUserSchema>;

@@ -31,10 +31,7 @@ export const SIGN_IN_FAILURE_LABELS: Record<SignInFailureReason, string> = {
 
 const label = (email: string) => email.slice(0, 320);
 
-export async function recordSignIn(
-  tx: Tx,
-  event: { userId: string; email: string; method: SignInMethod; secondFactor?: string; breakGlass?: boolean },
-): Promise<void> {
+export async function recordSignIn(tx: Tx, event: { userId: string; email: string; method: SignInMethod; secondFactor?: string; breakGlass?: boolean }): Promise<void> {
   await recordAudit(tx, {
     actor: { id: event.userId, label: label(event.email) },
     action: "auth.signIn",
@@ -44,10 +41,7 @@ export async function recordSignIn(
   });
 }
 
-export async function recordSignInFailure(
-  tx: Tx,
-  event: { userId: string | null; email: string; method: SignInMethod; reason: SignInFailureReason },
-): Promise<void> {
+export async function recordSignInFailure(tx: Tx, event: { userId: string | null; email: string; method: SignInMethod; reason: SignInFailureReason }): Promise<void> {
   await recordAudit(tx, {
     actor: { id: event.userId, label: label(event.email) },
     action: "auth.signInFailed",

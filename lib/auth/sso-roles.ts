@@ -19,9 +19,7 @@ export function groupsFromClaims(claims: Record<string, unknown>, claimPath: str
     value = (value as Record<string, unknown>)[part];
   }
   const list = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
-  return list
-    .filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= MAX_GROUP_LENGTH && !g.includes("\u0000"))
-    .slice(0, MAX_GROUPS);
+  return list.filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= MAX_GROUP_LENGTH && !g.includes("\u0000")).slice(0, MAX_GROUPS);
 }
 
 export type RoleDecision = { role: Role; via: "group" | "default"; matchedGroups: string[] } | { role: null; via: "none"; matchedGroups: [] };

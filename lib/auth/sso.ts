@@ -53,7 +53,13 @@ export async function signInWithSso({ claims, config, now = new Date() }: { clai
           data: { email, name: name || email, role: decision.role, passwordHash: NO_PASSWORD, source: AuthSource.SSO, oidcIssuer: issuer, oidcSubject: subject, ssoGroups: groups, lastSignInAt: now },
           select: { id: true, email: true, name: true, role: true, source: true, sessionVersion: true },
         });
-        await recordAudit(tx, { actor: SSO_ACTOR, action: "user.create", entityType: "User", entityId: user.id, after: { email: user.email, name: user.name, role: user.role, source: "SSO", issuer, groups: decision.matchedGroups } });
+        await recordAudit(tx, {
+          actor: SSO_ACTOR,
+          action: "user.create",
+          entityType: "User",
+          entityId: user.id,
+          after: { email: user.email, name: user.name, role: user.role, source: "SSO", issuer, groups: decision.matchedGroups },
+        });
         await recordSignIn(tx, { userId: user.id, email, method: "sso" });
         return { outcome: "success", userId: user.id, sessionVersion: user.sessionVersion };
       } catch (e) {
@@ -78,7 +84,14 @@ export async function signInWithSso({ claims, config, now = new Date() }: { clai
       select: { id: true, role: true, sessionVersion: true },
     });
     if (updated.role !== existing.role) {
-      await recordAudit(tx, { actor: SSO_ACTOR, action: "user.role.change", entityType: "User", entityId: existing.id, before: { role: existing.role }, after: { role: updated.role, source: "SSO", groups: decision.matchedGroups } });
+      await recordAudit(tx, {
+        actor: SSO_ACTOR,
+        action: "user.role.change",
+        entityType: "User",
+        entityId: existing.id,
+        before: { role: existing.role },
+        after: { role: updated.role, source: "SSO", groups: decision.matchedGroups },
+      });
     }
     await recordSignIn(tx, { userId: existing.id, email, method: "sso" });
     return { outcome: "success", userId: updated.id, sessionVersion: updated.sessionVersion };

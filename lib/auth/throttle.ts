@@ -142,7 +142,10 @@ export function clientAddress(headers: Headers | Record<string, unknown> | undef
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : typeof raw === "string" ? raw : null;
   if (!value) return null;
-  const entries = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const hops = envInt("DOSSIER_TRUSTED_PROXY_HOPS", 1);
   const entry = entries[Math.max(0, entries.length - hops)];
   // an address, not arbitrary text: it becomes a key and an audit entity id

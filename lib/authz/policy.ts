@@ -28,15 +28,11 @@ export type Action =
 
 /** Resource each action is checked against (when it has one). */
 export type Resource =
-  | { kind: "model"; model: OwnedModel }
-  | { kind: "review"; model: OwnedModel; submittedById: string }
-  | { kind: "dataset"; ownerId: string | null }
-  | { kind: "token"; ownerId: string };
+  { kind: "model"; model: OwnedModel } | { kind: "review"; model: OwnedModel; submittedById: string } | { kind: "dataset"; ownerId: string | null } | { kind: "token"; ownerId: string };
 
 const STAFF: ReadonlySet<Role> = new Set([Role.ADMIN, Role.COMPLIANCE_OFFICER]);
 
-export const ownsModel = (actor: Actor, model: OwnedModel) =>
-  model.businessOwnerId === actor.id || model.technicalOwnerId === actor.id;
+export const ownsModel = (actor: Actor, model: OwnedModel) => model.businessOwnerId === actor.id || model.technicalOwnerId === actor.id;
 
 const isStaff = (actor: Actor) => STAFF.has(actor.role);
 const isOwnerRole = (actor: Actor) => actor.role === Role.MODEL_OWNER;

@@ -44,18 +44,18 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
     if (!version) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This model has no such version."] });
     const created = await withVerdictGuard(tx, actor, [model.id], async () => {
       const row = await tx.biasAssessment.create({
-      data: {
-        versionId: version.id,
-        assessedAt: a.assessedAt,
-        assessorId: actor.id,
-        methodology: a.methodology,
-        protectedAttributes: a.protectedAttributes,
-        findings: a.findings || null,
-        mitigations: a.mitigations || null,
-        status: a.status,
-        metrics: { create: a.metrics.map((m) => ({ ...m, passed: metricPasses(m.metric, m.value, m.threshold) })) },
-      },
-      include: { metrics: true },
+        data: {
+          versionId: version.id,
+          assessedAt: a.assessedAt,
+          assessorId: actor.id,
+          methodology: a.methodology,
+          protectedAttributes: a.protectedAttributes,
+          findings: a.findings || null,
+          mitigations: a.mitigations || null,
+          status: a.status,
+          metrics: { create: a.metrics.map((m) => ({ ...m, passed: metricPasses(m.metric, m.value, m.threshold) })) },
+        },
+        include: { metrics: true },
       });
       await refreshCompliance(tx, { modelIds: [model.id] });
       return row;
@@ -75,10 +75,24 @@ export const withdrawSchema = z.object({
   reason: z.string().trim().min(1, "Say why it is withdrawn.").max(2000, "At most 2,000 characters."),
 });
 
-const ASSESSMENT_INCLUDE = { metrics: { select: { metric: true, group: true, value: true, threshold: true, passed: true } }, version: { select: { version: true, model: { select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true } } } } } as const;
+const ASSESSMENT_INCLUDE = {
+  metrics: { select: { metric: true, group: true, value: true, threshold: true, passed: true } },
+  version: { select: { version: true, model: { select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true } } } },
+} as const;
 
 /** What the audit log keeps of an assessment: every field a reader needs to see both versions. */
-function auditView(a: { assessedAt: Date; methodology: string; protectedAttributes: string[]; findings: string | null; mitigations: string | null; status: string; revision: number; withdrawnAt?: Date | null; withdrawalReason?: string | null; metrics: Array<{ metric: string; group: string; value: number; threshold: number; passed: boolean }> }) {
+function auditView(a: {
+  assessedAt: Date;
+  methodology: string;
+  protectedAttributes: string[];
+  findings: string | null;
+  mitigations: string | null;
+  status: string;
+  revision: number;
+  withdrawnAt?: Date | null;
+  withdrawalReason?: string | null;
+  metrics: Array<{ metric: string; group: string; value: number; threshold: number; passed: boolean }>;
+}) {
   return {
     assessedAt: a.assessedAt.toISOString().slice(0, 10),
     status: a.status,
@@ -99,7 +113,10 @@ async function lockedAssessment(tx: Tx, actor: ModelActor, id: string, revision:
   assertCan(actor, "model.edit", { kind: "model", model: before.version.model });
   if (before.withdrawnAt) throw new AppError("CONFLICT", "This assessment was withdrawn; record a new one instead.");
   if (before.revision !== revision) {
-    throw new AppError("CONFLICT", `Someone else changed this assessment since you opened it (your revision ${revision}, now ${before.revision}). Nothing was overwritten: reload to see their change.`);
+    throw new AppError(
+      "CONFLICT",
+      `Someone else changed this assessment since you opened it (your revision ${revision}, now ${before.revision}). Nothing was overwritten: reload to see their change.`,
+    );
   }
   return before;
 }
@@ -124,7 +141,15 @@ export async function correctBiasAssessment({ actor, id, input }: { actor: Model
       await refreshCompliance(tx, { modelIds: [modelId] });
       return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.correct", entityType: "BiasAssessment", entityId: id, modelId, before: auditView(before), after: { ...auditView(after), reason } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "bias_assessment.correct",
+      entityType: "BiasAssessment",
+      entityId: id,
+      modelId,
+      before: auditView(before),
+      after: { ...auditView(after), reason },
+    });
     return after;
   });
 }
@@ -138,12 +163,23 @@ export async function withdrawBiasAssessment({ actor, id, input }: { actor: Mode
     const before = await lockedAssessment(tx, actor, id, revision);
     const modelId = before.version.model.id;
     const after = await withVerdictGuard(tx, actor, [modelId], async () => {
-      const updated = await tx.biasAssessment.updateMany({ where: { id, revision, withdrawnAt: null }, data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason, revision: { increment: 1 } } });
+      const updated = await tx.biasAssessment.updateMany({
+        where: { id, revision, withdrawnAt: null },
+        data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason, revision: { increment: 1 } },
+      });
       if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed this assessment at the same moment. Nothing was overwritten: reload to see their change.");
       await refreshCompliance(tx, { modelIds: [modelId] });
       return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "bias_assessment.withdraw", entityType: "BiasAssessment", entityId: id, modelId, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "bias_assessment.withdraw",
+      entityType: "BiasAssessment",
+      entityId: id,
+      modelId,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }

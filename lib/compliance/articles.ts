@@ -71,8 +71,16 @@ const HAND_WRITTEN: Record<string, Seed> = {
     appliesFrom: "OMNIBUS_ENTRY_INTO_FORCE",
   },
   // Art. 5 safeguards and the legacy single Omnibus option
-  ART_5_2: { citation: "Art. 5(2)", title: "Real-time remote biometric identification exception: only to confirm a specifically targeted person's identity, with a fundamental rights impact assessment and registration", appliesFrom: "PROHIBITIONS" },
-  ART_5_3: { citation: "Art. 5(3)", title: "Real-time remote biometric identification exception: prior authorisation by a judicial or independent administrative authority", appliesFrom: "PROHIBITIONS" },
+  ART_5_2: {
+    citation: "Art. 5(2)",
+    title: "Real-time remote biometric identification exception: only to confirm a specifically targeted person's identity, with a fundamental rights impact assessment and registration",
+    appliesFrom: "PROHIBITIONS",
+  },
+  ART_5_3: {
+    citation: "Art. 5(3)",
+    title: "Real-time remote biometric identification exception: prior authorisation by a judicial or independent administrative authority",
+    appliesFrom: "PROHIBITIONS",
+  },
   ART_5_1_NCII: {
     citation: "Art. 5(1), new point (Digital Omnibus, before its publication)",
     title: "Non-consensual intimate content or child sexual abuse material (one option before the published text split it)",
@@ -97,7 +105,11 @@ const HAND_WRITTEN: Record<string, Seed> = {
     superseded: "Machinery (Regulation (EU) 2023/1230) moved to Annex I, Section B, point 21 by Reg. (EU) 2026/1744.",
   },
   // Art. 50
-  ART_50_5: { citation: "Art. 50(5)", title: "The information is given clearly and distinguishably at the latest at the first interaction or exposure, meeting accessibility requirements", appliesFrom: "TRANSPARENCY" },
+  ART_50_5: {
+    citation: "Art. 50(5)",
+    title: "The information is given clearly and distinguishably at the latest at the first interaction or exposure, meeting accessibility requirements",
+    appliesFrom: "TRANSPARENCY",
+  },
   // GPAI (Chapter V)
   ART_51_2: { citation: "Art. 51(1)(a), 51(2)", title: "Training compute above 10^25 FLOP: presumed high-impact capabilities (systemic risk)", appliesFrom: "GPAI_OBLIGATIONS" },
   ART_52: { citation: "Art. 52(1)", title: "Notify the Commission within two weeks that the systemic-risk threshold is met", appliesFrom: "GPAI_OBLIGATIONS" },
@@ -130,9 +142,7 @@ function buildTable(): Readonly<Record<string, ArticleEntry>> {
 export const ARTICLE_TABLE: Readonly<Record<string, ArticleEntry>> = buildTable();
 
 /** The legacy view (id → article + label) the UI and PDF read; derived from the article table. */
-export const LEGAL_BASES: Readonly<Record<string, { article: string; label: string }>> = Object.fromEntries(
-  Object.values(ARTICLE_TABLE).map((e) => [e.id, { article: e.citation, label: e.title }]),
-);
+export const LEGAL_BASES: Readonly<Record<string, { article: string; label: string }>> = Object.fromEntries(Object.values(ARTICLE_TABLE).map((e) => [e.id, { article: e.citation, label: e.title }]));
 
 /** Label and article of a legal-basis identifier, for the UI and the PDF. */
 export function describeLegalBasis(basis: string): { article: string; label: string } {

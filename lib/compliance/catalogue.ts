@@ -12,64 +12,247 @@ export type DocumentationSection = { key: string; title: string; article: string
 
 export const DOCUMENTATION_SECTIONS = [
   // technical documentation, laid out as Annex IV (Art. 11); 5, 8 and 9 double as Art. 9, 47 and 72
-  { key: "annex-iv-1-general-description", title: "General description of the AI system", article: "Art. 11; Annex IV(1)", help: "Intended purpose, provider, version, how it interacts with other hardware/software, forms placed on the market, hardware it runs on, user interface, instructions for use." },
-  { key: "annex-iv-2-development", title: "Elements of the system and its development process", article: "Art. 11; Annex IV(2)", help: "Methods and steps of development, pre-trained components, design specifications and key choices, architecture, data requirements and datasheets, human-oversight assessment, pre-determined changes, validation and testing procedures and logs, cybersecurity measures." },
-  { key: "annex-iv-3-monitoring-control", title: "Monitoring, functioning and control", article: "Art. 11; Annex IV(3)", help: "Capabilities and limitations in performance, accuracy for the persons or groups it is used on, foreseeable unintended outcomes and risks, human oversight measures, input data specifications." },
-  { key: "annex-iv-4-performance-metrics", title: "Appropriateness of the performance metrics", article: "Art. 11; Annex IV(4)", help: "Why the chosen metrics fit this system and its intended purpose." },
-  { key: "annex-iv-5-risk-management", title: "Risk management system", article: "Art. 9; Annex IV(5)", help: "Known and foreseeable risks to health, safety and fundamental rights, risk estimation, adopted measures, residual risk, testing; reviewed regularly (here: at least every 12 months)." },
-  { key: "annex-iv-6-lifecycle-changes", title: "Relevant changes through the lifecycle", article: "Art. 11; Annex IV(6)", help: "Changes made to the system over its lifecycle (versions, retraining, rollbacks)." },
-  { key: "annex-iv-7-standards", title: "Harmonised standards and other specifications applied", article: "Art. 11, 40, 41; Annex IV(7)", help: "Harmonised standards or common specifications applied; where none, the solutions adopted to meet Chapter III Section 2." },
-  { key: "annex-iv-8-declaration-of-conformity", title: "EU declaration of conformity", article: "Art. 47; Annex IV(8); Annex V", help: "The signed declaration (Annex V content), kept for 10 years." },
-  { key: "annex-iv-9-post-market-monitoring", title: "Post-market monitoring system and plan", article: "Art. 72; Annex IV(9)", help: "How performance is evaluated after placing on the market, including the post-market monitoring plan." },
+  {
+    key: "annex-iv-1-general-description",
+    title: "General description of the AI system",
+    article: "Art. 11; Annex IV(1)",
+    help: "Intended purpose, provider, version, how it interacts with other hardware/software, forms placed on the market, hardware it runs on, user interface, instructions for use.",
+  },
+  {
+    key: "annex-iv-2-development",
+    title: "Elements of the system and its development process",
+    article: "Art. 11; Annex IV(2)",
+    help: "Methods and steps of development, pre-trained components, design specifications and key choices, architecture, data requirements and datasheets, human-oversight assessment, pre-determined changes, validation and testing procedures and logs, cybersecurity measures.",
+  },
+  {
+    key: "annex-iv-3-monitoring-control",
+    title: "Monitoring, functioning and control",
+    article: "Art. 11; Annex IV(3)",
+    help: "Capabilities and limitations in performance, accuracy for the persons or groups it is used on, foreseeable unintended outcomes and risks, human oversight measures, input data specifications.",
+  },
+  {
+    key: "annex-iv-4-performance-metrics",
+    title: "Appropriateness of the performance metrics",
+    article: "Art. 11; Annex IV(4)",
+    help: "Why the chosen metrics fit this system and its intended purpose.",
+  },
+  {
+    key: "annex-iv-5-risk-management",
+    title: "Risk management system",
+    article: "Art. 9; Annex IV(5)",
+    help: "Known and foreseeable risks to health, safety and fundamental rights, risk estimation, adopted measures, residual risk, testing; reviewed regularly (here: at least every 12 months).",
+  },
+  {
+    key: "annex-iv-6-lifecycle-changes",
+    title: "Relevant changes through the lifecycle",
+    article: "Art. 11; Annex IV(6)",
+    help: "Changes made to the system over its lifecycle (versions, retraining, rollbacks).",
+  },
+  {
+    key: "annex-iv-7-standards",
+    title: "Harmonised standards and other specifications applied",
+    article: "Art. 11, 40, 41; Annex IV(7)",
+    help: "Harmonised standards or common specifications applied; where none, the solutions adopted to meet Chapter III Section 2.",
+  },
+  {
+    key: "annex-iv-8-declaration-of-conformity",
+    title: "EU declaration of conformity",
+    article: "Art. 47; Annex IV(8); Annex V",
+    help: "The signed declaration (Annex V content), kept for 10 years.",
+  },
+  {
+    key: "annex-iv-9-post-market-monitoring",
+    title: "Post-market monitoring system and plan",
+    article: "Art. 72; Annex IV(9)",
+    help: "How performance is evaluated after placing on the market, including the post-market monitoring plan.",
+  },
   // other high-risk provider duties
-  { key: "data-governance", title: "Data governance and management", article: "Art. 10(2)-(5); Art. 4a", help: "Design choices, collection processes and origin, preparation (annotation, labelling, cleaning), assumptions, availability and suitability, bias examination and mitigation, data gaps. Special categories of personal data may be processed to detect and correct bias only where strictly necessary and under the safeguards of Art. 4a (inserted by Reg. (EU) 2026/1744): record the necessity, the safeguards and the deletion." },
+  {
+    key: "data-governance",
+    title: "Data governance and management",
+    article: "Art. 10(2)-(5); Art. 4a",
+    help: "Design choices, collection processes and origin, preparation (annotation, labelling, cleaning), assumptions, availability and suitability, bias examination and mitigation, data gaps. Special categories of personal data may be processed to detect and correct bias only where strictly necessary and under the safeguards of Art. 4a (inserted by Reg. (EU) 2026/1744): record the necessity, the safeguards and the deletion.",
+  },
   { key: "logging", title: "Record-keeping (logging) and log retention", article: "Art. 12, 19", help: "What the system logs automatically, for how long (at least six months), and where." },
-  { key: "instructions-for-use", title: "Instructions for use", article: "Art. 13", help: "Provider identity, characteristics, capabilities and limitations, accuracy levels, human oversight measures, expected lifetime, maintenance, log collection." },
+  {
+    key: "instructions-for-use",
+    title: "Instructions for use",
+    article: "Art. 13",
+    help: "Provider identity, characteristics, capabilities and limitations, accuracy levels, human oversight measures, expected lifetime, maintenance, log collection.",
+  },
   { key: "human-oversight", title: "Human oversight measures", article: "Art. 14", help: "Who can monitor, interpret, override or stop the system, and how automation bias is countered." },
-  { key: "accuracy-robustness-cybersecurity", title: "Accuracy, robustness and cybersecurity", article: "Art. 15", help: "Declared accuracy metrics and levels, resilience to errors and feedback loops, protection against data poisoning, adversarial examples and model flaws." },
-  { key: "provider-identification", title: "Provider name and contact on the system", article: "Art. 16(b)", help: "Name, registered trade name or trademark and contact address indicated on the system, its packaging or documentation." },
+  {
+    key: "accuracy-robustness-cybersecurity",
+    title: "Accuracy, robustness and cybersecurity",
+    article: "Art. 15",
+    help: "Declared accuracy metrics and levels, resilience to errors and feedback loops, protection against data poisoning, adversarial examples and model flaws.",
+  },
+  {
+    key: "provider-identification",
+    title: "Provider name and contact on the system",
+    article: "Art. 16(b)",
+    help: "Name, registered trade name or trademark and contact address indicated on the system, its packaging or documentation.",
+  },
   { key: "accessibility", title: "Accessibility requirements", article: "Art. 16(l)", help: "Conformity with Directives (EU) 2016/2102 and (EU) 2019/882." },
-  { key: "quality-management-system", title: "Quality management system", article: "Art. 17", help: "Reference to the QMS covering this system: compliance strategy, design and development control, testing, data management, risk management, post-market monitoring, incident reporting, accountability." },
-  { key: "record-keeping", title: "Documentation retention (10 years)", article: "Art. 18", help: "Where the technical documentation, QMS documentation, notified-body decisions and declaration are kept for 10 years." },
-  { key: "corrective-actions", title: "Corrective action procedure", article: "Art. 20", help: "How non-conformity is corrected, the system withdrawn, disabled or recalled, and distributors, deployers and authorities informed." },
+  {
+    key: "quality-management-system",
+    title: "Quality management system",
+    article: "Art. 17",
+    help: "Reference to the QMS covering this system: compliance strategy, design and development control, testing, data management, risk management, post-market monitoring, incident reporting, accountability.",
+  },
+  {
+    key: "record-keeping",
+    title: "Documentation retention (10 years)",
+    article: "Art. 18",
+    help: "Where the technical documentation, QMS documentation, notified-body decisions and declaration are kept for 10 years.",
+  },
+  {
+    key: "corrective-actions",
+    title: "Corrective action procedure",
+    article: "Art. 20",
+    help: "How non-conformity is corrected, the system withdrawn, disabled or recalled, and distributors, deployers and authorities informed.",
+  },
   { key: "conformity-assessment", title: "Conformity assessment", article: "Art. 43", help: "Procedure followed (internal control, Annex VI, or notified body, Annex VII / sectoral) and its result." },
   { key: "ce-marking", title: "CE marking", article: "Art. 48", help: "How and where the CE marking is affixed (digital marking for digital-only systems)." },
-  { key: "serious-incident-procedure", title: "Serious incident reporting procedure", article: "Art. 73", help: "How serious incidents are detected and reported: within 15 days of awareness, 10 days for a death, 2 days for widespread infringement or serious disruption of critical infrastructure." },
+  {
+    key: "serious-incident-procedure",
+    title: "Serious incident reporting procedure",
+    article: "Art. 73",
+    help: "How serious incidents are detected and reported: within 15 days of awareness, 10 days for a death, 2 days for widespread infringement or serious disruption of critical infrastructure.",
+  },
   // deployer duties (Art. 26, 27)
-  { key: "deployer-instructions-compliance", title: "Use in accordance with the instructions", article: "Art. 26(1)", help: "Technical and organisational measures ensuring use per the provider's instructions for use." },
+  {
+    key: "deployer-instructions-compliance",
+    title: "Use in accordance with the instructions",
+    article: "Art. 26(1)",
+    help: "Technical and organisational measures ensuring use per the provider's instructions for use.",
+  },
   { key: "deployer-human-oversight", title: "Human oversight assignees", article: "Art. 26(2)", help: "Named people with the competence, training, authority and support to oversee the system." },
-  { key: "deployer-input-data", title: "Input data relevance", article: "Art. 26(4)", help: "How input data under our control is kept relevant and sufficiently representative for the intended purpose." },
-  { key: "deployer-monitoring", title: "Operational monitoring and provider information", article: "Art. 26(5)", help: "Monitoring per the instructions; informing the provider and authority and suspending use on risk; serious incident reporting." },
+  {
+    key: "deployer-input-data",
+    title: "Input data relevance",
+    article: "Art. 26(4)",
+    help: "How input data under our control is kept relevant and sufficiently representative for the intended purpose.",
+  },
+  {
+    key: "deployer-monitoring",
+    title: "Operational monitoring and provider information",
+    article: "Art. 26(5)",
+    help: "Monitoring per the instructions; informing the provider and authority and suspending use on risk; serious incident reporting.",
+  },
   { key: "deployer-log-retention", title: "Log retention (at least six months)", article: "Art. 26(6)", help: "Logs under our control kept for at least six months." },
-  { key: "deployer-worker-information", title: "Information of workers and their representatives", article: "Art. 26(7)", help: "Workers' representatives and affected workers informed before use at the workplace." },
-  { key: "deployer-affected-persons-information", title: "Information of affected persons and explanations", article: "Art. 26(11), 86", help: "How people subject to decisions are informed, and how explanations are given on request." },
-  { key: "fria", title: "Fundamental rights impact assessment: template and evidence", article: "Art. 27(3), 27(5)", help: "The six elements are recorded in the structured assessment (FRIA page); here: the filled-out template as notified to the market surveillance authority, and supporting evidence (e.g. data protection impact assessment, Art. 27(4))." },
+  {
+    key: "deployer-worker-information",
+    title: "Information of workers and their representatives",
+    article: "Art. 26(7)",
+    help: "Workers' representatives and affected workers informed before use at the workplace.",
+  },
+  {
+    key: "deployer-affected-persons-information",
+    title: "Information of affected persons and explanations",
+    article: "Art. 26(11), 86",
+    help: "How people subject to decisions are informed, and how explanations are given on request.",
+  },
+  {
+    key: "fria",
+    title: "Fundamental rights impact assessment: template and evidence",
+    article: "Art. 27(3), 27(5)",
+    help: "The six elements are recorded in the structured assessment (FRIA page); here: the filled-out template as notified to the market surveillance authority, and supporting evidence (e.g. data protection impact assessment, Art. 27(4)).",
+  },
   // importer / distributor
-  { key: "importer-verification", title: "Importer verification", article: "Art. 23(1)-(2)", help: "Conformity assessment carried out, technical documentation drawn up, CE marking, declaration of conformity and instructions present, authorised representative appointed." },
-  { key: "importer-identification-records", title: "Importer identification and records", article: "Art. 23(3), 23(5)", help: "Importer name and address on the system or packaging; certificate, instructions and declaration kept for 10 years." },
-  { key: "distributor-verification", title: "Distributor verification and corrective action", article: "Art. 24", help: "CE marking, declaration of conformity and instructions verified; provider and importer obligations met; corrective action on non-conformity." },
+  {
+    key: "importer-verification",
+    title: "Importer verification",
+    article: "Art. 23(1)-(2)",
+    help: "Conformity assessment carried out, technical documentation drawn up, CE marking, declaration of conformity and instructions present, authorised representative appointed.",
+  },
+  {
+    key: "importer-identification-records",
+    title: "Importer identification and records",
+    article: "Art. 23(3), 23(5)",
+    help: "Importer name and address on the system or packaging; certificate, instructions and declaration kept for 10 years.",
+  },
+  {
+    key: "distributor-verification",
+    title: "Distributor verification and corrective action",
+    article: "Art. 24",
+    help: "CE marking, declaration of conformity and instructions verified; provider and importer obligations met; corrective action on non-conformity.",
+  },
   // transparency, derogation
-  { key: "transparency-disclosure", title: "Art. 50 disclosure text and where it is shown", article: "Art. 50(1), 50(3), 50(4)", help: "The exact notice people see (interaction with AI, emotion recognition / biometric categorisation, deep fake or AI-generated text) and where and when it is shown." },
-  { key: "content-marking", title: "Machine-readable marking of synthetic content", article: "Art. 50(2)", help: "How generated audio, image, video or text is marked and made detectable as artificially generated (watermark, metadata, provenance)." },
-  { key: "derogation-assessment", title: "Art. 6(3) derogation assessment", article: "Art. 6(4)", help: "Why the Annex III system does not pose a significant risk: which Art. 6(3) condition applies and why there is no profiling; documented before placing on the market or putting into service." },
+  {
+    key: "transparency-disclosure",
+    title: "Art. 50 disclosure text and where it is shown",
+    article: "Art. 50(1), 50(3), 50(4)",
+    help: "The exact notice people see (interaction with AI, emotion recognition / biometric categorisation, deep fake or AI-generated text) and where and when it is shown.",
+  },
+  {
+    key: "content-marking",
+    title: "Machine-readable marking of synthetic content",
+    article: "Art. 50(2)",
+    help: "How generated audio, image, video or text is marked and made detectable as artificially generated (watermark, metadata, provenance).",
+  },
+  {
+    key: "derogation-assessment",
+    title: "Art. 6(3) derogation assessment",
+    article: "Art. 6(4)",
+    help: "Why the Annex III system does not pose a significant risk: which Art. 6(3) condition applies and why there is no profiling; documented before placing on the market or putting into service.",
+  },
   // GPAI
-  { key: "gpai-technical-documentation", title: "GPAI technical documentation", article: "Art. 53(1)(a); Annex XI", help: "Model description, training and testing process and results, for the AI Office and national authorities." },
-  { key: "gpai-downstream-information", title: "Information for downstream providers", article: "Art. 53(1)(b); Annex XII", help: "Capabilities and limitations so that downstream providers can comply." },
+  {
+    key: "gpai-technical-documentation",
+    title: "GPAI technical documentation",
+    article: "Art. 53(1)(a); Annex XI",
+    help: "Model description, training and testing process and results, for the AI Office and national authorities.",
+  },
+  {
+    key: "gpai-downstream-information",
+    title: "Information for downstream providers",
+    article: "Art. 53(1)(b); Annex XII",
+    help: "Capabilities and limitations so that downstream providers can comply.",
+  },
   { key: "gpai-copyright-policy", title: "Copyright compliance policy", article: "Art. 53(1)(c)", help: "Policy to comply with Union copyright law, including text-and-data-mining opt-outs." },
-  { key: "gpai-training-content-summary", title: "Public summary of training content", article: "Art. 53(1)(d)", help: "Sufficiently detailed summary of the content used for training, per the AI Office template." },
-  { key: "gpai-commission-notification", title: "Notification to the Commission", article: "Art. 52(1)", help: "Notification within two weeks after the systemic-risk threshold is met or known to be met." },
-  { key: "gpai-systemic-risk-evaluation", title: "Model evaluation, adversarial testing and systemic-risk mitigation", article: "Art. 55(1)(a)-(b)", help: "State-of-the-art evaluations incl. adversarial testing; assessment and mitigation of systemic risks at Union level." },
-  { key: "gpai-incident-reporting", title: "Serious incident tracking and reporting (GPAI)", article: "Art. 55(1)(c)", help: "Tracking, documenting and reporting serious incidents and corrective measures to the AI Office." },
-  { key: "gpai-cybersecurity", title: "Cybersecurity of the model and its infrastructure", article: "Art. 55(1)(d)", help: "Adequate cybersecurity protection for the model and its physical infrastructure." },
+  {
+    key: "gpai-training-content-summary",
+    title: "Public summary of training content",
+    article: "Art. 53(1)(d)",
+    help: "Sufficiently detailed summary of the content used for training, per the AI Office template.",
+  },
+  {
+    key: "gpai-commission-notification",
+    title: "Notification to the Commission",
+    article: "Art. 52(1)",
+    help: "Notification within two weeks after the systemic-risk threshold is met or known to be met.",
+  },
+  {
+    key: "gpai-systemic-risk-evaluation",
+    title: "Model evaluation, adversarial testing and systemic-risk mitigation",
+    article: "Art. 55(1)(a)-(b)",
+    help: "State-of-the-art evaluations incl. adversarial testing; assessment and mitigation of systemic risks at Union level.",
+  },
+  {
+    key: "gpai-incident-reporting",
+    title: "Serious incident tracking and reporting (GPAI)",
+    article: "Art. 55(1)(c)",
+    help: "Tracking, documenting and reporting serious incidents and corrective measures to the AI Office.",
+  },
+  {
+    key: "gpai-cybersecurity",
+    title: "Cybersecurity of the model and its infrastructure",
+    article: "Art. 55(1)(d)",
+    help: "Adequate cybersecurity protection for the model and its physical infrastructure.",
+  },
   // all in-scope systems
-  { key: "ai-literacy", title: "AI literacy measures", article: "Art. 4, as amended by Reg. (EU) 2026/1744", help: "The measures we take to support a sufficient level of AI literacy of staff and other persons who operate or use the system on our behalf (training, guidance), considering their knowledge, experience and the context of use." },
+  {
+    key: "ai-literacy",
+    title: "AI literacy measures",
+    article: "Art. 4, as amended by Reg. (EU) 2026/1744",
+    help: "The measures we take to support a sufficient level of AI literacy of staff and other persons who operate or use the system on our behalf (training, guidance), considering their knowledge, experience and the context of use.",
+  },
 ] as const satisfies readonly DocumentationSection[];
 
 export type DocumentationSectionKey = (typeof DOCUMENTATION_SECTIONS)[number]["key"];
 
-export const DOCUMENTATION_SECTIONS_BY_KEY: ReadonlyMap<string, DocumentationSection> = new Map(
-  DOCUMENTATION_SECTIONS.map((s) => [s.key, s]),
-);
+export const DOCUMENTATION_SECTIONS_BY_KEY: ReadonlyMap<string, DocumentationSection> = new Map(DOCUMENTATION_SECTIONS.map((s) => [s.key, s]));
 
 // ---------- requirement items ----------
 
@@ -97,11 +280,7 @@ export type RequirementCheck =
  * cadence in days (exactly cadence × 24 h is fresh). `rollbackDrill`: a drill within N months that took
  * at most `maxMinutes` (exactly 10 minutes passes).
  */
-export type FreshnessRule =
-  | { kind: "none" }
-  | { kind: "maxAgeMonths"; months: number }
-  | { kind: "monitoringCadence" }
-  | { kind: "rollbackDrill"; maxAgeMonths: number; maxMinutes: number };
+export type FreshnessRule = { kind: "none" } | { kind: "maxAgeMonths"; months: number } | { kind: "monitoringCadence" } | { kind: "rollbackDrill"; maxAgeMonths: number; maxMinutes: number };
 
 /** Extra applicability beyond class × role × lifecycle, named so the catalogue stays data. */
 export type RequirementCondition =
@@ -407,9 +586,25 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
   }),
 
   // ----- Art. 50 transparency (on top of any in-scope class) -----
-  sectionItem({ id: "TRANSPARENCY_PROVIDER_DISCLOSURE", sectionKey: "transparency-disclosure", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "transparencyProviderDisclosure", title: "Art. 50(1) notice that people interact with an AI system" }),
+  sectionItem({
+    id: "TRANSPARENCY_PROVIDER_DISCLOSURE",
+    sectionKey: "transparency-disclosure",
+    riskClasses: IN_SCOPE,
+    roles: ["PROVIDER"],
+    weight: 2,
+    when: "transparencyProviderDisclosure",
+    title: "Art. 50(1) notice that people interact with an AI system",
+  }),
   sectionItem({ id: "TRANSPARENCY_CONTENT_MARKING", sectionKey: "content-marking", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "transparencyProviderMarking" }),
-  sectionItem({ id: "TRANSPARENCY_DEPLOYER_DISCLOSURE", sectionKey: "transparency-disclosure", riskClasses: IN_SCOPE, roles: ["DEPLOYER"], weight: 2, when: "transparencyDeployerDisclosure", title: "Art. 50(3)-(4) disclosure to exposed people" }),
+  sectionItem({
+    id: "TRANSPARENCY_DEPLOYER_DISCLOSURE",
+    sectionKey: "transparency-disclosure",
+    riskClasses: IN_SCOPE,
+    roles: ["DEPLOYER"],
+    weight: 2,
+    when: "transparencyDeployerDisclosure",
+    title: "Art. 50(3)-(4) disclosure to exposed people",
+  }),
 
   // ----- GPAI models (provider) -----
   // Art. 53(2): the open-source exemption lifts (a)-(b), never for a systemic-risk model
@@ -551,11 +746,7 @@ const RISK_CLASS_INDEX = indexOf(RISK_CLASSES);
 const ROLE_INDEX = indexOf(ACTOR_ROLES);
 const LIFECYCLE_INDEX = indexOf(LIFECYCLES);
 const INDEX: readonly (readonly (readonly (readonly RequirementItem[])[])[])[] = RISK_CLASSES.map((riskClass) =>
-  ACTOR_ROLES.map((role) =>
-    LIFECYCLES.map((lifecycle) =>
-      REQUIREMENTS.filter((r) => r.riskClasses.includes(riskClass) && r.roles.includes(role) && r.lifecycles.includes(lifecycle)),
-    ),
-  ),
+  ACTOR_ROLES.map((role) => LIFECYCLES.map((lifecycle) => REQUIREMENTS.filter((r) => r.riskClasses.includes(riskClass) && r.roles.includes(role) && r.lifecycles.includes(lifecycle)))),
 );
 
 export function itemsForContext(context: ApplicabilityContext): RequirementItem[] {

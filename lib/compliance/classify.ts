@@ -68,13 +68,38 @@ const D: readonly ActorRole[] = ["DEPLOYER"];
 const H: readonly RiskClass[] = ["HIGH"];
 
 export const OBLIGATION_RULES: readonly ObligationRule[] = [
-  { id: "COMPLETE_CLASSIFICATION", title: "Answer every relevant classification question; until then the system counts as unclassified", article: "Art. 5, 6, 50", classes: ["UNCLASSIFIED"], roles: ALL_ROLES },
-  { id: "KEEP_SCOPE_RATIONALE", title: "Keep the reasoning why the AI Act does not apply, and revisit it when the use changes", article: "Art. 2, Art. 3(1)", classes: ["OUT_OF_SCOPE"], roles: ALL_ROLES },
+  {
+    id: "COMPLETE_CLASSIFICATION",
+    title: "Answer every relevant classification question; until then the system counts as unclassified",
+    article: "Art. 5, 6, 50",
+    classes: ["UNCLASSIFIED"],
+    roles: ALL_ROLES,
+  },
+  {
+    id: "KEEP_SCOPE_RATIONALE",
+    title: "Keep the reasoning why the AI Act does not apply, and revisit it when the use changes",
+    article: "Art. 2, Art. 3(1)",
+    classes: ["OUT_OF_SCOPE"],
+    roles: ALL_ROLES,
+  },
   { id: "ART_5_CEASE", title: "Do not place on the market, put into service or use the system; withdraw it", article: "Art. 5", classes: ["PROHIBITED"], roles: ALL_ROLES },
-  { id: "ART_4", title: "Take measures to support a sufficient level of AI literacy of staff and others dealing with the system", article: "Art. 4, as amended by Reg. (EU) 2026/1744", classes: IN_SCOPE_CLASSES, roles: ["PROVIDER", "DEPLOYER"], requires: ["aiSystem"] },
+  {
+    id: "ART_4",
+    title: "Take measures to support a sufficient level of AI literacy of staff and others dealing with the system",
+    article: "Art. 4, as amended by Reg. (EU) 2026/1744",
+    classes: IN_SCOPE_CLASSES,
+    roles: ["PROVIDER", "DEPLOYER"],
+    requires: ["aiSystem"],
+  },
   // high-risk, provider (Art. 16 lists them)
   { id: "ART_9", title: "Establish, document and maintain a risk management system", article: "Art. 9", classes: H, roles: P },
-  { id: "ART_10", title: "Data governance: training, validation and test data quality, provenance and bias examination (special-category data for bias detection only under Art. 4a)", article: "Art. 10; Art. 4a", classes: H, roles: P },
+  {
+    id: "ART_10",
+    title: "Data governance: training, validation and test data quality, provenance and bias examination (special-category data for bias detection only under Art. 4a)",
+    article: "Art. 10; Art. 4a",
+    classes: H,
+    roles: P,
+  },
   { id: "ART_11", title: "Draw up and keep up to date the technical documentation (Annex IV)", article: "Art. 11; Annex IV", classes: H, roles: P },
   { id: "ART_12", title: "Automatic recording of events (logs) over the lifetime of the system", article: "Art. 12", classes: H, roles: P },
   { id: "ART_13", title: "Transparency to deployers: instructions for use", article: "Art. 13", classes: H, roles: P },
@@ -98,27 +123,96 @@ export const OBLIGATION_RULES: readonly ObligationRule[] = [
   { id: "ART_26_5", title: "Monitor operation, inform the provider, suspend use and report serious incidents", article: "Art. 26(5)", classes: H, roles: D },
   { id: "ART_26_6", title: "Keep the logs under our control for at least six months", article: "Art. 26(6)", classes: H, roles: D },
   { id: "ART_26_7", title: "Inform workers' representatives and affected workers before use at the workplace", article: "Art. 26(7)", classes: H, roles: D },
-  { id: "ART_26_8", title: "Public-authority deployers: use only registered systems and register our use", article: "Art. 26(8), 49(3)", classes: H, roles: D, requires: ["publicService", "annexIIIHighOutsidePoint2"] },
+  {
+    id: "ART_26_8",
+    title: "Public-authority deployers: use only registered systems and register our use",
+    article: "Art. 26(8), 49(3)",
+    classes: H,
+    roles: D,
+    requires: ["publicService", "annexIIIHighOutsidePoint2"],
+  },
   { id: "ART_26_11", title: "Inform natural persons that they are subject to the system's decisions", article: "Art. 26(11)", classes: H, roles: D, requires: ["annexIIIHigh"] },
   { id: "ART_27", title: "Fundamental rights impact assessment before first use, notified to the market surveillance authority", article: "Art. 27", classes: H, roles: D, requires: ["fria"] },
   { id: "ART_86", title: "Explain individual decisions to affected persons on request", article: "Art. 86", classes: H, roles: D, requires: ["annexIIIHighOutsidePoint2"] },
   // high-risk, importer / distributor
-  { id: "ART_23", title: "Importer: verify conformity assessment, technical documentation, CE marking, declaration and authorised representative; keep records 10 years", article: "Art. 23", classes: H, roles: ["IMPORTER"] },
+  {
+    id: "ART_23",
+    title: "Importer: verify conformity assessment, technical documentation, CE marking, declaration and authorised representative; keep records 10 years",
+    article: "Art. 23",
+    classes: H,
+    roles: ["IMPORTER"],
+  },
   { id: "ART_24", title: "Distributor: verify CE marking, declaration of conformity and instructions; act on non-conformity", article: "Art. 24", classes: H, roles: ["DISTRIBUTOR"] },
   // Art. 6(3) derogation
-  { id: "ART_6_4", title: "Document the assessment that the Annex III system is not high-risk before placing it on the market", article: "Art. 6(4)", classes: ["LIMITED", "MINIMAL"], roles: P, requires: ["derogation"] },
+  {
+    id: "ART_6_4",
+    title: "Document the assessment that the Annex III system is not high-risk before placing it on the market",
+    article: "Art. 6(4)",
+    classes: ["LIMITED", "MINIMAL"],
+    roles: P,
+    requires: ["derogation"],
+  },
   { id: "ART_49_2", title: "Register the derogated system in the EU database", article: "Art. 49(2)", classes: ["LIMITED", "MINIMAL"], roles: P, requires: ["derogation"] },
   // Art. 50
-  { id: "ART_50_1", title: "Inform people that they are interacting with an AI system, clearly and at the latest at the first interaction", article: "Art. 50(1), 50(5)", classes: IN_SCOPE_CLASSES, roles: P, requires: ["ART_50_1"] },
+  {
+    id: "ART_50_1",
+    title: "Inform people that they are interacting with an AI system, clearly and at the latest at the first interaction",
+    article: "Art. 50(1), 50(5)",
+    classes: IN_SCOPE_CLASSES,
+    roles: P,
+    requires: ["ART_50_1"],
+  },
   { id: "ART_50_2", title: "Mark synthetic outputs in a machine-readable, detectable way", article: "Art. 50(2)", classes: IN_SCOPE_CLASSES, roles: P, requires: ["ART_50_2"] },
-  { id: "ART_50_3", title: "Inform exposed people of the emotion recognition or biometric categorisation, at the latest at first exposure", article: "Art. 50(3), 50(5)", classes: IN_SCOPE_CLASSES, roles: D, requires: ["ART_50_3"] },
-  { id: "ART_50_4", title: "Disclose that content is a deep fake / artificially generated text on matters of public interest, at the latest at first exposure", article: "Art. 50(4), 50(5)", classes: IN_SCOPE_CLASSES, roles: D, requires: ["ART_50_4"] },
+  {
+    id: "ART_50_3",
+    title: "Inform exposed people of the emotion recognition or biometric categorisation, at the latest at first exposure",
+    article: "Art. 50(3), 50(5)",
+    classes: IN_SCOPE_CLASSES,
+    roles: D,
+    requires: ["ART_50_3"],
+  },
+  {
+    id: "ART_50_4",
+    title: "Disclose that content is a deep fake / artificially generated text on matters of public interest, at the latest at first exposure",
+    article: "Art. 50(4), 50(5)",
+    classes: IN_SCOPE_CLASSES,
+    roles: D,
+    requires: ["ART_50_4"],
+  },
   // GPAI (Chapter V): the open-source exemption (Art. 53(2), 54(6)) never covers a systemic-risk model
-  { id: "ART_53", title: "GPAI provider: technical documentation for the AI Office (Annex XI) and information for downstream providers (Annex XII)", article: "Art. 53(1)(a)-(b)", classes: IN_SCOPE_CLASSES, roles: P, requires: ["gpai", "gpaiNotOpenSourceExempt"] },
-  { id: "ART_53_1_CD", title: "GPAI provider: copyright compliance policy and public summary of the training content", article: "Art. 53(1)(c)-(d)", classes: IN_SCOPE_CLASSES, roles: P, requires: ["gpai"] },
-  { id: "ART_54", title: "GPAI provider established outside the Union: appoint an authorised representative in the Union", article: "Art. 54(1)", classes: IN_SCOPE_CLASSES, roles: P, requires: ["gpai", "gpaiNotOpenSourceExempt"] },
+  {
+    id: "ART_53",
+    title: "GPAI provider: technical documentation for the AI Office (Annex XI) and information for downstream providers (Annex XII)",
+    article: "Art. 53(1)(a)-(b)",
+    classes: IN_SCOPE_CLASSES,
+    roles: P,
+    requires: ["gpai", "gpaiNotOpenSourceExempt"],
+  },
+  {
+    id: "ART_53_1_CD",
+    title: "GPAI provider: copyright compliance policy and public summary of the training content",
+    article: "Art. 53(1)(c)-(d)",
+    classes: IN_SCOPE_CLASSES,
+    roles: P,
+    requires: ["gpai"],
+  },
+  {
+    id: "ART_54",
+    title: "GPAI provider established outside the Union: appoint an authorised representative in the Union",
+    article: "Art. 54(1)",
+    classes: IN_SCOPE_CLASSES,
+    roles: P,
+    requires: ["gpai", "gpaiNotOpenSourceExempt"],
+  },
   { id: "ART_52", title: "Notify the Commission within two weeks that the systemic-risk threshold is met", article: "Art. 52(1)", classes: IN_SCOPE_CLASSES, roles: P, requires: ["gpaiSystemicRisk"] },
-  { id: "ART_55", title: "GPAI with systemic risk: evaluations and adversarial testing, risk mitigation, incident reporting, cybersecurity", article: "Art. 55", classes: IN_SCOPE_CLASSES, roles: P, requires: ["gpaiSystemicRisk"] },
+  {
+    id: "ART_55",
+    title: "GPAI with systemic risk: evaluations and adversarial testing, risk mitigation, incident reporting, cybersecurity",
+    article: "Art. 55",
+    classes: IN_SCOPE_CLASSES,
+    roles: P,
+    requires: ["gpaiSystemicRisk"],
+  },
 ];
 
 export type ObligationContext = {
@@ -154,10 +248,11 @@ export function obligationsFor(context: ObligationContext): Obligation[] {
         return flags[flag];
     }
   };
-  return OBLIGATION_RULES.filter(
-    (rule) =>
-      rule.classes.includes(context.riskClass) && rule.roles.includes(context.role) && (rule.requires ?? []).every(has),
-  ).map(({ id, title, article }) => ({ id, title, article }));
+  return OBLIGATION_RULES.filter((rule) => rule.classes.includes(context.riskClass) && rule.roles.includes(context.role) && (rule.requires ?? []).every(has)).map(({ id, title, article }) => ({
+    id,
+    title,
+    article,
+  }));
 }
 
 // ---------- classification ----------
@@ -181,8 +276,7 @@ function describeAnswer(questionId: string, answer: AnswerValue): ReasoningStep 
   return { questionId, article, text: `${question?.text ?? questionId} → ${labels.join("; ")}` };
 }
 
-const isRole = (value: AnswerValue | undefined): value is ActorRole =>
-  typeof value === "string" && (ACTOR_ROLES as readonly string[]).includes(value);
+const isRole = (value: AnswerValue | undefined): value is ActorRole => typeof value === "string" && (ACTOR_ROLES as readonly string[]).includes(value);
 
 export function classify(answers: Answers): ClassificationResult {
   const reasoning: ReasoningStep[] = [];
@@ -265,15 +359,11 @@ export function classify(answers: Answers): ClassificationResult {
   }
   const exclusions = chosenOptions("scope.exclusion", effectiveAnswer(answers, "scope.exclusion"));
   if (exclusions.length > 0) {
-    return result(
-      "OUT_OF_SCOPE",
-      basesOf(exclusions),
-      {
-        questionId: "scope.exclusion",
-        article: exclusions.map((o) => o.article).join(", "),
-        text: `Out of scope: ${exclusions.map((o) => `${o.label} (${o.article})`).join("; ")}.`,
-      },
-    );
+    return result("OUT_OF_SCOPE", basesOf(exclusions), {
+      questionId: "scope.exclusion",
+      article: exclusions.map((o) => o.article).join(", "),
+      text: `Out of scope: ${exclusions.map((o) => `${o.label} (${o.article})`).join("; ")}.`,
+    });
   }
 
   // Art. 5
@@ -281,15 +371,11 @@ export function classify(answers: Answers): ClassificationResult {
   const rbiException = effectiveAnswer(answers, "art5.rbi-exception") === YES;
   const practices = chosenOptions("art5.practices", practiceAnswer).filter((o) => !(o.value === REALTIME_RBI && rbiException));
   if (practices.length > 0) {
-    return result(
-      "PROHIBITED",
-      unique([...basesOf(practices), ...practices.flatMap((o) => DEFINITIONS_OF_PRACTICE[o.value] ?? [])]),
-      {
-        questionId: "art5.practices",
-        article: practices.map((o) => o.article).join(", "),
-        text: `Prohibited practice: ${practices.map((o) => `${o.label} (${o.article})`).join("; ")}. The system must not be placed on the market, put into service or used.`,
-      },
-    );
+    return result("PROHIBITED", unique([...basesOf(practices), ...practices.flatMap((o) => DEFINITIONS_OF_PRACTICE[o.value] ?? [])]), {
+      questionId: "art5.practices",
+      article: practices.map((o) => o.article).join(", "),
+      text: `Prohibited practice: ${practices.map((o) => `${o.label} (${o.article})`).join("; ")}. The system must not be placed on the market, put into service or used.`,
+    });
   }
 
   const legalBasis: string[] = [];
@@ -319,7 +405,9 @@ export function classify(answers: Answers): ClassificationResult {
       articles.push("Art. 6(1a)");
     } else if (thirdParty === "NON_SAFETY_REASONS") {
       legalBasis.push("ART_6_1B");
-      conclusions.push(`the third-party conformity assessment of the product under ${productLabels} is required only for reasons other than health and safety, which does not count for Art. 6(1)(b) (Art. 6(1b))`);
+      conclusions.push(
+        `the third-party conformity assessment of the product under ${productLabels} is required only for reasons other than health and safety, which does not count for Art. 6(1)(b) (Art. 6(1b))`,
+      );
       articles.push("Art. 6(1b)");
     } else if (thirdParty === YES) {
       high = true;
@@ -328,9 +416,7 @@ export function classify(answers: Answers): ClassificationResult {
       articles.push(`Art. 6(1); ${productArticles}`);
       if (products.every((o) => o.value.startsWith("B"))) {
         legalBasis.push("ART_2_2");
-        conclusions.push(
-          "for Annex I Section B products only Art. 6(1), 102-109 and 112 apply directly; the requirements reach the system through the sectoral legislation (Art. 2(2))",
-        );
+        conclusions.push("for Annex I Section B products only Art. 6(1), 102-109 and 112 apply directly; the requirements reach the system through the sectoral legislation (Art. 2(2))");
         articles.push("Art. 2(2)");
       }
     }

@@ -2,12 +2,7 @@
 // as complete | missing | stale with its reason and fix, a weighted score, the undocumented verdict and
 // findings that are not documentation gaps (a prohibited system in production, critical drift, skew).
 
-import {
-  applicabilityContext,
-  itemsForContext,
-  type DocumentationSectionKey,
-  type RequirementItem,
-} from "./catalogue";
+import { applicabilityContext, itemsForContext, type DocumentationSectionKey, type RequirementItem } from "./catalogue";
 import { addMonthsUtc, isoDate } from "./dates";
 import { describeMonitoringStatus, type MonitoringStatusDetail } from "./monitoring-status";
 import { registrationStatus } from "./eu-database";
@@ -169,17 +164,15 @@ function evaluateItem(item: RequirementItem, facts: ModelFacts, asOf: Date, moni
       if (version === null) return missing("No active version is recorded.");
       const latest = latestFinalAssessment(version.biasAssessments);
       if (latest === null) {
-        return missing(
-          version.biasAssessments.length > 0
-            ? `Version ${version.version} has only draft bias assessments.`
-            : `Version ${version.version} has no bias assessment.`,
-        );
+        return missing(version.biasAssessments.length > 0 ? `Version ${version.version} has only draft bias assessments.` : `Version ${version.version} has no bias assessment.`);
       }
       const months = item.freshness.kind === "maxAgeMonths" ? item.freshness.months : 12;
       if (latest.assessedAt.getTime() < cutoffFor(asOf, months)) {
         return stale(`Latest final bias assessment of version ${version.version} is from ${isoDate(latest.assessedAt)}, more than ${months} months before ${isoDate(asOf)}.`);
       }
-      return complete(`Final bias assessment of version ${version.version} on ${isoDate(latest.assessedAt)}${latest.allPassed ? ", all metrics within thresholds" : ", with failing metrics (see findings)"}.`);
+      return complete(
+        `Final bias assessment of version ${version.version} on ${isoDate(latest.assessedAt)}${latest.allPassed ? ", all metrics within thresholds" : ", with failing metrics (see findings)"}.`,
+      );
     }
     case "euRegistration": {
       const st = registrationStatus(check.section, facts.euRegistration ?? null, facts.euDatabaseId);
@@ -230,10 +223,7 @@ function evaluateItem(item: RequirementItem, facts: ModelFacts, asOf: Date, moni
     }
     case "rollbackPlan": {
       if (version === null) return missing("No active version is recorded.");
-      const absent = [
-        isBlank(version.rollbackTargetVersion) ? "rollback target version" : null,
-        isBlank(version.rollbackProcedure) ? "rollback procedure" : null,
-      ].filter(Boolean);
+      const absent = [isBlank(version.rollbackTargetVersion) ? "rollback target version" : null, isBlank(version.rollbackProcedure) ? "rollback procedure" : null].filter(Boolean);
       if (absent.length > 0) return missing(`Version ${version.version} has no ${absent.join(" and no ")}.`);
       return complete(`Rollback of version ${version.version} to ${version.rollbackTargetVersion} documented.`);
     }
@@ -396,4 +386,3 @@ export function evaluateCompleteness(facts: ModelFacts, asOf: Date): Completenes
     monitoringDetail: monitoring,
   };
 }
-

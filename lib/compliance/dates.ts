@@ -15,17 +15,7 @@ export function addMonthsUtc(date: Date, months: number): Date {
   const targetMonth = ((month % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   const day = Math.min(date.getUTCDate(), lastDay);
-  return new Date(
-    Date.UTC(
-      targetYear,
-      targetMonth,
-      day,
-      date.getUTCHours(),
-      date.getUTCMinutes(),
-      date.getUTCSeconds(),
-      date.getUTCMilliseconds(),
-    ),
-  );
+  return new Date(Date.UTC(targetYear, targetMonth, day, date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds()));
 }
 
 // Reasons quote dates, and an inventory of 10,000 models formats ~100,000 of them that fall on a few

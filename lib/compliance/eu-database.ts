@@ -91,6 +91,12 @@ export function registrationExport(modelKey: string, section: RegistrationSectio
     title: status.section.title,
     complete: status.complete,
     missing: status.missing.map((x) => ({ point: `Annex VIII, Section ${section}, point ${x.point}`, key: x.key, label: x.label })),
-    fields: status.section.fields.map((x) => ({ point: `Annex VIII, Section ${section}, point ${x.point}`, key: x.key, label: x.label, required: x.required, value: blank(data?.[x.key]) ? null : (data?.[x.key] ?? null) })),
+    fields: status.section.fields.map((x) => ({
+      point: `Annex VIII, Section ${section}, point ${x.point}`,
+      key: x.key,
+      label: x.label,
+      required: x.required,
+      value: blank(data?.[x.key]) ? null : (data?.[x.key] ?? null),
+    })),
   };
 }

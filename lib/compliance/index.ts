@@ -26,23 +26,8 @@ export {
   type Question,
   type QuestionKind,
 } from "./questionnaire";
-export {
-  ARTICLE_TABLE,
-  LEGAL_BASES,
-  OMNIBUS,
-  describeLegalBasis,
-  resolveArticle,
-  type ArticleEntry,
-} from "./articles";
-export {
-  classify,
-  obligationsFor,
-  OBLIGATION_RULES,
-  type ClassificationResult,
-  type Obligation,
-  type ObligationContext,
-  type ReasoningStep,
-} from "./classify";
+export { ARTICLE_TABLE, LEGAL_BASES, OMNIBUS, describeLegalBasis, resolveArticle, type ArticleEntry } from "./articles";
+export { classify, obligationsFor, OBLIGATION_RULES, type ClassificationResult, type Obligation, type ObligationContext, type ReasoningStep } from "./classify";
 export { deriveBasisFlags, type BasisFlags } from "./basis-flags";
 export {
   DOCUMENTATION_SECTIONS,
@@ -66,23 +51,9 @@ export {
   type RequirementCondition,
   type RequirementItem,
 } from "./catalogue";
-export {
-  evaluateCompleteness,
-  type CompletenessItem,
-  type CompletenessResult,
-  type Finding,
-  type FindingSeverity,
-  type ItemStatus,
-} from "./completeness";
+export { evaluateCompleteness, type CompletenessItem, type CompletenessResult, type Finding, type FindingSeverity, type ItemStatus } from "./completeness";
 export { summarizeInventory, UNASSIGNED_BUSINESS_UNIT, type CoverageCounts, type InventorySummary } from "./inventory";
-export {
-  DEFAULT_CADENCE_DAYS,
-  deriveMonitoringStatus,
-  describeMonitoringStatus,
-  effectiveCadenceDays,
-  latestCheck,
-  type MonitoringStatusDetail,
-} from "./monitoring-status";
+export { DEFAULT_CADENCE_DAYS, deriveMonitoringStatus, describeMonitoringStatus, effectiveCadenceDays, latestCheck, type MonitoringStatusDetail } from "./monitoring-status";
 export {
   AI_ACT_CALENDAR,
   CALENDAR_ENTRY_IDS,

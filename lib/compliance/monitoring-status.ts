@@ -47,11 +47,7 @@ export function latestCheck(checks: readonly MonitoringCheckFacts[]): Monitoring
  * Boundary: a check exactly `cadenceDays` × 24 h old is still fresh; one millisecond older is STALE.
  * A check dated after `asOf` (clock skew between the pipeline and the server) counts as fresh.
  */
-export function describeMonitoringStatus(
-  config: MonitoringConfigFacts | null,
-  checks: readonly MonitoringCheckFacts[],
-  asOf: Date,
-): MonitoringStatusDetail {
+export function describeMonitoringStatus(config: MonitoringConfigFacts | null, checks: readonly MonitoringCheckFacts[], asOf: Date): MonitoringStatusDetail {
   if (config === null || !config.enabled) {
     return {
       status: "NOT_MONITORED",
@@ -91,10 +87,6 @@ export function describeMonitoringStatus(
   };
 }
 
-export function deriveMonitoringStatus(
-  config: MonitoringConfigFacts | null,
-  checks: readonly MonitoringCheckFacts[],
-  asOf: Date,
-): MonitoringStatus {
+export function deriveMonitoringStatus(config: MonitoringConfigFacts | null, checks: readonly MonitoringCheckFacts[], asOf: Date): MonitoringStatus {
   return describeMonitoringStatus(config, checks, asOf).status;
 }

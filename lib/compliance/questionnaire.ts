@@ -68,29 +68,25 @@ export const REALTIME_RBI = "REALTIME_RBI";
 export const ART_5_OPTIONS = [
   {
     value: "MANIPULATION",
-    label:
-      "Deploys subliminal, purposefully manipulative or deceptive techniques that materially distort behaviour and cause or are likely to cause significant harm",
+    label: "Deploys subliminal, purposefully manipulative or deceptive techniques that materially distort behaviour and cause or are likely to cause significant harm",
     article: "Art. 5(1)(a)",
     basis: "ART_5_1_A",
   },
   {
     value: "EXPLOIT_VULNERABILITIES",
-    label:
-      "Exploits vulnerabilities due to age, disability or a specific social or economic situation to materially distort behaviour, causing or likely to cause significant harm",
+    label: "Exploits vulnerabilities due to age, disability or a specific social or economic situation to materially distort behaviour, causing or likely to cause significant harm",
     article: "Art. 5(1)(b)",
     basis: "ART_5_1_B",
   },
   {
     value: "SOCIAL_SCORING",
-    label:
-      "Evaluates or classifies people over time by social behaviour or personal characteristics, leading to detrimental treatment in unrelated contexts or out of proportion (social scoring)",
+    label: "Evaluates or classifies people over time by social behaviour or personal characteristics, leading to detrimental treatment in unrelated contexts or out of proportion (social scoring)",
     article: "Art. 5(1)(c)",
     basis: "ART_5_1_C",
   },
   {
     value: "PREDICTIVE_POLICING_PROFILING",
-    label:
-      "Assesses or predicts the risk that a person commits a criminal offence based solely on profiling or on personality traits and characteristics",
+    label: "Assesses or predicts the risk that a person commits a criminal offence based solely on profiling or on personality traits and characteristics",
     article: "Art. 5(1)(d)",
     basis: "ART_5_1_D",
     help: "Not prohibited when it supports a human assessment already based on objective, verifiable facts directly linked to a criminal activity.",
@@ -109,8 +105,7 @@ export const ART_5_OPTIONS = [
   },
   {
     value: "BIOMETRIC_CATEGORISATION_SENSITIVE",
-    label:
-      "Categorises people by biometric data to deduce or infer race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation",
+    label: "Categorises people by biometric data to deduce or infer race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation",
     article: "Art. 5(1)(g)",
     basis: "ART_5_1_G",
     help: "Labelling or filtering of lawfully acquired biometric datasets, and categorisation in law enforcement, are outside this prohibition.",
@@ -123,8 +118,7 @@ export const ART_5_OPTIONS = [
   },
   {
     value: "NON_CONSENSUAL_INTIMATE_CONTENT",
-    label:
-      "Generates or manipulates sexually explicit or intimate image, video or audio content depicting an identifiable natural person without that person's consent",
+    label: "Generates or manipulates sexually explicit or intimate image, video or audio content depicting an identifiable natural person without that person's consent",
     article: "Art. 5(1)(ba), as inserted by Reg. (EU) 2026/1744 (applies from 2 Dec 2026)",
     basis: "ART_5_1_BA",
     help: "For providers this also covers systems for which such output is a reasonably foreseeable result of their use without adequate safeguards.",
@@ -188,8 +182,7 @@ export const ANNEX_III_AREAS: readonly AnnexIIIArea[] = [
     points: [
       {
         letter: "",
-        label:
-          "Safety component in the management and operation of critical digital infrastructure, road traffic, or the supply of water, gas, heating or electricity",
+        label: "Safety component in the management and operation of critical digital infrastructure, road traffic, or the supply of water, gas, heating or electricity",
       },
     ],
   },
@@ -210,8 +203,7 @@ export const ANNEX_III_AREAS: readonly AnnexIIIArea[] = [
       { letter: "a", label: "Recruitment or selection: targeted job advertisements, analysing and filtering applications, evaluating candidates" },
       {
         letter: "b",
-        label:
-          "Decisions on terms of work relationships, promotion or termination, task allocation based on behaviour or personal traits, or monitoring and evaluating performance and behaviour",
+        label: "Decisions on terms of work relationships, promotion or termination, task allocation based on behaviour or personal traits, or monitoring and evaluating performance and behaviour",
       },
     ],
   },
@@ -265,16 +257,14 @@ export const ANNEX_III_AREAS: readonly AnnexIIIArea[] = [
       },
       {
         letter: "b",
-        label:
-          "Influencing the outcome of an election or referendum or voting behaviour (not tools whose output people are not directly exposed to, such as campaign logistics)",
+        label: "Influencing the outcome of an election or referendum or voting behaviour (not tools whose output people are not directly exposed to, such as campaign logistics)",
       },
     ],
   },
 ];
 
 const annexIIIPointValue = (area: number, letter: string) => `${area}${letter.toUpperCase()}`;
-const annexIIIArticle = (area: number, letter: string) =>
-  letter ? `Art. 6(2); Annex III, point ${area}(${letter})` : `Art. 6(2); Annex III, point ${area}`;
+const annexIIIArticle = (area: number, letter: string) => (letter ? `Art. 6(2); Annex III, point ${area}(${letter})` : `Art. 6(2); Annex III, point ${area}`);
 
 export const annexIIIQuestionId = (area: number) => `annex-iii.${area}`;
 
@@ -316,13 +306,7 @@ export const SYSTEMIC_RISK_FLOP_THRESHOLD = 1e25;
 // ---------- Art. 50 exemptions, recorded as answers ----------
 
 const LAW_ENFORCEMENT = "LAW_ENFORCEMENT";
-const exemptionQuestion = (
-  id: string,
-  caseValue: string,
-  text: string,
-  article: string,
-  options: readonly AnswerOption[],
-): Question => ({
+const exemptionQuestion = (id: string, caseValue: string, text: string, article: string, options: readonly AnswerOption[]): Question => ({
   id,
   kind: "single",
   text,
@@ -336,7 +320,8 @@ export const ART_50_EXEMPTION_QUESTIONS: readonly Question[] = [
   exemptionQuestion("art50.exemption-1", "INTERACTS_WITH_PEOPLE", "Does an Art. 50(1) exemption apply to the interaction notice?", "Art. 50(1)", [
     {
       value: "OBVIOUS",
-      label: "It is obvious from the point of view of a reasonably well-informed, observant and circumspect person, taking into account the circumstances and context of use, that they interact with an AI system",
+      label:
+        "It is obvious from the point of view of a reasonably well-informed, observant and circumspect person, taking into account the circumstances and context of use, that they interact with an AI system",
       article: "Art. 50(1)",
       basis: "ART_50_1_OBVIOUS",
     },
@@ -365,7 +350,12 @@ export const ART_50_EXEMPTION_QUESTIONS: readonly Question[] = [
     },
   ]),
   exemptionQuestion("art50.exemption-4-deepfake", "DEEPFAKE", "Does an Art. 50(4) exemption or limitation apply to the deep fake disclosure?", "Art. 50(4), first subparagraph", [
-    { value: LAW_ENFORCEMENT, label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences", article: "Art. 50(4), first subparagraph", basis: "ART_50_4_DEEPFAKE_LAW_ENFORCEMENT" },
+    {
+      value: LAW_ENFORCEMENT,
+      label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences",
+      article: "Art. 50(4), first subparagraph",
+      basis: "ART_50_4_DEEPFAKE_LAW_ENFORCEMENT",
+    },
     {
       value: "ARTISTIC",
       label: "Part of an evidently artistic, creative, satirical, fictional or analogous work: the disclosure is limited to one that does not hamper its display or enjoyment (the duty remains)",
@@ -374,7 +364,12 @@ export const ART_50_EXEMPTION_QUESTIONS: readonly Question[] = [
     },
   ]),
   exemptionQuestion("art50.exemption-4-text", "PUBLIC_INTEREST_TEXT", "Does an Art. 50(4) exemption apply to the AI-generated text disclosure?", "Art. 50(4), second subparagraph", [
-    { value: LAW_ENFORCEMENT, label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences", article: "Art. 50(4), second subparagraph", basis: "ART_50_4_TEXT_LAW_ENFORCEMENT" },
+    {
+      value: LAW_ENFORCEMENT,
+      label: "Authorised by law to detect, prevent, investigate or prosecute criminal offences",
+      article: "Art. 50(4), second subparagraph",
+      basis: "ART_50_4_TEXT_LAW_ENFORCEMENT",
+    },
     {
       value: "EDITORIAL_RESPONSIBILITY",
       label: "The content has undergone human review or editorial control and a natural or legal person holds editorial responsibility for its publication",
@@ -508,12 +503,7 @@ export const QUESTIONS: readonly Question[] = [
     help: "Such a model without systemic risk is exempt from Art. 53(1)(a)-(b) (technical documentation, downstream information) and from the authorised-representative duty; the copyright policy and training-content summary remain.",
     article: "Art. 53(2), 54(6)",
     relevantWhen: {
-      all: [
-        GPAI_ASKED,
-        { question: "gpai.model", is: [YES] },
-        { question: "gpai.training-flop", atMost: SYSTEMIC_RISK_FLOP_THRESHOLD },
-        { question: "gpai.designated", is: [NO] },
-      ],
+      all: [GPAI_ASKED, { question: "gpai.model", is: [YES] }, { question: "gpai.training-flop", atMost: SYSTEMIC_RISK_FLOP_THRESHOLD }, { question: "gpai.designated", is: [NO] }],
     },
     options: [
       { value: YES, label: "Yes: free and open-source licence, weights, architecture and usage information public (exemptions apply)", article: "Art. 53(2), 54(6)", basis: "ART_53_2" },
@@ -581,31 +571,26 @@ export const QUESTIONS: readonly Question[] = [
     article: "Art. 6(2); Annex III",
     relevantWhen: NOT_PROHIBITED,
     noneValue: NONE,
-    options: [
-      ...ANNEX_III_AREAS.map((a) => ({ value: `AREA_${a.area}`, label: `${a.area}. ${a.title}`, article: `Annex III, point ${a.area}` })),
-      noneOption("None of these areas"),
-    ],
+    options: [...ANNEX_III_AREAS.map((a) => ({ value: `AREA_${a.area}`, label: `${a.area}. ${a.title}`, article: `Annex III, point ${a.area}` })), noneOption("None of these areas")],
   },
-  ...ANNEX_III_AREAS.map(
-    (a): Question => ({
-      id: annexIIIQuestionId(a.area),
-      kind: "multi",
-      text: `${a.title}: which of these uses applies?`,
-      help: "Only the listed uses are high-risk; choose none if the system is in the area but does none of them.",
-      article: `Art. 6(2); Annex III, point ${a.area}`,
-      relevantWhen: { all: [NOT_PROHIBITED, { question: "annex-iii.areas", is: [`AREA_${a.area}`] }] },
-      noneValue: NONE,
-      options: [
-        ...a.points.map((p) => ({
-          value: annexIIIPointValue(a.area, p.letter),
-          label: p.label,
-          article: annexIIIArticle(a.area, p.letter),
-          basis: `ANNEX_III_${annexIIIPointValue(a.area, p.letter)}`,
-        })),
-        noneOption("None of these uses"),
-      ],
-    }),
-  ),
+  ...ANNEX_III_AREAS.map((a): Question => ({
+    id: annexIIIQuestionId(a.area),
+    kind: "multi",
+    text: `${a.title}: which of these uses applies?`,
+    help: "Only the listed uses are high-risk; choose none if the system is in the area but does none of them.",
+    article: `Art. 6(2); Annex III, point ${a.area}`,
+    relevantWhen: { all: [NOT_PROHIBITED, { question: "annex-iii.areas", is: [`AREA_${a.area}`] }] },
+    noneValue: NONE,
+    options: [
+      ...a.points.map((p) => ({
+        value: annexIIIPointValue(a.area, p.letter),
+        label: p.label,
+        article: annexIIIArticle(a.area, p.letter),
+        basis: `ANNEX_III_${annexIIIPointValue(a.area, p.letter)}`,
+      })),
+      noneOption("None of these uses"),
+    ],
+  })),
   {
     id: "art6-3.profiling",
     kind: "single",
@@ -633,8 +618,7 @@ export const QUESTIONS: readonly Question[] = [
       },
       {
         value: "DETECTS_PATTERNS_WITHOUT_REPLACING_HUMAN",
-        label:
-          "Detects decision-making patterns or deviations from prior patterns, without replacing or influencing the completed human assessment absent proper human review",
+        label: "Detects decision-making patterns or deviations from prior patterns, without replacing or influencing the completed human assessment absent proper human review",
         article: "Art. 6(3)(c)",
         basis: "ART_6_3_C",
       },

@@ -29,18 +29,21 @@ export const RULE_SETS: readonly RuleSet[] = [
     version: CURRENT_RULE_SET,
     inForceFrom: "2026-07-27",
     title: "AI Act as amended by the 2026 Digital Omnibus on AI",
-    sources: [
-      "Regulation (EU) 2026/1744 (Digital Omnibus on AI, procedure 2025/0359(COD)), entry into force 27 July 2026",
-      "Regulation (EU) 2024/1689, consolidated with Regulation (EU) 2026/1744",
-    ],
+    sources: ["Regulation (EU) 2026/1744 (Digital Omnibus on AI, procedure 2025/0359(COD)), entry into force 27 July 2026", "Regulation (EU) 2024/1689, consolidated with Regulation (EU) 2026/1744"],
     changes: [
       { provisions: "Annex I, Section A point 1 → Section B point 21; Art. 2(2)", summary: "Machinery (Regulation (EU) 2023/1230) moves to Section B: high-risk through the sectoral legislation." },
-      { provisions: "Art. 6(1a)-(1c)", summary: "A component used only for non-safety purposes is not a safety component; a third-party assessment for non-safety reasons does not count. Both are answers now." },
+      {
+        provisions: "Art. 6(1a)-(1c)",
+        summary: "A component used only for non-safety purposes is not a safety component; a third-party assessment for non-safety reasons does not count. Both are answers now.",
+      },
       { provisions: "Art. 5(1)(ba), 5(1)(bb)", summary: "Two new prohibitions (non-consensual intimate content of identifiable persons; child sexual abuse material), applying from 2 December 2026." },
       { provisions: "Art. 4", summary: "AI literacy: providers and deployers take measures to support a sufficient level of AI literacy (was: ensure)." },
       { provisions: "Art. 4a", summary: "Processing of special categories of personal data to detect and correct bias, with safeguards (data-governance guidance)." },
       { provisions: "Art. 50(1)-(5)", summary: "Engine correction: the class follows the Art. 50 duties of our role; exemptions are recorded answers; Art. 50(5) cited." },
-      { provisions: "Art. 3(63), 53(2), 54(6), 55", summary: "Engine correction: a general-purpose AI model without an AI system of ours is classified with its Chapter V duties and open-source exemptions." },
+      {
+        provisions: "Art. 3(63), 53(2), 54(6), 55",
+        summary: "Engine correction: a general-purpose AI model without an AI system of ours is classified with its Chapter V duties and open-source exemptions.",
+      },
       { provisions: "Art. 3, 5(2)-(3), 95", summary: "Engine correction: the legal basis cites definitions, the safeguards of an exception applied and Art. 95 for minimal risk." },
     ],
   },

@@ -11,7 +11,6 @@ import { refreshCompliance } from "../models/compliance";
 import { createDatasetSchema, linkDatasetSchema, updateDatasetSchema } from "./schemas";
 import { UUID_PATTERN, escapeLike } from "../validation";
 
-
 export const datasetQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
@@ -122,7 +121,14 @@ export async function linkDataset({ actor, key, input }: { actor: ModelActor; ke
       await tx.modelVersionDataset.create({ data: link });
       await refreshCompliance(tx, { modelIds: [model.id] });
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "dataset.link", entityType: "ModelVersionDataset", entityId: `${version.id}/${dataset.id}/${link.purpose}`, modelId: model.id, after: { version: version.version, dataset: dataset.name, purpose: link.purpose } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "dataset.link",
+      entityType: "ModelVersionDataset",
+      entityId: `${version.id}/${dataset.id}/${link.purpose}`,
+      modelId: model.id,
+      after: { version: version.version, dataset: dataset.name, purpose: link.purpose },
+    });
   });
 }
 

@@ -34,8 +34,7 @@ export type DeadlineOptions = {
   kinds?: DeadlineKind[];
 };
 
-const ownerIds = (m: { businessOwnerId: string | null; technicalOwnerId: string | null }) =>
-  [...new Set([m.businessOwnerId, m.technicalOwnerId].filter((id): id is string => id !== null))];
+const ownerIds = (m: { businessOwnerId: string | null; technicalOwnerId: string | null }) => [...new Set([m.businessOwnerId, m.technicalOwnerId].filter((id): id is string => id !== null))];
 
 export async function collectDeadlines({ now = new Date(), horizonDays = 30, modelIds, kinds }: DeadlineOptions = {}): Promise<Deadline[]> {
   const want = (k: DeadlineKind) => !kinds || kinds.includes(k);
@@ -49,12 +48,24 @@ export async function collectDeadlines({ now = new Date(), horizonDays = 30, mod
     const rows = await prisma.model.findMany({ where: { ...scope, nextReviewAt: { lte: horizon } }, select: { ...modelSelect, nextReviewAt: true }, orderBy: { nextReviewAt: "asc" } });
     for (const m of rows) {
       const due = m.nextReviewAt!;
-      out.push({ kind: "review-due", due, overdue: due < now, model: model(m), title: `Review ${due < now ? "overdue" : "due"}: ${m.name}`, detail: `Next review date ${due.toISOString().slice(0, 10)}.`, ref: due.toISOString().slice(0, 10) });
+      out.push({
+        kind: "review-due",
+        due,
+        overdue: due < now,
+        model: model(m),
+        title: `Review ${due < now ? "overdue" : "due"}: ${m.name}`,
+        detail: `Next review date ${due.toISOString().slice(0, 10)}.`,
+        ref: due.toISOString().slice(0, 10),
+      });
     }
   }
 
   if (want("monitoring")) {
-    const rows = await prisma.model.findMany({ where: { ...scope, monitoringStatus: { in: ["CRITICAL", "STALE"] } }, select: { ...modelSelect, monitoringStatus: true, complianceEvaluatedAt: true }, orderBy: { name: "asc" } });
+    const rows = await prisma.model.findMany({
+      where: { ...scope, monitoringStatus: { in: ["CRITICAL", "STALE"] } },
+      select: { ...modelSelect, monitoringStatus: true, complianceEvaluatedAt: true },
+      orderBy: { name: "asc" },
+    });
     for (const m of rows) {
       out.push({
         kind: "monitoring",
@@ -81,10 +92,32 @@ export async function collectDeadlines({ now = new Date(), horizonDays = 30, mod
       const staleNow = result.items.filter((i) => i.status === "stale");
       const goingStale = (laterByKey.get(facts.key)?.result.items ?? []).filter((i) => i.status === "stale" && result.items.find((n) => n.id === i.id)?.status === "complete");
       if (staleNow.length > 0) {
-        out.push({ kind: "documentation-stale", due: now, overdue: true, model: model(row), title: `Documentation stale: ${row.name}`, detail: staleNow.map((i) => i.reason).join(" "), ref: staleNow.map((i) => i.id).sort().join(",") });
+        out.push({
+          kind: "documentation-stale",
+          due: now,
+          overdue: true,
+          model: model(row),
+          title: `Documentation stale: ${row.name}`,
+          detail: staleNow.map((i) => i.reason).join(" "),
+          ref: staleNow
+            .map((i) => i.id)
+            .sort()
+            .join(","),
+        });
       }
       if (goingStale.length > 0) {
-        out.push({ kind: "documentation-stale", due: horizon, overdue: false, model: model(row), title: `Documentation goes stale within ${horizonDays} days: ${row.name}`, detail: goingStale.map((i) => i.title).join(", "), ref: goingStale.map((i) => i.id).sort().join(",") });
+        out.push({
+          kind: "documentation-stale",
+          due: horizon,
+          overdue: false,
+          model: model(row),
+          title: `Documentation goes stale within ${horizonDays} days: ${row.name}`,
+          detail: goingStale.map((i) => i.title).join(", "),
+          ref: goingStale
+            .map((i) => i.id)
+            .sort()
+            .join(","),
+        });
       }
     }
   }
@@ -97,13 +130,25 @@ export async function collectDeadlines({ now = new Date(), horizonDays = 30, mod
     });
     for (const i of rows) {
       const clock = incidentClock(i, now);
-      out.push({ kind: "incident-report", due: clock.deadline, overdue: clock.state === "overdue", model: model(i.model), title: `Art. 73 report ${clock.state === "overdue" ? "overdue" : "due"}: ${i.title}`, detail: `${clock.days}-day deadline (${i.deadlineRule}) ends ${clock.deadline.toISOString()}.`, ref: i.id, incident: clock });
+      out.push({
+        kind: "incident-report",
+        due: clock.deadline,
+        overdue: clock.state === "overdue",
+        model: model(i.model),
+        title: `Art. 73 report ${clock.state === "overdue" ? "overdue" : "due"}: ${i.title}`,
+        detail: `${clock.days}-day deadline (${i.deadlineRule}) ends ${clock.deadline.toISOString()}.`,
+        ref: i.id,
+        incident: clock,
+      });
     }
   }
 
   if (want("regulatory")) {
     const overrides = await calendarOverrides();
-    const rows = await prisma.model.findMany({ where: scope, select: { ...modelSelect, riskClass: true, legalBasis: true, transparencyDuties: true, gpai: true, gpaiSystemicRisk: true, publicAuthority: true } });
+    const rows = await prisma.model.findMany({
+      where: scope,
+      select: { ...modelSelect, riskClass: true, legalBasis: true, transparencyDuties: true, gpai: true, gpaiSystemicRisk: true, publicAuthority: true },
+    });
     for (const m of rows) {
       for (const g of obligationsApplicableOn(m, now, { overrides, publicAuthority: m.publicAuthority })) {
         if (g.inEffect || g.appliesFrom > horizon) continue;

@@ -52,13 +52,7 @@ export function incidentClock(incident: IncidentClockInput, now: Date): Incident
   const deadline = incidentDeadline(incident.awareAt, incident.deadlineRule);
   const left = deadline.getTime() - now.getTime();
   const reported = incident.authorityNotifiedAt !== null;
-  const state: IncidentClock["state"] = reported
-    ? "reported"
-    : left < 0
-      ? "overdue"
-      : left <= INCIDENT_WARNING_DAYS[incident.deadlineRule] * 24 * HOUR
-        ? "due-soon"
-        : "running";
+  const state: IncidentClock["state"] = reported ? "reported" : left < 0 ? "overdue" : left <= INCIDENT_WARNING_DAYS[incident.deadlineRule] * 24 * HOUR ? "due-soon" : "running";
   return {
     id: incident.id,
     title: incident.title,

@@ -17,7 +17,9 @@ export const MIN_WORDS = 40;
 const STEM = 6;
 
 const FILLER = new Set(
-  "about above after also among another and any are as at been before being both but by can could does done each either else for from had has have here how however into its itself made make many more most much must need needed none not only other others over own per same shall should since some such than that the their them then there these they this those through under until upon used uses using very was were what when where whether which while who whom whose why will with within would your least kept keep given give where incl including system systems model models data".split(" "),
+  "about above after also among another and any are as at been before being both but by can could does done each either else for from had has have here how however into its itself made make many more most much must need needed none not only other others over own per same shall should since some such than that the their them then there these they this those through under until upon used uses using very was were what when where whether which while who whom whose why will with within would your least kept keep given give where incl including system systems model models data".split(
+    " ",
+  ),
 );
 
 export type GuidancePoint = { label: string; terms: string[] };
@@ -56,7 +58,13 @@ export function guidancePoints(help: string): GuidancePoint[] {
     .map((label) => {
       // the parenthesised remarks explain a point; its terms come from the point itself
       const core = label.replace(/\([^)]*\)/g, " ");
-      const terms = [...new Set(wordsOf(core).filter((w) => w.length >= 4 && !FILLER.has(w)).map(stem))];
+      const terms = [
+        ...new Set(
+          wordsOf(core)
+            .filter((w) => w.length >= 4 && !FILLER.has(w))
+            .map(stem),
+        ),
+      ];
       return { label, terms };
     })
     .filter((p) => p.terms.length > 0);
@@ -68,10 +76,7 @@ export function checkGuidance(help: string, content: string): GuidanceCheck {
   const points = guidancePoints(help).map((p) => ({ ...p, addressed: p.terms.some((t) => stems.has(t)) }));
   const missing = points.filter((p) => !p.addressed);
   const short = words.length < MIN_WORDS;
-  const thin = [
-    ...(short ? [`at least ${MIN_WORDS} words (now ${words.length})`] : []),
-    ...missing.map((p) => `“${p.label}”`),
-  ].join("; ");
+  const thin = [...(short ? [`at least ${MIN_WORDS} words (now ${words.length})`] : []), ...missing.map((p) => `“${p.label}”`)].join("; ");
   return { points, words: words.length, minWords: MIN_WORDS, complete: !short && missing.length === 0, thin: thin ? `Still thin: ${thin}.` : "" };
 }
 

@@ -98,10 +98,7 @@ export async function saveSection({ actor, key, sectionKey, input }: { actor: Mo
     const before = await tx.documentationSection.findUnique({ where: { modelId_sectionKey: { modelId: model.id, sectionKey } } });
     const current = before ? before.updatedAt.toISOString() : "";
     if (current !== expectedUpdatedAt) {
-      throw new AppError(
-        "CONFLICT",
-        "Someone else saved this section since you opened it. Your text was not saved and is still in the editor: copy it, reload to see their version, then merge.",
-      );
+      throw new AppError("CONFLICT", "Someone else saved this section since you opened it. Your text was not saved and is still in the editor: copy it, reload to see their version, then merge.");
     }
     const now = new Date();
     const section = await tx.documentationSection.upsert({
@@ -123,7 +120,6 @@ export async function saveSection({ actor, key, sectionKey, input }: { actor: Mo
     return { updatedAt: section.updatedAt.toISOString(), status: section.status };
   });
 }
-
 
 export type UploadedFile = { name: string; type: string; bytes: Uint8Array };
 
@@ -155,7 +151,14 @@ export async function addEvidence({ actor, key, sectionKey, file }: { actor: Mod
       select: { id: true, fileName: true, size: true, mediaType: true, sha256: true },
     });
     await refreshCompliance(tx, { modelIds: [model.id] });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "evidence.upload", entityType: "EvidenceFile", entityId: evidence.id, modelId: model.id, after: { sectionKey, ...evidence } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "evidence.upload",
+      entityType: "EvidenceFile",
+      entityId: evidence.id,
+      modelId: model.id,
+      after: { sectionKey, ...evidence },
+    });
     return evidence;
   });
 }

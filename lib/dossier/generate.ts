@@ -41,7 +41,12 @@ function estimateRenderMs(data: DocumentData): number {
   return 400 + data.models.length * 3 + items * 0.6;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
 
 function fileNameFor(data: DocumentData, format: DocumentFormat): string {
   const day = data.issuance.generatedAt.slice(0, 10);
@@ -98,7 +103,11 @@ export async function generateDocument({
           report({ phase: "rendering", fraction: 0.2, message: "Laying out the PDF…" });
           ticker = setInterval(() => {
             const share = Math.min(0.95, (performance.now() - started) / estimate);
-            report({ phase: "rendering", fraction: 0.2 + 0.7 * share, message: `Laying out the PDF (about ${Math.max(1, Math.round((estimate - (performance.now() - started)) / 1000))} s left, estimated)…` });
+            report({
+              phase: "rendering",
+              fraction: 0.2 + 0.7 * share,
+              message: `Laying out the PDF (about ${Math.max(1, Math.round((estimate - (performance.now() - started)) / 1000))} s left, estimated)…`,
+            });
           }, 500);
         },
       });

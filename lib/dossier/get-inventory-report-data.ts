@@ -19,9 +19,7 @@ import type { CoverageRow, InventoryFilters, InventoryModelRow, InventoryReportD
 // thread, and a 1,000-model report must not hold it for long stretches (scripts/bench/dossier-concurrency.ts).
 const EVALUATION_CHUNK = 100;
 
-const flagParam = z
-  .union([z.boolean(), z.enum(["true", "false", "1", "0", "yes", "no", "on", ""])])
-  .transform((v) => v === true || v === "true" || v === "1" || v === "yes" || v === "on");
+const flagParam = z.union([z.boolean(), z.enum(["true", "false", "1", "0", "yes", "no", "on", ""])]).transform((v) => v === true || v === "true" || v === "1" || v === "yes" || v === "on");
 
 /** The report's filters, from a query string or a JSON body (one schema for the UI, the API and the jobs). */
 const emptyIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -26,17 +26,7 @@ const ROLLBACK_ITEMS = new Set(["MLOPS_ROLLBACK_PLAN", "MLOPS_ROLLBACK_DRILL", "
 
 const requirementRow = (i: CompletenessItem): RequirementRow => ({ id: i.id, title: i.title, article: i.article, status: i.status, mandatory: i.mandatory, reason: i.reason });
 
-export async function getModelDossierData({
-  actor,
-  modelKey,
-  recordId,
-  asOf = new Date(),
-}: {
-  actor: DossierReader;
-  modelKey: string;
-  recordId: string;
-  asOf?: Date;
-}): Promise<ModelDossierData> {
+export async function getModelDossierData({ actor, modelKey, recordId, asOf = new Date() }: { actor: DossierReader; modelKey: string; recordId: string; asOf?: Date }): Promise<ModelDossierData> {
   assertCan(actor, "inventory.read");
   const model = await prisma.model.findUnique({
     where: { key: modelKey },
@@ -59,7 +49,11 @@ export async function getModelDossierData({
         orderBy: [{ active: "desc" }, { createdAt: "desc" }],
         include: {
           datasets: { include: { dataset: { include: { owner: { select: { name: true } } } } } },
-          biasAssessments: { where: { withdrawnAt: null }, orderBy: { assessedAt: "desc" }, include: { assessor: { select: { name: true } }, metrics: { orderBy: [{ metric: "asc" }, { group: "asc" }] } } },
+          biasAssessments: {
+            where: { withdrawnAt: null },
+            orderBy: { assessedAt: "desc" },
+            include: { assessor: { select: { name: true } }, metrics: { orderBy: [{ metric: "asc" }, { group: "asc" }] } },
+          },
         },
       },
       monitoringConfig: true,
@@ -115,7 +109,14 @@ export async function getModelDossierData({
       content: row?.content ?? "",
       updatedAt: iso(row?.updatedAt),
       updatedBy: row?.updatedBy?.name ?? null,
-      evidence: (row?.evidence ?? []).map((e) => ({ fileName: e.fileName, size: e.size, mediaType: e.mediaType, sha256: e.sha256, uploadedAt: e.uploadedAt.toISOString(), uploadedBy: e.uploadedBy?.name ?? null })),
+      evidence: (row?.evidence ?? []).map((e) => ({
+        fileName: e.fileName,
+        size: e.size,
+        mediaType: e.mediaType,
+        sha256: e.sha256,
+        uploadedAt: e.uploadedAt.toISOString(),
+        uploadedBy: e.uploadedBy?.name ?? null,
+      })),
       required: requiredSections.has(def.key),
     };
   };
@@ -165,7 +166,10 @@ export async function getModelDossierData({
     },
     annexIv,
     otherSections,
-    fria: friaSection(model.fria, result.items.find((i) => i.id === "HR_D_FRIA")),
+    fria: friaSection(
+      model.fria,
+      result.items.find((i) => i.id === "HR_D_FRIA"),
+    ),
     euRegistration: registrationOf(model.key, model.euDatabaseId, model.euRegistration, result.items),
     datasets: (active?.datasets ?? [])
       .map((l) => ({
@@ -301,7 +305,18 @@ function worstFeature(features: Array<{ feature: string; psi: number | null; sta
 }
 
 function friaSection(
-  fria: { processes: string | null; periodAndFrequency: string | null; affectedPersons: string | null; specificRisks: string | null; humanOversight: string | null; mitigationMeasures: string | null; notifiedAt: Date | null; notificationReference: string | null; reviewedAt: Date; reviewNote: string | null } | null,
+  fria: {
+    processes: string | null;
+    periodAndFrequency: string | null;
+    affectedPersons: string | null;
+    specificRisks: string | null;
+    humanOversight: string | null;
+    mitigationMeasures: string | null;
+    notifiedAt: Date | null;
+    notificationReference: string | null;
+    reviewedAt: Date;
+    reviewNote: string | null;
+  } | null,
   item: { status: string; reason: string } | undefined,
 ): FriaSection | null {
   if (fria === null && item === undefined) return null;
@@ -324,5 +339,12 @@ function registrationOf(key: string, registrationId: string | null, data: unknow
   const item = items.find((i) => REGISTRATION_ITEMS[i.id]);
   if (!item) return null;
   const ex = registrationExport(key, REGISTRATION_ITEMS[item.id]!, (data ?? null) as Record<string, string> | null, registrationId);
-  return { section: ex.section, article: ex.article, title: ex.title, registrationId: ex.registrationId, complete: ex.complete, fields: ex.fields.map(({ point, label, required, value }) => ({ point, label, required, value })) };
+  return {
+    section: ex.section,
+    article: ex.article,
+    title: ex.title,
+    registrationId: ex.registrationId,
+    complete: ex.complete,
+    fields: ex.fields.map(({ point, label, required, value }) => ({ point, label, required, value })),
+  };
 }

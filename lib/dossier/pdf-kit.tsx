@@ -11,7 +11,20 @@ export const colors = { fg: "#16202c", muted: "#5b6776", line: "#d9dee5", head: 
 
 export const s = StyleSheet.create({
   page: { fontFamily: PDF_FONT_FAMILY, fontSize: 9, color: colors.fg, paddingTop: 54, paddingBottom: 48, paddingHorizontal: 40, lineHeight: 1.35 },
-  banner: { position: "absolute", top: 16, left: 40, right: 40, backgroundColor: colors.dangerBg, color: colors.danger, fontWeight: 700, fontSize: 10, lineHeight: 1.3, paddingVertical: 4, paddingHorizontal: 8, textAlign: "center" },
+  banner: {
+    position: "absolute",
+    top: 16,
+    left: 40,
+    right: 40,
+    backgroundColor: colors.dangerBg,
+    color: colors.danger,
+    fontWeight: 700,
+    fontSize: 10,
+    lineHeight: 1.3,
+    paddingVertical: 4,
+    paddingHorizontal: 8,
+    textAlign: "center",
+  },
   header: { position: "absolute", top: 22, left: 40, right: 40, fontSize: 7.5, color: colors.muted },
   footer: { position: "absolute", bottom: 20, left: 40, right: 40, fontSize: 7, color: colors.muted, flexDirection: "row", justifyContent: "space-between" },
   // a unitless lineHeight is resolved against the page's font size and inherited as points, so

@@ -25,10 +25,7 @@ type Job = {
 
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
 
-type WorkerReply =
-  | { ready: true }
-  | { id: number; ok: true; pdf?: Uint8Array; ms: number }
-  | { id: number; ok: false; error: string };
+type WorkerReply = { ready: true } | { id: number; ok: true; pdf?: Uint8Array; ms: number } | { id: number; ok: false; error: string };
 
 const DEFAULT_TIMEOUT_MS = 180_000;
 

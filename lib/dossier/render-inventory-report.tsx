@@ -100,10 +100,10 @@ function Summary({ data }: { data: InventoryReportData }) {
   return (
     <View>
       <Text style={s.subtitle}>Inventory audit report · EU AI Act documentation coverage</Text>
-      <Text style={[s.title, { fontSize: 17, lineHeight: 1.25 }]}>
-        {`${sum.productionModels} production models: ${sum.documented} documented, ${sum.undocumented} undocumented`}
-      </Text>
-      <Text style={s.subtitle}>{`${sum.documentedPercent.toFixed(1)} % documented · mean completeness score ${sum.meanScore.toFixed(1)} / 100 · ${sum.prohibitedFindings} prohibited practice(s) in production`}</Text>
+      <Text style={[s.title, { fontSize: 17, lineHeight: 1.25 }]}>{`${sum.productionModels} production models: ${sum.documented} documented, ${sum.undocumented} undocumented`}</Text>
+      <Text
+        style={s.subtitle}
+      >{`${sum.documentedPercent.toFixed(1)} % documented · mean completeness score ${sum.meanScore.toFixed(1)} / 100 · ${sum.prohibitedFindings} prohibited practice(s) in production`}</Text>
       <View style={{ flexDirection: "row", gap: 24 }}>
         <View style={{ width: 360 }}>
           <KeyValues
@@ -135,9 +135,7 @@ function Summary({ data }: { data: InventoryReportData }) {
           {prohibited.length === 0 ? (
             <Text style={s.muted}>{sum.prohibitedFindings === 0 ? "None." : `${sum.prohibitedFindings} (not in the filtered list).`}</Text>
           ) : (
-            prohibited.map((m) => (
-              <Text key={m.key} style={s.danger}>{`PROHIBITED: ${m.key} — ${m.name} (${m.businessUnit ?? "no business unit"}): withdraw from service (Art. 5).`}</Text>
-            ))
+            prohibited.map((m) => <Text key={m.key} style={s.danger}>{`PROHIBITED: ${m.key} — ${m.name} (${m.businessUnit ?? "no business unit"}): withdraw from service (Art. 5).`}</Text>)
           )}
         </View>
         <View style={{ flex: 1 }}>
@@ -202,7 +200,9 @@ function Entry({ m }: { m: InventoryModelRow }) {
   return (
     <View style={{ marginBottom: 7 }} wrap={false}>
       <Text style={s.bold}>{`${m.key} — ${m.name}`}</Text>
-      <Text style={s.muted}>{`${m.businessUnit ?? "no business unit"} · ${m.riskClass} · score ${m.completeness.toFixed(1)} · monitoring ${m.monitoringStatus}${m.flags.length ? ` · ${flagText(m)}` : ""}`}</Text>
+      <Text
+        style={s.muted}
+      >{`${m.businessUnit ?? "no business unit"} · ${m.riskClass} · score ${m.completeness.toFixed(1)} · monitoring ${m.monitoringStatus}${m.flags.length ? ` · ${flagText(m)}` : ""}`}</Text>
       <Text>{`Business owner: ${owner(m.businessOwner)} · Technical owner: ${owner(m.technicalOwner)}`}</Text>
       {/* one paragraph per entry, one span per item: far fewer layout nodes than a Text per item */}
       <Text style={{ fontSize: 7.5, marginLeft: 8 }}>

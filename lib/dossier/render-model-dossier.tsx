@@ -3,21 +3,7 @@
 import type { ReactNode } from "react";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { RISK_CLASS_LABELS } from "../labels";
-import {
-  Footer,
-  Heading,
-  IncompleteBanner,
-  INCOMPLETE_BANNER,
-  KeyValues,
-  NOT_DOCUMENTED,
-  RunningHeader,
-  Sub,
-  Table,
-  isoDay,
-  isoMinute,
-  num,
-  s,
-} from "./pdf-kit";
+import { Footer, Heading, IncompleteBanner, INCOMPLETE_BANNER, KeyValues, NOT_DOCUMENTED, RunningHeader, Sub, Table, isoDay, isoMinute, num, s } from "./pdf-kit";
 import type { ModelDossierData, SectionContent } from "./types";
 
 const STATUS_NOTE: Record<SectionContent["status"], string> = {
@@ -130,7 +116,9 @@ function RegistrationBlock({ reg }: { reg: NonNullable<ModelDossierData["euRegis
     <View>
       <Sub>{`EU database registration (${reg.article})`}</Sub>
       <Text style={reg.complete ? s.ok : s.danger}>
-        {reg.complete ? `Registered as ${reg.registrationId}; Section ${reg.section} data complete.` : `INCOMPLETE: ${reg.registrationId ? `registered as ${reg.registrationId}` : "not registered"}; required data missing below.`}
+        {reg.complete
+          ? `Registered as ${reg.registrationId}; Section ${reg.section} data complete.`
+          : `INCOMPLETE: ${reg.registrationId ? `registered as ${reg.registrationId}` : "not registered"}; required data missing below.`}
       </Text>
       <KeyValues rows={reg.fields.map((f) => [`Point ${f.point.replace(/^.*point /, "")}: ${f.label}`, f.value ?? (f.required ? NOT_DOCUMENTED : "—")])} />
     </View>
@@ -263,7 +251,9 @@ function Monitoring({ data }: { data: ModelDossierData }) {
           ["Checks recorded", String(mon.totalChecks)],
         ]}
       />
-      <Sub>{mon.latestCheck ? `Latest drift per feature (${isoMinute(mon.latestCheck.observedAt)}, version ${mon.latestCheck.version ?? "—"}, ${mon.latestCheck.status})` : "Latest drift per feature"}</Sub>
+      <Sub>
+        {mon.latestCheck ? `Latest drift per feature (${isoMinute(mon.latestCheck.observedAt)}, version ${mon.latestCheck.version ?? "—"}, ${mon.latestCheck.status})` : "Latest drift per feature"}
+      </Sub>
       <Table
         columns={[
           { title: "Feature", width: 130 },
@@ -307,11 +297,7 @@ function Part({ data, withPageNumbers, children }: { data: ModelDossierData; wit
   const m = data.model;
   return (
     <Page size="A4" style={s.page}>
-      {data.completeness.auditReady ? (
-        <RunningHeader text={`Dossier · ${m.key} · ${isoDay(data.issuance.generatedAt)}`} />
-      ) : (
-        <IncompleteBanner detail={`${data.gaps.length} open item(s), see Gaps`} />
-      )}
+      {data.completeness.auditReady ? <RunningHeader text={`Dossier · ${m.key} · ${isoDay(data.issuance.generatedAt)}`} /> : <IncompleteBanner detail={`${data.gaps.length} open item(s), see Gaps`} />}
       <Footer left={`${m.key} · record ${data.issuance.recordId} · generated ${isoMinute(data.issuance.generatedAt)}`} withPageNumbers={withPageNumbers} />
       {children}
     </Page>
@@ -366,7 +352,13 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
         <AnnexSection data={data} index={2} />
         <AnnexSection data={data} index={3}>
           <Sub>{`Declared metrics of the active version${active ? ` (${active.version})` : ""}`}</Sub>
-          <Table columns={[{ title: "Metric", width: 200 }, { title: "Value", width: 0, grow: true }]} rows={active?.metrics ?? []} />
+          <Table
+            columns={[
+              { title: "Metric", width: 200 },
+              { title: "Value", width: 0, grow: true },
+            ]}
+            rows={active?.metrics ?? []}
+          />
         </AnnexSection>
       </Part>
       <Part {...part}>
@@ -481,7 +473,9 @@ export function ModelDossierDocument({ data, withPageNumbers = true }: { data: M
         <Heading id="audit">{APPENDICES[3].title}</Heading>
         {data.auditLog.included ? (
           <View>
-            <Text style={s.note}>{`The ${data.auditLog.events.length} most recent of ${data.auditLog.total} audit events concerning this model (hash-chained; verify the chain on the audit-log page).`}</Text>
+            <Text
+              style={s.note}
+            >{`The ${data.auditLog.events.length} most recent of ${data.auditLog.total} audit events concerning this model (hash-chained; verify the chain on the audit-log page).`}</Text>
             <Table
               columns={[
                 { title: "#", width: 35 },

@@ -140,8 +140,7 @@ export type IncidentRow = {
 };
 
 export type AuditExcerpt =
-  | { included: true; events: Array<{ seq: string; at: string; actor: string; action: string; entity: string; hash: string }>; total: number }
-  | { included: false; reason: string };
+  { included: true; events: Array<{ seq: string; at: string; actor: string; action: string; entity: string; hash: string }>; total: number } | { included: false; reason: string };
 
 /** Art. 27 FRIA as recorded; `required` when the completeness rules ask for it for this model. */
 export type FriaSection = {

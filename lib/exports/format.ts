@@ -3,18 +3,7 @@
 // accept. Ids and bookkeeping timestamps are left out on purpose (README "Imports and exports"): people
 // are referenced by email, datasets by (key, version), versions by their version string.
 import { z } from "zod";
-import {
-  ActorRole,
-  AssessmentStatus,
-  CheckStatus,
-  ClassificationStatus,
-  DatasetPurpose,
-  IncidentDeadlineRule,
-  IncidentSeverity,
-  Lifecycle,
-  RiskClass,
-  SectionStatus,
-} from "../generated/prisma/enums";
+import { ActorRole, AssessmentStatus, CheckStatus, ClassificationStatus, DatasetPurpose, IncidentDeadlineRule, IncidentSeverity, Lifecycle, RiskClass, SectionStatus } from "../generated/prisma/enums";
 
 export const INVENTORY_FORMAT = "dossier-inventory";
 export const INVENTORY_FORMAT_VERSION = 1;

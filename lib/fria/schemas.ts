@@ -6,12 +6,42 @@ export const FRIA_TEXT_MAX = 10_000;
 
 /** The six elements of Art. 27(1), in the Act's order: the form, the completeness rule and the PDF read this. */
 export const FRIA_ELEMENTS = [
-  { letter: "a", field: "processes", title: "Processes in which the system is used", help: "A description of our processes in which the high-risk AI system will be used in line with its intended purpose.", article: "Art. 27(1)(a)" },
-  { letter: "b", field: "periodAndFrequency", title: "Period and frequency of use", help: "The period of time within which, and the frequency with which, the system is intended to be used.", article: "Art. 27(1)(b)" },
-  { letter: "c", field: "affectedPersons", title: "Categories of persons and groups affected", help: "The categories of natural persons and groups likely to be affected by its use in the specific context.", article: "Art. 27(1)(c)" },
-  { letter: "d", field: "specificRisks", title: "Specific risks of harm", help: "The specific risks of harm likely to have an impact on those categories, taking into account the provider's information under Art. 13.", article: "Art. 27(1)(d)" },
+  {
+    letter: "a",
+    field: "processes",
+    title: "Processes in which the system is used",
+    help: "A description of our processes in which the high-risk AI system will be used in line with its intended purpose.",
+    article: "Art. 27(1)(a)",
+  },
+  {
+    letter: "b",
+    field: "periodAndFrequency",
+    title: "Period and frequency of use",
+    help: "The period of time within which, and the frequency with which, the system is intended to be used.",
+    article: "Art. 27(1)(b)",
+  },
+  {
+    letter: "c",
+    field: "affectedPersons",
+    title: "Categories of persons and groups affected",
+    help: "The categories of natural persons and groups likely to be affected by its use in the specific context.",
+    article: "Art. 27(1)(c)",
+  },
+  {
+    letter: "d",
+    field: "specificRisks",
+    title: "Specific risks of harm",
+    help: "The specific risks of harm likely to have an impact on those categories, taking into account the provider's information under Art. 13.",
+    article: "Art. 27(1)(d)",
+  },
   { letter: "e", field: "humanOversight", title: "Human oversight measures", help: "The implementation of human oversight measures, according to the instructions for use.", article: "Art. 27(1)(e)" },
-  { letter: "f", field: "mitigationMeasures", title: "Measures if the risks materialise", help: "The measures to be taken if those risks materialise, including internal governance and complaint mechanisms.", article: "Art. 27(1)(f)" },
+  {
+    letter: "f",
+    field: "mitigationMeasures",
+    title: "Measures if the risks materialise",
+    help: "The measures to be taken if those risks materialise, including internal governance and complaint mechanisms.",
+    article: "Art. 27(1)(f)",
+  },
 ] as const;
 
 export type FriaElementField = (typeof FRIA_ELEMENTS)[number]["field"];

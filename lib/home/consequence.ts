@@ -38,14 +38,17 @@ export const CONSEQUENCES = [
 export function consequenceOf(facts: ModelFacts, result: CompletenessResult, extra: { nextReviewAt: Date | null; runningClocks: number }, now: Date): { rank: number; because: string } {
   const production = facts.lifecycle === "PRODUCTION";
   if (facts.classification.riskClass === "PROHIBITED" && facts.lifecycle !== "RETIRED") return { rank: 0, because: "Classified as a prohibited practice: it must not be in service." };
-  if (facts.classification.riskClass === "HIGH" && result.undocumented) return { rank: 1, because: `High-risk and undocumented: ${result.items.filter((i) => i.mandatory && i.status !== "complete").length} mandatory item(s) open.` };
+  if (facts.classification.riskClass === "HIGH" && result.undocumented)
+    return { rank: 1, because: `High-risk and undocumented: ${result.items.filter((i) => i.mandatory && i.status !== "complete").length} mandatory item(s) open.` };
   if (production && (result.monitoringStatus === "CRITICAL" || result.monitoringStatus === "STALE")) return { rank: 2, because: `Monitoring ${result.monitoringStatus.toLowerCase()} in production.` };
   if (extra.runningClocks > 0) return { rank: 3, because: `${extra.runningClocks} incident report clock(s) running (Art. 73).` };
   if (extra.nextReviewAt && extra.nextReviewAt.getTime() < now.getTime() + 14 * DAY) {
-    return { rank: 3, because: extra.nextReviewAt < now ? `Review overdue since ${extra.nextReviewAt.toISOString().slice(0, 10)}.` : `Review due on ${extra.nextReviewAt.toISOString().slice(0, 10)}.` };
+    return {
+      rank: 3,
+      because: extra.nextReviewAt < now ? `Review overdue since ${extra.nextReviewAt.toISOString().slice(0, 10)}.` : `Review due on ${extra.nextReviewAt.toISOString().slice(0, 10)}.`,
+    };
   }
   const open = result.items.filter((i) => i.status !== "complete");
   if (open.length > 0) return { rank: 4, because: `${open.length} open item(s).` };
   return { rank: 5, because: "Everything applicable is complete." };
 }
-

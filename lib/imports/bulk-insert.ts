@@ -23,8 +23,5 @@ export async function insertJsonRows(tx: Tx, table: string, columns: ColumnTypes
   const list = names.map((c) => `"${c}"`).join(", ");
   const defs = names.map((c) => `"${c}" ${columns[c]}`).join(", ");
   const json = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  return tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${defs})${onConflictDoNothing ? " ON CONFLICT DO NOTHING" : ""}`,
-    json,
-  );
+  return tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${defs})${onConflictDoNothing ? " ON CONFLICT DO NOTHING" : ""}`, json);
 }

@@ -78,7 +78,10 @@ export function csvToRows(text: string): { rows: RegistryRow[]; warnings: string
         }
         value = b;
       } else if (field === "environments") {
-        value = raw.split(";").map((s) => s.trim()).filter(Boolean);
+        value = raw
+          .split(";")
+          .map((s) => s.trim())
+          .filter(Boolean);
       } else if (field === "lifecycle" || field === "actorRole") {
         value = raw.toUpperCase();
       }

@@ -102,7 +102,17 @@ export type InventoryPlan = {
   models: Array<{ report: RowReport; doc: ModelDoc | null; existed: boolean }>;
 };
 
-export async function planInventory({ actor, input, allowedKeys = null, db = prisma }: { actor: ModelActor; input: z.output<typeof inventoryEnvelopeSchema>; allowedKeys?: ReadonlySet<string> | null; db?: Db }): Promise<InventoryPlan> {
+export async function planInventory({
+  actor,
+  input,
+  allowedKeys = null,
+  db = prisma,
+}: {
+  actor: ModelActor;
+  input: z.output<typeof inventoryEnvelopeSchema>;
+  allowedKeys?: ReadonlySet<string> | null;
+  db?: Db;
+}): Promise<InventoryPlan> {
   const staff = actor.role === Role.ADMIN || actor.role === Role.COMPLIANCE_OFFICER;
   const datasetRows = input.datasets.map((raw, i) => ({ i, parsed: datasetDocSchema.safeParse(raw) }));
   const modelRows = input.models.map((raw, i) => ({ i, parsed: modelDocSchema.safeParse(raw) }));
@@ -110,7 +120,10 @@ export async function planInventory({ actor, input, allowedKeys = null, db = pri
   // datasets the models link to may already be in Dossier rather than in the file
   for (const r of modelRows) if (r.parsed.success) for (const v of r.parsed.data.versions) for (const l of v.datasets) datasetKeys.push({ key: l.key, version: l.version });
   const existingDatasets = new Map(
-    (await db.dataset.findMany({ where: { OR: datasetKeys.length ? datasetKeys : [{ id: { in: [] } }] }, include: { owner: { select: { email: true, id: true } } } })).map((d) => [`${d.key}\u0000${d.version}`, d]),
+    (await db.dataset.findMany({ where: { OR: datasetKeys.length ? datasetKeys : [{ id: { in: [] } }] }, include: { owner: { select: { email: true, id: true } } } })).map((d) => [
+      `${d.key}\u0000${d.version}`,
+      d,
+    ]),
   );
   const modelKeys = modelRows.flatMap((r) => (r.parsed.success ? [r.parsed.data.key] : []));
   const existingModels = new Map((await loadModelDocs(db, { key: { in: modelKeys } })).map((m) => [m.key, m]));
@@ -141,7 +154,14 @@ export async function planInventory({ actor, input, allowedKeys = null, db = pri
 
   const seen = new Set<string>();
   const models = modelRows.map(({ i, parsed }) => {
-    const report: RowReport = { ref: `models[${i}]`, entity: "model", key: parsed.success ? parsed.data.key : "", outcome: "rejected", changes: [], reasons: parsed.success ? [] : issues(parsed.error) };
+    const report: RowReport = {
+      ref: `models[${i}]`,
+      entity: "model",
+      key: parsed.success ? parsed.data.key : "",
+      outcome: "rejected",
+      changes: [],
+      reasons: parsed.success ? [] : issues(parsed.error),
+    };
     if (!parsed.success) return { report, doc: null, existed: false };
     const doc = normalise(parsed.data);
     if (seen.has(doc.key)) report.reasons.push(`The key "${doc.key}" appears twice in this file.`);
@@ -151,14 +171,17 @@ export async function planInventory({ actor, input, allowedKeys = null, db = pri
     if (!fields.success) report.reasons.push(...issues(fields.error));
     for (const e of emailsOf(doc)) if (!users.has(e)) report.reasons.push(`No user with the email ${e} (an import never creates users).`);
     for (const e of [doc.businessOwnerEmail, doc.technicalOwnerEmail]) if (e && users.get(e)?.active === false) report.reasons.push(`Owner ${e} is deactivated.`);
-    for (const v of doc.versions) for (const l of v.datasets) {
-      if (!knownDatasets.has(`${l.key}\u0000${l.version}`)) report.reasons.push(`version ${v.version}: dataset ${l.key}@${l.version} is neither in the file nor in Dossier.`);
-    }
+    for (const v of doc.versions)
+      for (const l of v.datasets) {
+        if (!knownDatasets.has(`${l.key}\u0000${l.version}`)) report.reasons.push(`version ${v.version}: dataset ${l.key}@${l.version} is neither in the file nor in Dossier.`);
+      }
     if (doc.versions.filter((v) => v.active).length > 1) report.reasons.push("More than one version is marked active.");
-    for (const sec of doc.sections) for (const e of sec.evidence) {
-      // the hash is what auditors check a file against: never store content that does not match it
-      if (createHash("sha256").update(Buffer.from(e.contentBase64, "base64")).digest("hex") !== e.sha256) report.reasons.push(`section ${sec.sectionKey}: evidence ${e.fileName} does not match its sha256.`);
-    }
+    for (const sec of doc.sections)
+      for (const e of sec.evidence) {
+        // the hash is what auditors check a file against: never store content that does not match it
+        if (createHash("sha256").update(Buffer.from(e.contentBase64, "base64")).digest("hex") !== e.sha256)
+          report.reasons.push(`section ${sec.sectionKey}: evidence ${e.fileName} does not match its sha256.`);
+      }
     if (allowedKeys && !allowedKeys.has(doc.key)) report.reasons.push("Your API token is limited to other models.");
     const current = existingModels.get(doc.key) ?? null;
     const owned = ownership.get(doc.key);
@@ -202,14 +225,17 @@ export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: 
 
   const datasetWork = plan.datasets.filter((x) => x.doc && (x.report.outcome === "created" || x.report.outcome === "updated"));
   if (datasetWork.length) {
-    await db.$transaction(async (tx) => {
-      for (const { doc } of datasetWork) {
-        const { ownerEmail, key, version, ...rest } = doc!;
-        const data = { ...rest, ownerId: uid(ownerEmail) };
-        const row = await tx.dataset.upsert({ where: { key_version: { key, version } }, create: { key, version, ...data }, update: { ...data, revision: { increment: 1 } }, select: { id: true } });
-        await recordAudit(tx, { actor: label, action: "dataset.import", entityType: "Dataset", entityId: row.id, after: { key, version, source: "import" } });
-      }
-    }, { timeout: 120_000, maxWait: 30_000 });
+    await db.$transaction(
+      async (tx) => {
+        for (const { doc } of datasetWork) {
+          const { ownerEmail, key, version, ...rest } = doc!;
+          const data = { ...rest, ownerId: uid(ownerEmail) };
+          const row = await tx.dataset.upsert({ where: { key_version: { key, version } }, create: { key, version, ...data }, update: { ...data, revision: { increment: 1 } }, select: { id: true } });
+          await recordAudit(tx, { actor: label, action: "dataset.import", entityType: "Dataset", entityId: row.id, after: { key, version, source: "import" } });
+        }
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
   }
 
   // MODEL_CHUNK models per transaction, all-or-nothing per chunk: one audit batch and one compliance
@@ -218,26 +244,29 @@ export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: 
   for (let i = 0; i < work.length; i += MODEL_CHUNK) {
     const chunk = work.slice(i, i + MODEL_CHUNK);
     try {
-      await db.$transaction(async (tx) => {
-        const events: AuditInput[] = [];
-        const modelIds: string[] = [];
-        for (const item of chunk) {
-          const doc = item.doc!;
-          const modelId = await writeModelDoc(tx, doc, uid);
-          modelIds.push(modelId);
-          events.push({
-            actor: label,
-            action: item.existed ? "model.update" : "model.create",
-            entityType: "Model",
-            entityId: modelId,
-            modelId,
-            after: { key: doc.key, source: "inventory import", changes: item.report.changes },
-          });
-          if (item.existed) await reopenApprovedReview(tx, modelId, actor);
-        }
-        await recordAuditBatch(tx, events);
-        await refreshCompliance(tx, { modelIds });
-      }, { timeout: 300_000, maxWait: 60_000 });
+      await db.$transaction(
+        async (tx) => {
+          const events: AuditInput[] = [];
+          const modelIds: string[] = [];
+          for (const item of chunk) {
+            const doc = item.doc!;
+            const modelId = await writeModelDoc(tx, doc, uid);
+            modelIds.push(modelId);
+            events.push({
+              actor: label,
+              action: item.existed ? "model.update" : "model.create",
+              entityType: "Model",
+              entityId: modelId,
+              modelId,
+              after: { key: doc.key, source: "inventory import", changes: item.report.changes },
+            });
+            if (item.existed) await reopenApprovedReview(tx, modelId, actor);
+          }
+          await recordAuditBatch(tx, events);
+          await refreshCompliance(tx, { modelIds });
+        },
+        { timeout: 300_000, maxWait: 60_000 },
+      );
     } catch (error) {
       console.error("[imports] inventory chunk failed", chunk[0]?.doc?.key, error);
       for (const item of chunk) {
@@ -300,10 +329,16 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
   const modelId = model.id;
 
   const datasetIds = new Map(
-    (await tx.dataset.findMany({ where: { OR: [{ id: { in: [] } }, ...doc.versions.flatMap((v) => v.datasets.map((l) => ({ key: l.key, version: l.version })))] }, select: { id: true, key: true, version: true } })).map((x) => [`${x.key}\u0000${x.version}`, x.id]),
+    (
+      await tx.dataset.findMany({
+        where: { OR: [{ id: { in: [] } }, ...doc.versions.flatMap((v) => v.datasets.map((l) => ({ key: l.key, version: l.version })))] },
+        select: { id: true, key: true, version: true },
+      })
+    ).map((x) => [`${x.key}\u0000${x.version}`, x.id]),
   );
   // deactivate first so that "at most one active version" holds at every step
-  if (doc.versions.some((v) => v.active)) await tx.modelVersion.updateMany({ where: { modelId, active: true, version: { notIn: doc.versions.filter((v) => v.active).map((v) => v.version) } }, data: { active: false } });
+  if (doc.versions.some((v) => v.active))
+    await tx.modelVersion.updateMany({ where: { modelId, active: true, version: { notIn: doc.versions.filter((v) => v.active).map((v) => v.version) } }, data: { active: false } });
   const versionIds = new Map<string, string>();
   for (const v of doc.versions) {
     const data = {
@@ -330,8 +365,18 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
     const assessments = await tx.biasAssessment.findMany({ where: { versionId: row.id }, select: { id: true, assessedAt: true, methodology: true } });
     for (const a of v.biasAssessments) {
       const found = assessments.find((x) => x.assessedAt.toISOString() === a.assessedAt && x.methodology === a.methodology);
-      const data = { assessedAt: new Date(a.assessedAt), assessorId: uid(a.assessorEmail), methodology: a.methodology, protectedAttributes: a.protectedAttributes, findings: a.findings, mitigations: a.mitigations, status: a.status };
-      const id = found ? (await tx.biasAssessment.update({ where: { id: found.id }, data, select: { id: true } })).id : (await tx.biasAssessment.create({ data: { versionId: row.id, ...data }, select: { id: true } })).id;
+      const data = {
+        assessedAt: new Date(a.assessedAt),
+        assessorId: uid(a.assessorEmail),
+        methodology: a.methodology,
+        protectedAttributes: a.protectedAttributes,
+        findings: a.findings,
+        mitigations: a.mitigations,
+        status: a.status,
+      };
+      const id = found
+        ? (await tx.biasAssessment.update({ where: { id: found.id }, data, select: { id: true } })).id
+        : (await tx.biasAssessment.create({ data: { versionId: row.id, ...data }, select: { id: true } })).id;
       if (found) await tx.biasMetric.deleteMany({ where: { assessmentId: id } });
       if (a.metrics.length) await tx.biasMetric.createMany({ data: a.metrics.map((m) => ({ assessmentId: id, ...m })) });
     }
@@ -360,12 +405,26 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
   await insertJsonRows(tx, "MonitoringFeatureResult", FEATURE_COLUMNS, newFeatures);
   for (const s of doc.sections) {
     const data = { content: s.content, status: s.status, updatedAt: new Date(s.updatedAt), updatedById: uid(s.updatedByEmail) };
-    const section = await tx.documentationSection.upsert({ where: { modelId_sectionKey: { modelId, sectionKey: s.sectionKey } }, create: { modelId, sectionKey: s.sectionKey, ...data }, update: data, select: { id: true, evidence: { select: { sha256: true, fileName: true } } } });
+    const section = await tx.documentationSection.upsert({
+      where: { modelId_sectionKey: { modelId, sectionKey: s.sectionKey } },
+      create: { modelId, sectionKey: s.sectionKey, ...data },
+      update: data,
+      select: { id: true, evidence: { select: { sha256: true, fileName: true } } },
+    });
     const have = new Set(section.evidence.map((e) => `${e.sha256}\u0000${e.fileName}`));
     const missing = s.evidence.filter((e) => !have.has(eId(e)));
     if (missing.length) {
       await tx.evidenceFile.createMany({
-        data: missing.map((e) => ({ sectionId: section.id, fileName: e.fileName, size: e.size, mediaType: e.mediaType, sha256: e.sha256, content: Buffer.from(e.contentBase64, "base64"), uploadedById: uid(e.uploadedByEmail), uploadedAt: new Date(e.uploadedAt) })),
+        data: missing.map((e) => ({
+          sectionId: section.id,
+          fileName: e.fileName,
+          size: e.size,
+          mediaType: e.mediaType,
+          sha256: e.sha256,
+          content: Buffer.from(e.contentBase64, "base64"),
+          uploadedById: uid(e.uploadedByEmail),
+          uploadedAt: new Date(e.uploadedAt),
+        })),
       });
     }
   }

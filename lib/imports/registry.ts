@@ -105,10 +105,11 @@ export type RegistryPlanOptions = {
 export async function planRegistryRows({ actor, rows, allowedKeys = null, db = prisma }: RegistryPlanOptions): Promise<PlannedRow[]> {
   const existing = new Map((await loadExisting(db, [...new Set(rows.map((r) => r.key).filter(Boolean))])).map((m) => [m.key, m]));
   const emails = new Set<string>();
-  for (const r of rows) for (const f of ["businessOwnerEmail", "technicalOwnerEmail"]) {
-    const v = r.fields[f];
-    if (typeof v === "string" && v.trim()) emails.add(v.trim().toLowerCase());
-  }
+  for (const r of rows)
+    for (const f of ["businessOwnerEmail", "technicalOwnerEmail"]) {
+      const v = r.fields[f];
+      if (typeof v === "string" && v.trim()) emails.add(v.trim().toLowerCase());
+    }
   const users = new Map((await db.user.findMany({ where: { email: { in: [...emails] } }, select: { id: true, email: true, active: true } })).map((u) => [u.email, u]));
   const seenKeys = new Set<string>();
 
@@ -195,70 +196,96 @@ export async function applyRegistryPlan({ actor, plan, db = prisma }: { actor: M
   for (let i = 0; i < work.length; i += CHUNK) {
     const chunk = work.slice(i, i + CHUNK);
     try {
-      await db.$transaction(async (tx) => {
-        const now = new Date();
-        const units = await resolveUnits(tx, chunk);
-        const owners = await resolveOwners(tx, chunk);
-        const touched: string[] = [];
-        const created = new Map<string, CreatedModelRelations>();
-        const events: AuditInput[] = [];
-        const creates = chunk.filter((p) => p.report.outcome === "created");
-        // actorRole and publicAuthority take the schema's defaults (prisma/schema.prisma) when the row leaves them out
-        const createData = creates.map((p) => ({ id: randomUUID(), key: p.key, actorRole: "DEPLOYER", publicAuthority: false, ...columns(p.fields!, units, owners) }));
-        await insertJsonRows(tx, "Model", MODEL_INSERT_COLUMNS, createData.map((d) => ({ ...d, updatedAt: now })));
-        const versionRows: Array<{ modelId: string } & ReturnType<typeof versionColumns>> = [];
-        for (const [j, p] of creates.entries()) {
-          const data = createData[j]!;
-          const active = p.versions.find((v) => v.input.active)?.input;
-          const person = (id: string | null) => (id ? { id, name: owners.byId.get(id)! } : null);
-          created.set(data.id, {
-            businessUnit: p.fields!.businessUnit && data.businessUnitId ? { name: p.fields!.businessUnit } : null,
-            businessOwner: person(data.businessOwnerId),
-            technicalOwner: person(data.technicalOwnerId),
-            activeVersion: active ? { version: active.version, trainingPipelineVersion: active.trainingPipelineVersion ?? null, servingPipelineVersion: active.servingPipelineVersion ?? null } : null,
-          });
-          for (const v of p.versions) versionRows.push({ modelId: data.id, ...versionColumns(v.input) });
-          events.push({ actor: label, action: "model.create", entityType: "Model", entityId: data.id, modelId: data.id, after: { ...data, source: "import", versions: p.versions.map((v) => v.input) } });
-        }
-        for (const p of chunk.filter((x) => x.report.outcome === "updated")) {
-          const e = p.existing!;
-          const modelChanges = p.report.changes.filter((c) => !c.startsWith("version "));
-          if (modelChanges.length) {
-            const all = columns(p.fields!, units, owners);
-            const data = Object.fromEntries(Object.entries(all).filter(([k]) => modelChanges.some((c) => COLUMN_OF[c] === k)));
-            // the revision in the WHERE keeps a concurrent edit from being overwritten
-            const res = await tx.model.updateMany({ where: { id: e.id, revision: e.revision }, data: { ...data, revision: { increment: 1 } } });
-            if (res.count !== 1) {
-              p.report.outcome = "rejected";
-              p.report.reasons.push("Someone else changed this model while the import ran; nothing was overwritten. Import again.");
-              continue;
+      await db.$transaction(
+        async (tx) => {
+          const now = new Date();
+          const units = await resolveUnits(tx, chunk);
+          const owners = await resolveOwners(tx, chunk);
+          const touched: string[] = [];
+          const created = new Map<string, CreatedModelRelations>();
+          const events: AuditInput[] = [];
+          const creates = chunk.filter((p) => p.report.outcome === "created");
+          // actorRole and publicAuthority take the schema's defaults (prisma/schema.prisma) when the row leaves them out
+          const createData = creates.map((p) => ({ id: randomUUID(), key: p.key, actorRole: "DEPLOYER", publicAuthority: false, ...columns(p.fields!, units, owners) }));
+          await insertJsonRows(
+            tx,
+            "Model",
+            MODEL_INSERT_COLUMNS,
+            createData.map((d) => ({ ...d, updatedAt: now })),
+          );
+          const versionRows: Array<{ modelId: string } & ReturnType<typeof versionColumns>> = [];
+          for (const [j, p] of creates.entries()) {
+            const data = createData[j]!;
+            const active = p.versions.find((v) => v.input.active)?.input;
+            const person = (id: string | null) => (id ? { id, name: owners.byId.get(id)! } : null);
+            created.set(data.id, {
+              businessUnit: p.fields!.businessUnit && data.businessUnitId ? { name: p.fields!.businessUnit } : null,
+              businessOwner: person(data.businessOwnerId),
+              technicalOwner: person(data.technicalOwnerId),
+              activeVersion: active
+                ? { version: active.version, trainingPipelineVersion: active.trainingPipelineVersion ?? null, servingPipelineVersion: active.servingPipelineVersion ?? null }
+                : null,
+            });
+            for (const v of p.versions) versionRows.push({ modelId: data.id, ...versionColumns(v.input) });
+            events.push({
+              actor: label,
+              action: "model.create",
+              entityType: "Model",
+              entityId: data.id,
+              modelId: data.id,
+              after: { ...data, source: "import", versions: p.versions.map((v) => v.input) },
+            });
+          }
+          for (const p of chunk.filter((x) => x.report.outcome === "updated")) {
+            const e = p.existing!;
+            const modelChanges = p.report.changes.filter((c) => !c.startsWith("version "));
+            if (modelChanges.length) {
+              const all = columns(p.fields!, units, owners);
+              const data = Object.fromEntries(Object.entries(all).filter(([k]) => modelChanges.some((c) => COLUMN_OF[c] === k)));
+              // the revision in the WHERE keeps a concurrent edit from being overwritten
+              const res = await tx.model.updateMany({ where: { id: e.id, revision: e.revision }, data: { ...data, revision: { increment: 1 } } });
+              if (res.count !== 1) {
+                p.report.outcome = "rejected";
+                p.report.reasons.push("Someone else changed this model while the import ran; nothing was overwritten. Import again.");
+                continue;
+              }
             }
+            const activating = p.versions.some((v) => v.input.active);
+            if (activating)
+              await tx.modelVersion.updateMany({
+                where: { modelId: e.id, active: true, version: { notIn: p.versions.filter((v) => v.input.active).map((v) => v.input.version) } },
+                data: { active: false },
+              });
+            for (const v of p.versions.filter((x) => x.changed)) {
+              if (v.existing) await tx.modelVersion.update({ where: { id: v.existing.id }, data: versionColumns(v.input) });
+              else versionRows.push({ modelId: e.id, ...versionColumns(v.input) });
+            }
+            if (!modelChanges.length) await tx.model.update({ where: { id: e.id }, data: { revision: { increment: 1 } } });
+            touched.push(e.id);
+            const before = currentFields(e);
+            events.push({
+              actor: label,
+              action: "model.update",
+              entityType: "Model",
+              entityId: e.id,
+              modelId: e.id,
+              before: { ...Object.fromEntries(modelChanges.map((c) => [c, before[c as keyof typeof before] ?? null])), revision: e.revision },
+              after: { ...Object.fromEntries(modelChanges.map((c) => [c, p.fields![c as keyof ModelFields] ?? null])), source: "import", changes: p.report.changes },
+            });
+            await reopenApprovedReview(tx, e.id, actor);
           }
-          const activating = p.versions.some((v) => v.input.active);
-          if (activating) await tx.modelVersion.updateMany({ where: { modelId: e.id, active: true, version: { notIn: p.versions.filter((v) => v.input.active).map((v) => v.input.version) } }, data: { active: false } });
-          for (const v of p.versions.filter((x) => x.changed)) {
-            if (v.existing) await tx.modelVersion.update({ where: { id: v.existing.id }, data: versionColumns(v.input) });
-            else versionRows.push({ modelId: e.id, ...versionColumns(v.input) });
-          }
-          if (!modelChanges.length) await tx.model.update({ where: { id: e.id }, data: { revision: { increment: 1 } } });
-          touched.push(e.id);
-          const before = currentFields(e);
-          events.push({
-            actor: label,
-            action: "model.update",
-            entityType: "Model",
-            entityId: e.id,
-            modelId: e.id,
-            before: { ...Object.fromEntries(modelChanges.map((c) => [c, before[c as keyof typeof before] ?? null])), revision: e.revision },
-            after: { ...Object.fromEntries(modelChanges.map((c) => [c, p.fields![c as keyof ModelFields] ?? null])), source: "import", changes: p.report.changes },
-          });
-          await reopenApprovedReview(tx, e.id, actor);
-        }
-        await insertJsonRows(tx, "ModelVersion", VERSION_INSERT_COLUMNS, versionRows.map((v) => ({ id: randomUUID(), ...v, active: v.active ?? false, updatedAt: now })));
-        await recordAuditBatch(tx, events);
-        await refreshCreatedModelsCompliance(tx, created);
-        if (touched.length) await refreshCompliance(tx, { modelIds: touched });
-      }, { timeout: 120_000, maxWait: 30_000 });
+          await insertJsonRows(
+            tx,
+            "ModelVersion",
+            VERSION_INSERT_COLUMNS,
+            versionRows.map((v) => ({ id: randomUUID(), ...v, active: v.active ?? false, updatedAt: now })),
+          );
+          await recordAuditBatch(tx, events);
+          await refreshCreatedModelsCompliance(tx, created);
+          if (touched.length) await refreshCompliance(tx, { modelIds: touched });
+        },
+        { timeout: 120_000, maxWait: 30_000 },
+      );
     } catch (error) {
       console.error("[imports] chunk failed", error);
       for (const p of chunk) {

@@ -52,7 +52,8 @@ export async function runImport({ actor, format, payload, dryRun, allowedKeys = 
       if (e instanceof CsvSyntaxError) throw new AppError("VALIDATION", e.message, { file: [e.message] });
       throw e;
     }
-    if (parsedRows.rows.length === 0) throw new AppError("VALIDATION", parsedRows.warnings.at(-1) ?? "The file has no rows.", { file: [...parsedRows.warnings, "The file needs a header with a key column and at least one row."] });
+    if (parsedRows.rows.length === 0)
+      throw new AppError("VALIDATION", parsedRows.warnings.at(-1) ?? "The file has no rows.", { file: [...parsedRows.warnings, "The file needs a header with a key column and at least one row."] });
   } else {
     const parsed = mlflowExportSchema.safeParse(payload);
     if (!parsed.success) throw new AppError("VALIDATION", "This is not an MLflow registry export: send { registeredModels, modelVersions }.", fieldErrorsOf(parsed.error));

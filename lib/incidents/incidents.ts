@@ -35,7 +35,14 @@ export async function createIncident({ actor, key, input }: { actor: ModelActor;
     // incidents may feed the engine's verdict (e.g. open serious incidents); if one moves it, the approval reopens
     const incident = await withVerdictGuard(tx, actor, [model.id], async () => {
       const row = await tx.incident.create({
-        data: { ...rest, affectedPersons: affectedPersons || null, correctiveActions: correctiveActions || null, authorityNotifiedAt: authorityNotifiedAt ?? null, modelId: model.id, createdById: actor.id },
+        data: {
+          ...rest,
+          affectedPersons: affectedPersons || null,
+          correctiveActions: correctiveActions || null,
+          authorityNotifiedAt: authorityNotifiedAt ?? null,
+          modelId: model.id,
+          createdById: actor.id,
+        },
       });
       await refreshCompliance(tx, { modelIds: [model.id] });
       return row;

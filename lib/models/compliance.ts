@@ -100,9 +100,7 @@ export async function refreshCreatedModelsCompliance(db: Db, created: Map<string
       businessOwner: known.businessOwner,
       technicalOwner: known.technicalOwner,
       sections: [],
-      versions: v
-        ? [{ ...v, rollbackTargetVersion: null, rollbackProcedure: null, lastRollbackDrillAt: null, lastRollbackDrillMinutes: null, datasets: [], biasAssessments: [] }]
-        : [],
+      versions: v ? [{ ...v, rollbackTargetVersion: null, rollbackProcedure: null, lastRollbackDrillAt: null, lastRollbackDrillMinutes: null, datasets: [], biasAssessments: [] }] : [],
       monitoringConfig: null,
       monitoringChecks: [],
       fria: null,

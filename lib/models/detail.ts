@@ -24,11 +24,18 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
       where: { modelId: model.id },
       orderBy: { createdAt: "desc" },
       include: {
-        datasets: { include: { dataset: { select: { id: true, key: true, name: true, version: true, source: true, provenance: true, collectionMethod: true, knownBiases: true, biasMitigations: true } } } },
+        datasets: {
+          include: { dataset: { select: { id: true, key: true, name: true, version: true, source: true, provenance: true, collectionMethod: true, knownBiases: true, biasMitigations: true } } },
+        },
         biasAssessments: { orderBy: { assessedAt: "desc" }, include: { metrics: true, assessor: { select: { name: true } } } },
       },
     }),
-    prisma.monitoringCheck.findMany({ where: { modelId: model.id }, orderBy: [{ observedAt: "desc" }, { createdAt: "desc" }], take: 12, include: { features: true, version: { select: { version: true } } } }),
+    prisma.monitoringCheck.findMany({
+      where: { modelId: model.id },
+      orderBy: [{ observedAt: "desc" }, { createdAt: "desc" }],
+      take: 12,
+      include: { features: true, version: { select: { version: true } } },
+    }),
     prisma.incident.findMany({ where: { modelId: model.id }, orderBy: { awareAt: "desc" } }),
     prisma.review.findMany({
       where: { modelId: model.id },

@@ -64,9 +64,7 @@ export function toModelFacts(row: FactsRow): ModelFacts {
     euDatabaseId: row.euDatabaseId,
     euRegistration: (row.euRegistration ?? null) as ModelFacts["euRegistration"],
     fria: friaFacts(row.fria ?? null),
-    documentation: Object.fromEntries(
-      row.sections.map((s) => [s.sectionKey, { status: s.status, updatedAt: s.updatedAt, evidenceCount: s._count.evidence }]),
-    ),
+    documentation: Object.fromEntries(row.sections.map((s) => [s.sectionKey, { status: s.status, updatedAt: s.updatedAt, evidenceCount: s._count.evidence }])),
     activeVersion: version
       ? {
           version: version.version,

@@ -31,7 +31,15 @@ export async function saveMonitoringConfig({ actor, key, input }: { actor: Model
       await refreshCompliance(tx, { modelIds: [model.id] });
       return row;
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "monitoring_config.save", entityType: "MonitoringConfig", entityId: config.id, modelId: model.id, before: model.monitoringConfig, after: config });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "monitoring_config.save",
+      entityType: "MonitoringConfig",
+      entityId: config.id,
+      modelId: model.id,
+      before: model.monitoringConfig,
+      after: config,
+    });
     return config;
   });
 }

@@ -44,9 +44,10 @@ export async function createModel({ actor, input }: { actor: ModelActor; input: 
       if (actor.role === Role.MODEL_OWNER && data.businessOwnerId !== actor.id && data.technicalOwnerId !== actor.id) {
         // an owner who creates a model is accountable for it unless they name themselves otherwise
         if (data.technicalOwnerId == null) data.technicalOwnerId = actor.id;
-        else throw new AppError("VALIDATION", "Name yourself as business or technical owner of a model you register.", {
-          technicalOwnerEmail: ["You must be the business or technical owner of a model you register."],
-        });
+        else
+          throw new AppError("VALIDATION", "Name yourself as business or technical owner of a model you register.", {
+            technicalOwnerEmail: ["You must be the business or technical owner of a model you register."],
+          });
       }
       const model = await tx.model.create({ data: { key, ...data }, select: AUDITED });
       await refreshCompliance(tx, { modelIds: [model.id] });
@@ -77,10 +78,13 @@ export async function updateModel({ actor, key, input, applyToCurrent = false }:
     const revision = applyToCurrent ? before.revision : pinned;
     if (before.revision !== revision) throw staleRevision(revision, before.revision);
     const data = await resolveFields(tx, fields);
-    if (actor.role === Role.MODEL_OWNER && !ownsModel(actor, {
-      businessOwnerId: data.businessOwnerId === undefined ? before.businessOwnerId : data.businessOwnerId,
-      technicalOwnerId: data.technicalOwnerId === undefined ? before.technicalOwnerId : data.technicalOwnerId,
-    })) {
+    if (
+      actor.role === Role.MODEL_OWNER &&
+      !ownsModel(actor, {
+        businessOwnerId: data.businessOwnerId === undefined ? before.businessOwnerId : data.businessOwnerId,
+        technicalOwnerId: data.technicalOwnerId === undefined ? before.technicalOwnerId : data.technicalOwnerId,
+      })
+    ) {
       throw new AppError("VALIDATION", "You would lose access to this model.", {
         technicalOwnerEmail: ["Keep yourself as business or technical owner, or ask a compliance officer to hand the model over."],
       });
@@ -97,10 +101,7 @@ export async function updateModel({ actor, key, input, applyToCurrent = false }:
 }
 
 function staleRevision(yours: number, current: number) {
-  return new AppError(
-    "CONFLICT",
-    `Someone else saved this model since you opened it (your revision ${yours}, now ${current}). Nothing was overwritten: review their changes, then apply yours again.`,
-  );
+  return new AppError("CONFLICT", `Someone else saved this model since you opened it (your revision ${yours}, now ${current}). Nothing was overwritten: review their changes, then apply yours again.`);
 }
 
 /** An approved review no longer describes a model that was edited afterwards. */
@@ -129,7 +130,10 @@ async function verdictsOf(tx: Tx, modelIds: string[], asOf: Date) {
         score: r.score,
         undocumented: r.undocumented,
         monitoringStatus: r.monitoringStatus,
-        open: r.items.filter((i) => i.status !== "complete").map((i) => `${i.id}:${i.status}`).sort(),
+        open: r.items
+          .filter((i) => i.status !== "complete")
+          .map((i) => `${i.id}:${i.status}`)
+          .sort(),
         findings: r.findings.map((f) => f.id).sort(),
       };
       return [row.id, verdict] as const;

@@ -93,7 +93,7 @@ const SORTS: Record<SortKey, { field: "name" | "complianceScore" | "updatedAt"; 
 function encodeCursor(sort: SortKey, row: InventoryRow): string {
   const field = SORTS[sort].field;
   const raw = row[field];
-  const value: CursorValue = raw instanceof Date ? raw.toISOString() : raw ?? 0;
+  const value: CursorValue = raw instanceof Date ? raw.toISOString() : (raw ?? 0);
   return Buffer.from(JSON.stringify([value, row.key])).toString("base64url");
 }
 
@@ -159,8 +159,9 @@ export async function listModels({ query, withFacets = false }: { actor: Actor; 
   const where = inventoryWhereSql(query);
   const after = decodeCursor(query.cursor);
   const pageWhere = after ? Prisma.sql`${where} AND ${afterCursorSql(sort, after)}` : where;
-  const load = () => Promise.all([
-    prisma.$queryRaw<PageRow[]>`
+  const load = () =>
+    Promise.all([
+      prisma.$queryRaw<PageRow[]>`
       SELECT m.id::text AS id, m.key, m.name, m.lifecycle::text AS lifecycle, m."riskClass"::text AS "riskClass",
         m."classificationStatus"::text AS "classificationStatus", m.revision, m."complianceScore", m.undocumented,
         m."monitoringStatus"::text AS "monitoringStatus", m."openItems", m."nextReviewAt", m."updatedAt",
@@ -173,8 +174,8 @@ export async function listModels({ query, withFacets = false }: { actor: Actor; 
       WHERE ${pageWhere}
       ORDER BY ${ORDER_BY[sort]}
       LIMIT ${limit + 1}`,
-    withFacets
-      ? prisma.$queryRaw<FacetGroup[]>`
+      withFacets
+        ? prisma.$queryRaw<FacetGroup[]>`
           SELECT g."riskClass"::text AS "riskClass", g.lifecycle::text AS lifecycle, g."monitoringStatus"::text AS "monitoringStatus", g.undocumented, g.n
           FROM (
             -- grouped on the enum values themselves: casting every row to text first costs 2-3x
@@ -182,8 +183,8 @@ export async function listModels({ query, withFacets = false }: { actor: Actor; 
             FROM "Model" m WHERE ${where}
             GROUP BY 1, 2, 3, 4
           ) g`
-      : prisma.$queryRaw<FacetGroup[]>`SELECT count(*)::int AS n FROM "Model" m WHERE ${where}`,
-  ]);
+        : prisma.$queryRaw<FacetGroup[]>`SELECT count(*)::int AS n FROM "Model" m WHERE ${where}`,
+    ]);
   // the daily compliance refresh is checked beside the reads, not before them: it finds nothing on
   // all but the first request of a day, and when it did refresh something the page is read again
   const [refreshed, first] = await Promise.all([refreshOutdatedCompliance(), load()]);
@@ -248,9 +249,6 @@ export async function listAssignableOwners() {
 
 /** How many models are in production, and how many of those are undocumented (stored verdicts). */
 export async function productionCounts(): Promise<{ production: number; undocumented: number }> {
-  const [production, undocumented] = await Promise.all([
-    prisma.model.count({ where: { lifecycle: "PRODUCTION" } }),
-    prisma.model.count({ where: { lifecycle: "PRODUCTION", undocumented: true } }),
-  ]);
+  const [production, undocumented] = await Promise.all([prisma.model.count({ where: { lifecycle: "PRODUCTION" } }), prisma.model.count({ where: { lifecycle: "PRODUCTION", undocumented: true } })]);
   return { production, undocumented };
 }

@@ -1,14 +1,11 @@
 // One zod schema per input, shared by the portal's forms, server actions and the API.
 import { z } from "zod";
 import { ActorRole, Lifecycle } from "../generated/prisma/enums";
-import { calendarDate, dateInput, optionalText, requiredText, revisionInput, safeString } from "../validation";
+import { calendarDate, optionalText, requiredText, revisionInput, safeString } from "../validation";
 
 export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
-export const modelKeySchema = z
-  .string()
-  .trim()
-  .regex(MODEL_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
+export const modelKeySchema = z.string().trim().regex(MODEL_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
 
 const optionalEmail = z
   .string()

@@ -111,9 +111,7 @@ export function serializeModel(row: ModelJsonRow, requirements?: CompletenessIte
     evaluatedAt: iso(row.complianceEvaluatedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    ...(requirements
-      ? { requirements: requirements.map((i) => ({ id: i.id, title: i.title, article: i.article, mandatory: i.mandatory, status: i.status, reason: i.reason, fix: i.fix })) }
-      : {}),
+    ...(requirements ? { requirements: requirements.map((i) => ({ id: i.id, title: i.title, article: i.article, mandatory: i.mandatory, status: i.status, reason: i.reason, fix: i.fix })) } : {}),
   };
 }
 

@@ -41,8 +41,7 @@ const loadCurrent = (key: string) => prisma.model.findUnique({ where: { key }, s
 /** Would applying `fields` change nothing? Undefined fields are "leave as is". */
 export function isNoOp(current: Current, fields: ModelFields): boolean {
   const same = <T>(next: T | undefined, now: T) => next === undefined || next === now;
-  const sameDate = (next: Date | null | undefined, now: Date | null) =>
-    next === undefined || (next === null ? now === null : now !== null && next.getTime() === now.getTime());
+  const sameDate = (next: Date | null | undefined, now: Date | null) => next === undefined || (next === null ? now === null : now !== null && next.getTime() === now.getTime());
   const sameList = (next: string[] | undefined, now: string[]) => next === undefined || JSON.stringify(next) === JSON.stringify(now);
   return (
     same(fields.name, current.name) &&

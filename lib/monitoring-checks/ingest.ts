@@ -51,7 +51,17 @@ export function driftFromSamples(features: NonNullable<MonitoringPush["features"
       if (f.type === "numeric") {
         const d = computeDrift(f.reference, f.current, "numeric", { feature: f.name, thresholds });
         results.push({ name: f.name, type: "numeric", psi: d.psi, ks: { statistic: d.ks.statistic, pValue: d.ks.pValue }, wasserstein: d.wasserstein, status: d.status });
-        rows.push({ feature: f.name, featureType: "numeric", psi: d.psi, ksStatistic: d.ks.statistic, ksPValue: d.ks.pValue, wasserstein: d.wasserstein, metricName: null, metricValue: null, status: d.status });
+        rows.push({
+          feature: f.name,
+          featureType: "numeric",
+          psi: d.psi,
+          ksStatistic: d.ks.statistic,
+          ksPValue: d.ks.pValue,
+          wasserstein: d.wasserstein,
+          metricName: null,
+          metricValue: null,
+          status: d.status,
+        });
       } else {
         const d = computeDrift(f.reference, f.current, "categorical", { feature: f.name, thresholds });
         results.push({ name: f.name, type: "categorical", psi: d.psi, status: d.status });
@@ -139,7 +149,8 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
   let versionId: string | null = null;
   if (push.version !== undefined) {
     const version = await prisma.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: push.version } }, select: { id: true } });
-    if (!version) throw new AppError("VALIDATION", `Model "${modelKey}" has no version "${push.version}"; register it first (POST /api/v1/models/${modelKey}/versions).`, { version: ["Unknown version."] });
+    if (!version)
+      throw new AppError("VALIDATION", `Model "${modelKey}" has no version "${push.version}"; register it first (POST /api/v1/models/${modelKey}/versions).`, { version: ["Unknown version."] });
     versionId = version.id;
   }
 

@@ -171,7 +171,8 @@ export function categoricalPsi(
   const epsilon = options.epsilon ?? DEFAULT_PSI_EPSILON;
   if (!(epsilon > 0 && epsilon < 1)) throw new RangeError(`PSI epsilon must be in (0, 1), got ${epsilon}`);
   const count = (sample: CategoricalSample, side: Side) => {
-    if (sample.length === 0) throw new DriftInputError(`Drift input error (${describe(side, options.feature)}): the sample is empty.`, { side, ...(options.feature ? { feature: options.feature } : {}) });
+    if (sample.length === 0)
+      throw new DriftInputError(`Drift input error (${describe(side, options.feature)}): the sample is empty.`, { side, ...(options.feature ? { feature: options.feature } : {}) });
     const counts = new Map<string, number>();
     for (let i = 0; i < sample.length; i++) {
       const v = sample[i];

@@ -23,11 +23,7 @@ const rawFeatureSchema = z.discriminatedUnion("type", [
 
 const metricValueSchema = z.object({
   feature: safeString().trim().min(1).max(200).describe("the feature (or e.g. `model` for a performance metric)"),
-  metric: safeString()
-    .trim()
-    .min(1)
-    .max(100)
-    .describe("psi | ks (statistic) | ks_pvalue | wasserstein, or any performance metric name (e.g. auc), stored as given"),
+  metric: safeString().trim().min(1).max(100).describe("psi | ks (statistic) | ks_pvalue | wasserstein, or any performance metric name (e.g. auc), stored as given"),
   value: z.number(),
 });
 

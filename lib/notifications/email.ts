@@ -105,7 +105,10 @@ async function sendRows(tx: Tx, { rows, userId, to, name, config, now }: { rows:
 }
 
 /** Plain-text email: one notification as itself, several as a list grouped by kind. Pure. */
-export function composeEmail({ rows, name, portalUrl, digest }: { rows: ReadonlyArray<Pick<Pending, "kind" | "title" | "body" | "link">>; name: string; portalUrl: string; digest: boolean }): { subject: string; text: string } {
+export function composeEmail({ rows, name, portalUrl, digest }: { rows: ReadonlyArray<Pick<Pending, "kind" | "title" | "body" | "link">>; name: string; portalUrl: string; digest: boolean }): {
+  subject: string;
+  text: string;
+} {
   const first = rows[0];
   if (rows.length === 1 && first && !digest) {
     return {

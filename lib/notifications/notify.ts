@@ -36,7 +36,11 @@ export async function notify({ tx, kind, recipients, title, body, link = null, d
   const ids = [...new Set(recipients)];
   if (ids.length === 0) return 0;
   const active = await tx.user.findMany({ where: { id: { in: ids }, active: true }, select: { id: true } });
-  const prefs = await preferencesFor(tx, active.map((u) => u.id), kind);
+  const prefs = await preferencesFor(
+    tx,
+    active.map((u) => u.id),
+    kind,
+  );
   const data = [...prefs.entries()]
     .filter(([, p]) => p.inApp || p.email)
     .map(([userId, p]) => ({

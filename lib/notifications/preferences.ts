@@ -23,9 +23,5 @@ export async function getPreferences(userId: string): Promise<Preferences> {
 /** Saves the given kinds for `userId` (only their own: the caller passes the session user's id). */
 export async function savePreferences({ userId, preferences }: { userId: string; preferences: Partial<Preferences> }): Promise<void> {
   const parsed = preferencesInputSchema.parse(preferences);
-  await prisma.$transaction(
-    Object.entries(parsed).map(([kind, p]) =>
-      prisma.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, ...p }, update: p }),
-    ),
-  );
+  await prisma.$transaction(Object.entries(parsed).map(([kind, p]) => prisma.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, ...p }, update: p })));
 }

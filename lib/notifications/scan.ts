@@ -34,7 +34,18 @@ export async function scanDeadlines({ now = new Date() }: { now?: Date } = {}): 
   for (const d of deadlines) {
     const link = `/models/${d.model.key}`;
     if (d.kind === "documentation-stale") {
-      add("DOCUMENTATION_STALE", await notify({ tx: prisma, kind: "DOCUMENTATION_STALE", recipients: d.model.ownerIds, title: d.title, body: d.detail, link, dedupeKey: `doc-stale:${d.model.id}:${d.overdue ? "now" : "soon"}:${d.ref}:${week}` }));
+      add(
+        "DOCUMENTATION_STALE",
+        await notify({
+          tx: prisma,
+          kind: "DOCUMENTATION_STALE",
+          recipients: d.model.ownerIds,
+          title: d.title,
+          body: d.detail,
+          link,
+          dedupeKey: `doc-stale:${d.model.id}:${d.overdue ? "now" : "soon"}:${d.ref}:${week}`,
+        }),
+      );
     } else if (d.kind === "monitoring") {
       const critical = d.ref === "CRITICAL";
       const kind: NotificationKind = critical ? "MONITORING_CRITICAL" : "MONITORING_STALE";
@@ -43,15 +54,18 @@ export async function scanDeadlines({ now = new Date() }: { now?: Date } = {}): 
       add(kind, await notify({ tx: prisma, kind, recipients, title: d.title, body: d.detail, link, dedupeKey: `monitoring:${d.ref}:${d.model.id}:${week}` }));
     } else if (d.kind === "incident-report" && d.incident && (d.incident.state === "due-soon" || d.incident.state === "overdue")) {
       const state = d.incident.state;
-      add("INCIDENT_DEADLINE", await notify({
-        tx: prisma,
-        kind: "INCIDENT_DEADLINE",
-        recipients: [...d.model.ownerIds, ...officerIds],
-        title: d.title,
-        body: `${d.detail} ${state === "overdue" ? "The deadline has passed: report to the market surveillance authority now." : `${d.incident.hoursLeft} hours left.`}`,
-        link,
-        dedupeKey: `incident:${d.incident.id}:${state}`,
-      }));
+      add(
+        "INCIDENT_DEADLINE",
+        await notify({
+          tx: prisma,
+          kind: "INCIDENT_DEADLINE",
+          recipients: [...d.model.ownerIds, ...officerIds],
+          title: d.title,
+          body: `${d.detail} ${state === "overdue" ? "The deadline has passed: report to the market surveillance authority now." : `${d.incident.hoursLeft} hours left.`}`,
+          link,
+          dedupeKey: `incident:${d.incident.id}:${state}`,
+        }),
+      );
     }
   }
   return result;

@@ -24,7 +24,6 @@ export const decideReviewSchema = z
   })
   .refine((v) => v.decision !== "REQUEST_CHANGES" || (v.comment ?? "").length > 0, { path: ["comment"], message: "Say what must change." });
 
-
 /** The owner (or staff) asks a compliance officer to review the model's documentation. */
 export async function submitReview({ actor, key, input }: { actor: ModelActor; key: string; input: unknown }) {
   const parsed = submitReviewSchema.safeParse(input);
@@ -41,7 +40,14 @@ export async function submitReview({ actor, key, input }: { actor: ModelActor; k
     const review = await tx.review.create({
       data: { modelId: model.id, modelRevision: model.revision, submittedById: actor.id, submissionNote: parsed.data.note || null },
     });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "review.submit", entityType: "Review", entityId: review.id, modelId: model.id, after: { status: "SUBMITTED", note: review.submissionNote } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.email },
+      action: "review.submit",
+      entityType: "Review",
+      entityId: review.id,
+      modelId: model.id,
+      after: { status: "SUBMITTED", note: review.submissionNote },
+    });
     // every officer and admin who could decide it (never the submitter: four eyes)
     const deciders = await tx.user.findMany({ where: { active: true, role: { in: ["COMPLIANCE_OFFICER", "ADMIN"] }, id: { not: actor.id } }, select: { id: true } });
     await notify({

@@ -120,7 +120,14 @@ export async function revokeApiToken({ actor, id, now = new Date() }: { actor: T
     if (!row || !can(actor, "tokens.manage", { kind: "token", ownerId: row.userId })) throw new AppError("NOT_FOUND", "No such token.");
     if (!row.revokedAt) {
       await tx.apiToken.update({ where: { id }, data: { revokedAt: now } });
-      await recordAudit(tx, { actor: { id: actor.id, label: actor.email }, action: "apiToken.revoke", entityType: "ApiToken", entityId: id, before: { revokedAt: null }, after: { prefix: row.prefix, revokedAt: now } });
+      await recordAudit(tx, {
+        actor: { id: actor.id, label: actor.email },
+        action: "apiToken.revoke",
+        entityType: "ApiToken",
+        entityId: id,
+        before: { revokedAt: null },
+        after: { prefix: row.prefix, revokedAt: now },
+      });
     }
     return tx.apiToken.findUniqueOrThrow({ where: { id }, select: VIEW_SELECT });
   });

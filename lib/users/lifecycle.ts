@@ -20,9 +20,7 @@ const roleSchema = z.enum(Object.values(Role) as [Role, ...Role[]], { error: "Ch
 async function targetUser(tx: Tx, actor: AdminActor, rawId: unknown) {
   assertCan(actor, "users.manage");
   const id = userIdSchema.safeParse(rawId);
-  const user = id.success
-    ? await tx.user.findUnique({ where: { id: id.data }, select: { id: true, email: true, role: true, active: true, source: true, totpEnabledAt: true } })
-    : null;
+  const user = id.success ? await tx.user.findUnique({ where: { id: id.data }, select: { id: true, email: true, role: true, active: true, source: true, totpEnabledAt: true } }) : null;
   if (!user) throw new AppError("NOT_FOUND", "No such user.");
   return user;
 }
@@ -36,7 +34,14 @@ export async function deactivateUser({ actor, userId, now = new Date() }: { acto
     if (!user.active) return { tokensRevoked: 0 };
     await tx.user.update({ where: { id: user.id }, data: { active: false, deactivatedAt: now, sessionVersion: { increment: 1 } } });
     const revoked = await tx.apiToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(tx, { actor: auditActor(actor), action: "user.deactivate", entityType: "User", entityId: user.id, before: { active: true }, after: { active: false, email: user.email, sessionsEnded: true, tokensRevoked: revoked.count } });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "user.deactivate",
+      entityType: "User",
+      entityId: user.id,
+      before: { active: true },
+      after: { active: false, email: user.email, sessionsEnded: true, tokensRevoked: revoked.count },
+    });
     return { tokensRevoked: revoked.count };
   });
 }
@@ -61,7 +66,14 @@ export async function changeUserRole({ actor, userId, role }: { actor: AdminActo
     if (user.id === actor.id) throw new AppError("CONFLICT", "You cannot change your own role.");
     if (user.role === parsed.data) return;
     await tx.user.update({ where: { id: user.id }, data: { role: parsed.data } });
-    await recordAudit(tx, { actor: auditActor(actor), action: "user.role.change", entityType: "User", entityId: user.id, before: { role: user.role }, after: { role: parsed.data, email: user.email } });
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "user.role.change",
+      entityType: "User",
+      entityId: user.id,
+      before: { role: user.role },
+      after: { role: parsed.data, email: user.email },
+    });
   });
 }
 

@@ -13,13 +13,7 @@ export type CreatedUser = { id: string; email: string; name: string; role: Role 
 
 const SYSTEM = { id: null, label: "system" } as const;
 
-async function insertUser(
-  input: unknown,
-  role: Role,
-  actor: { id: string | null; label: string },
-  guard?: (tx: Tx) => Promise<void>,
-  breakGlass = false,
-): Promise<CreatedUser> {
+async function insertUser(input: unknown, role: Role, actor: { id: string | null; label: string }, guard?: (tx: Tx) => Promise<void>, breakGlass = false): Promise<CreatedUser> {
   const parsed = newUserSchema.safeParse(input);
   if (!parsed.success) {
     throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));

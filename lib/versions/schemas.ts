@@ -4,10 +4,7 @@ import { calendarDate, dateInput, optionalText, safeString } from "../validation
 
 export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
-export const versionLabelSchema = z
-  .string()
-  .trim()
-  .regex(VERSION_LABEL_PATTERN, "Use 1-64 letters, digits, dots, hyphens, underscores or plus signs, starting with a letter or digit.");
+export const versionLabelSchema = z.string().trim().regex(VERSION_LABEL_PATTERN, "Use 1-64 letters, digits, dots, hyphens, underscores or plus signs, starting with a letter or digit.");
 const metricsSchema = z
   .record(safeString().trim().min(1).max(100), z.number({ error: "Metric values are numbers." }))
   .refine((m) => Object.keys(m).length <= 100, "At most 100 metrics.")

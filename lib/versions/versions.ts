@@ -64,8 +64,7 @@ export async function createVersion({ actor, modelKey, input }: { actor: Version
     return await prisma.$transaction(async (tx) => {
       const model = await editableModel(tx, actor, modelKey);
       const previous = await tx.modelVersion.findFirst({ where: { modelId: model.id, active: true }, select: { version: true } });
-      const rollbackTargetVersion =
-        fields.rollbackTargetVersion === undefined && fields.active && previous ? previous.version : fields.rollbackTargetVersion;
+      const rollbackTargetVersion = fields.rollbackTargetVersion === undefined && fields.active && previous ? previous.version : fields.rollbackTargetVersion;
       const row = await tx.modelVersion.create({
         data: { modelId: model.id, version, ...fields, rollbackTargetVersion, active: fields.active ?? false, metrics: jsonOrNull(metrics) },
         select: VERSION_SELECT,
@@ -88,9 +87,7 @@ export async function createVersion({ actor, modelKey, input }: { actor: Version
 
 async function findVersion(tx: Tx, modelId: string, modelKey: string, label: string) {
   const parsedLabel = versionLabelSchema.safeParse(label);
-  const row = parsedLabel.success
-    ? await tx.modelVersion.findUnique({ where: { modelId_version: { modelId, version: parsedLabel.data } }, select: VERSION_SELECT })
-    : null;
+  const row = parsedLabel.success ? await tx.modelVersion.findUnique({ where: { modelId_version: { modelId, version: parsedLabel.data } }, select: VERSION_SELECT }) : null;
   if (!row) throw new AppError("NOT_FOUND", `Model "${modelKey}" has no version "${label}".`);
   return row;
 }

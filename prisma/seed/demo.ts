@@ -23,29 +23,84 @@ const ROLLOUT_MARKETS = ["Nordics", "Central Europe", "Iberia"] as const;
 
 export type UserRow = { id: string; email: string; name: string; role: "ADMIN" | "COMPLIANCE_OFFICER" | "MODEL_OWNER" | "EXECUTIVE" | "AUDITOR"; demoPassword: boolean };
 export type DatasetRow = {
-  id: string; key: string; name: string; version: string; description: string; source: string | null; provenance: string | null;
-  collectionPeriod: string | null; collectionMethod: string | null; preprocessing: string | null; size: string; licence: string;
-  personalData: boolean; specialCategoryData: boolean; knownBiases: string | null; biasMitigations: string | null; ownerId: string;
+  id: string;
+  key: string;
+  name: string;
+  version: string;
+  description: string;
+  source: string | null;
+  provenance: string | null;
+  collectionPeriod: string | null;
+  collectionMethod: string | null;
+  preprocessing: string | null;
+  size: string;
+  licence: string;
+  personalData: boolean;
+  specialCategoryData: boolean;
+  knownBiases: string | null;
+  biasMitigations: string | null;
+  ownerId: string;
 };
 export type ModelRow = {
-  id: string; key: string; name: string; description: string; intendedPurpose: string | null; foreseeableMisuse: string | null;
-  businessUnitId: string; actorRole: "PROVIDER" | "DEPLOYER" | "IMPORTER" | "DISTRIBUTOR"; publicAuthority: boolean;
-  lifecycle: "DEVELOPMENT" | "VALIDATION" | "PRODUCTION" | "RETIRED"; environments: string[]; riskClass: RiskClass; legalBasis: string[];
-  riskRationale: string | null; transparencyDuties: string[]; classificationStatus: "NONE" | "PROPOSED" | "CONFIRMED";
-  classificationAnswers: Answers | null; classificationRuleSet: string | null; classifiedAt: Date | null; classifiedById: string | null; gpai: boolean; gpaiSystemicRisk: boolean;
-  businessOwnerId: string | null; technicalOwnerId: string | null; nextReviewAt: Date | null; euDatabaseId: string | null;
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  intendedPurpose: string | null;
+  foreseeableMisuse: string | null;
+  businessUnitId: string;
+  actorRole: "PROVIDER" | "DEPLOYER" | "IMPORTER" | "DISTRIBUTOR";
+  publicAuthority: boolean;
+  lifecycle: "DEVELOPMENT" | "VALIDATION" | "PRODUCTION" | "RETIRED";
+  environments: string[];
+  riskClass: RiskClass;
+  legalBasis: string[];
+  riskRationale: string | null;
+  transparencyDuties: string[];
+  classificationStatus: "NONE" | "PROPOSED" | "CONFIRMED";
+  classificationAnswers: Answers | null;
+  classificationRuleSet: string | null;
+  classifiedAt: Date | null;
+  classifiedById: string | null;
+  gpai: boolean;
+  gpaiSystemicRisk: boolean;
+  businessOwnerId: string | null;
+  technicalOwnerId: string | null;
+  nextReviewAt: Date | null;
+  euDatabaseId: string | null;
   euRegistration: Record<string, string> | null;
-  revision: number; createdAt: Date; updatedAt: Date;
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
 };
 export type VersionRow = {
-  id: string; modelId: string; version: string; registryUri: string; stage: string; active: boolean; deployedAt: Date | null;
-  trainingPipelineVersion: string | null; servingPipelineVersion: string | null; metrics: Record<string, number>;
-  rollbackTargetVersion: string | null; rollbackProcedure: string | null; lastRollbackDrillAt: Date | null; lastRollbackDrillMinutes: number | null; createdAt: Date;
+  id: string;
+  modelId: string;
+  version: string;
+  registryUri: string;
+  stage: string;
+  active: boolean;
+  deployedAt: Date | null;
+  trainingPipelineVersion: string | null;
+  servingPipelineVersion: string | null;
+  metrics: Record<string, number>;
+  rollbackTargetVersion: string | null;
+  rollbackProcedure: string | null;
+  lastRollbackDrillAt: Date | null;
+  lastRollbackDrillMinutes: number | null;
+  createdAt: Date;
 };
 export type VersionDatasetRow = { versionId: string; datasetId: string; purpose: DatasetPurpose };
 export type BiasAssessmentRow = {
-  id: string; versionId: string; assessedAt: Date; assessorId: string; methodology: string; protectedAttributes: string[];
-  findings: string; mitigations: string; status: "DRAFT" | "FINAL";
+  id: string;
+  versionId: string;
+  assessedAt: Date;
+  assessorId: string;
+  methodology: string;
+  protectedAttributes: string[];
+  findings: string;
+  mitigations: string;
+  status: "DRAFT" | "FINAL";
 };
 export type BiasMetricRow = { id: string; assessmentId: string; metric: string; group: string; value: number; threshold: number; passed: boolean };
 export type MonitoringConfigRow = { id: string; modelId: string; enabled: boolean; features: string[]; metrics: string[]; warningThreshold: number; criticalThreshold: number; cadenceDays: number };
@@ -53,13 +108,32 @@ export type CheckRow = { id: string; modelId: string; versionId: string | null; 
 export type FeatureResultRow = { id: string; checkId: string; feature: string; featureType: string; psi: number; ksStatistic: number; ksPValue: number; wasserstein: number; status: CheckStatus };
 export type SectionRow = { id: string; modelId: string; sectionKey: string; content: string; status: "EMPTY" | "DRAFT" | "COMPLETE"; updatedAt: Date; updatedById: string | null };
 export type ReviewRow = {
-  id: string; modelId: string; status: "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED" | "REOPENED"; modelRevision: number; submittedById: string;
-  submittedAt: Date; submissionNote: string | null; decidedById: string | null; decidedAt: Date | null; comment: string | null; snapshot: object | null;
+  id: string;
+  modelId: string;
+  status: "SUBMITTED" | "CHANGES_REQUESTED" | "APPROVED" | "REOPENED";
+  modelRevision: number;
+  submittedById: string;
+  submittedAt: Date;
+  submissionNote: string | null;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  comment: string | null;
+  snapshot: object | null;
 };
 export type IncidentRow = {
-  id: string; modelId: string; title: string; occurredAt: Date; awareAt: Date; severity: "LOW" | "MEDIUM" | "HIGH" | "SERIOUS";
-  deadlineRule: "STANDARD" | "DEATH" | "WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE"; description: string; affectedPersons: string | null;
-  correctiveActions: string | null; authorityNotifiedAt: Date | null; closedAt: Date | null; createdById: string;
+  id: string;
+  modelId: string;
+  title: string;
+  occurredAt: Date;
+  awareAt: Date;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "SERIOUS";
+  deadlineRule: "STANDARD" | "DEATH" | "WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE";
+  description: string;
+  affectedPersons: string | null;
+  correctiveActions: string | null;
+  authorityNotifiedAt: Date | null;
+  closedAt: Date | null;
+  createdById: string;
 };
 
 export type DemoData = {
@@ -329,7 +403,16 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
     let config: MonitoringConfigRow | null = null;
     const checks: CheckRow[] = [];
     if (lifecycle === "PRODUCTION") {
-      config = { id: rng.uuid(), modelId: model.id, enabled: true, features: [...family.features], metrics: ["psi", "ks", "wasserstein"], warningThreshold: 0.1, criticalThreshold: 0.25, cadenceDays: 7 };
+      config = {
+        id: rng.uuid(),
+        modelId: model.id,
+        enabled: true,
+        features: [...family.features],
+        metrics: ["psi", "ks", "wasserstein"],
+        warningThreshold: 0.1,
+        criticalThreshold: 0.25,
+        cadenceDays: 7,
+      };
       const latest = rng.int(0, 5);
       for (let k = 11; k >= 0; k--) checks.push({ id: rng.uuid(), modelId: model.id, versionId: active.id, observedAt: ago(latest + 7 * k + rng.next() * 0.5), status: "HEALTHY" });
     }
@@ -429,7 +512,8 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
   // defects for everyone else
   for (const b of production) {
     if (documented.has(b)) continue;
-    if (b.story === "prohibited") b.model.technicalOwnerId = null; // bought by team leaders, nobody in IT owns it
+    if (b.story === "prohibited")
+      b.model.technicalOwnerId = null; // bought by team leaders, nobody in IT owns it
     else if (b.story === "skew") b.active.servingPipelineVersion = bumpPatch(b.active.trainingPipelineVersion!);
     else if (b.story === "no-drill") {
       b.active.lastRollbackDrillAt = null;
@@ -463,17 +547,33 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
     if (documented.has(b)) {
       const submittedAt = ago(rng.int(3, 40));
       data.reviews.push({
-        id: rng.uuid(), modelId: b.model.id, status: "APPROVED", modelRevision: b.model.revision, submittedById: submitter, submittedAt,
-        submissionNote: "Documentation complete for the annual review.", decidedById: demo.compliance.id, decidedAt: new Date(submittedAt.getTime() + 2 * DAY),
-        comment: "Checked against the requirement catalogue; approved.", snapshot: { key: b.model.key, riskClass: b.model.riskClass, sections: [...b.sections.keys()] },
+        id: rng.uuid(),
+        modelId: b.model.id,
+        status: "APPROVED",
+        modelRevision: b.model.revision,
+        submittedById: submitter,
+        submittedAt,
+        submissionNote: "Documentation complete for the annual review.",
+        decidedById: demo.compliance.id,
+        decidedAt: new Date(submittedAt.getTime() + 2 * DAY),
+        comment: "Checked against the requirement catalogue; approved.",
+        snapshot: { key: b.model.key, riskClass: b.model.riskClass, sections: [...b.sections.keys()] },
       });
     } else if (b.model.lifecycle === "PRODUCTION" && rng.chance(0.1)) {
       const changes = rng.chance(0.4);
       const submittedAt = ago(rng.int(1, 20));
       data.reviews.push({
-        id: rng.uuid(), modelId: b.model.id, status: changes ? "CHANGES_REQUESTED" : "SUBMITTED", modelRevision: b.model.revision, submittedById: submitter, submittedAt,
-        submissionNote: "Please review the updated documentation.", decidedById: changes ? demo.compliance.id : null, decidedAt: changes ? new Date(submittedAt.getTime() + DAY) : null,
-        comment: changes ? "The gaps listed under 'What is missing' must be closed first." : null, snapshot: null,
+        id: rng.uuid(),
+        modelId: b.model.id,
+        status: changes ? "CHANGES_REQUESTED" : "SUBMITTED",
+        modelRevision: b.model.revision,
+        submittedById: submitter,
+        submittedAt,
+        submissionNote: "Please review the updated documentation.",
+        decidedById: changes ? demo.compliance.id : null,
+        decidedAt: changes ? new Date(submittedAt.getTime() + DAY) : null,
+        comment: changes ? "The gaps listed under 'What is missing' must be closed first." : null,
+        snapshot: null,
       });
     }
   }
@@ -482,14 +582,34 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
   const credit = production.find((b) => b.family.slug === "credit-scoring")!;
   data.incidents.push(
     {
-      id: rng.uuid(), modelId: credit.model.id, title: "Higher decline rate for applicants aged 18-21 after release 3", occurredAt: ago(40), awareAt: ago(38),
-      severity: "SERIOUS", deadlineRule: "STANDARD", description: "A data-quality defect in the bureau feed zeroed thin-file scores, raising declines for young applicants.",
-      affectedPersons: "About 1,900 applicants", correctiveActions: "Rolled back to version 2 within 8 minutes; affected applications re-assessed.", authorityNotifiedAt: ago(31), closedAt: ago(20), createdById: demo.compliance.id,
+      id: rng.uuid(),
+      modelId: credit.model.id,
+      title: "Higher decline rate for applicants aged 18-21 after release 3",
+      occurredAt: ago(40),
+      awareAt: ago(38),
+      severity: "SERIOUS",
+      deadlineRule: "STANDARD",
+      description: "A data-quality defect in the bureau feed zeroed thin-file scores, raising declines for young applicants.",
+      affectedPersons: "About 1,900 applicants",
+      correctiveActions: "Rolled back to version 2 within 8 minutes; affected applications re-assessed.",
+      authorityNotifiedAt: ago(31),
+      closedAt: ago(20),
+      createdById: demo.compliance.id,
     },
     {
-      id: rng.uuid(), modelId: fraud.model.id, title: "False declines of debit card payments abroad", occurredAt: ago(6), awareAt: ago(5),
-      severity: "HIGH", deadlineRule: "STANDARD", description: "Drift in transaction amounts after a merchant-pricing change raised false declines for card payments abroad.",
-      affectedPersons: "Cardholders travelling in the EEA", correctiveActions: null, authorityNotifiedAt: null, closedAt: null, createdById: demo.compliance.id,
+      id: rng.uuid(),
+      modelId: fraud.model.id,
+      title: "False declines of debit card payments abroad",
+      occurredAt: ago(6),
+      awareAt: ago(5),
+      severity: "HIGH",
+      deadlineRule: "STANDARD",
+      description: "Drift in transaction amounts after a merchant-pricing change raised false declines for card payments abroad.",
+      affectedPersons: "Cardholders travelling in the EEA",
+      correctiveActions: null,
+      authorityNotifiedAt: null,
+      closedAt: null,
+      createdById: demo.compliance.id,
     },
   );
 
@@ -515,22 +635,58 @@ export function generateDemo({ asOf = new Date(), seed = DEMO_SEED }: { asOf?: D
 
 function unclassify(model: ModelRow) {
   Object.assign(model, {
-    riskClass: "UNCLASSIFIED", legalBasis: [], riskRationale: null, transparencyDuties: [], classificationStatus: "NONE",
-    classificationAnswers: null, classificationRuleSet: null, classifiedAt: null, classifiedById: null, gpai: false, gpaiSystemicRisk: false,
+    riskClass: "UNCLASSIFIED",
+    legalBasis: [],
+    riskRationale: null,
+    transparencyDuties: [],
+    classificationStatus: "NONE",
+    classificationAnswers: null,
+    classificationRuleSet: null,
+    classifiedAt: null,
+    classifiedById: null,
+    gpai: false,
+    gpaiSystemicRisk: false,
   } satisfies Partial<ModelRow>);
 }
 
 const bumpPatch = (v: string) => v.replace(/^fp-(\d+)\.(\d+)\.0$/, (_m, a: string, b: string) => `fp-${a}.${Number(b) + 1}.0`);
 
 type Defect =
-  | "stale-monitoring" | "no-monitoring" | "no-drill" | "slow-drill" | "no-rollback-plan" | "skew" | "no-technical-owner" | "no-business-owner"
-  | "unclassified" | "proposed-only" | "classification-stale" | "no-intended-purpose" | "missing-section" | "draft-section"
-  | "stale-bias-assessment" | "no-bias-assessment" | "no-eu-registration" | "dataset-no-provenance";
+  | "stale-monitoring"
+  | "no-monitoring"
+  | "no-drill"
+  | "slow-drill"
+  | "no-rollback-plan"
+  | "skew"
+  | "no-technical-owner"
+  | "no-business-owner"
+  | "unclassified"
+  | "proposed-only"
+  | "classification-stale"
+  | "no-intended-purpose"
+  | "missing-section"
+  | "draft-section"
+  | "stale-bias-assessment"
+  | "no-bias-assessment"
+  | "no-eu-registration"
+  | "dataset-no-provenance";
 
 function defectsFor(b: Built): Defect[] {
   const generic: Defect[] = [
-    "stale-monitoring", "stale-monitoring", "no-monitoring", "no-drill", "no-drill", "slow-drill", "no-rollback-plan", "skew",
-    "no-technical-owner", "no-business-owner", "unclassified", "proposed-only", "classification-stale", "no-intended-purpose",
+    "stale-monitoring",
+    "stale-monitoring",
+    "no-monitoring",
+    "no-drill",
+    "no-drill",
+    "slow-drill",
+    "no-rollback-plan",
+    "skew",
+    "no-technical-owner",
+    "no-business-owner",
+    "unclassified",
+    "proposed-only",
+    "classification-stale",
+    "no-intended-purpose",
   ];
   const specific: Defect[] = [];
   if (b.mandatorySections.length > 0) specific.push("missing-section", "missing-section", "draft-section");
@@ -622,10 +778,15 @@ function emitDriftHistory(b: Built, rng: Rng, data: DemoData, lastPsis: number[]
       const status: CheckStatus = psi >= b.config!.criticalThreshold ? "CRITICAL" : psi >= b.config!.warningThreshold ? "WARNING" : "HEALTHY";
       if (status === "CRITICAL" || (status === "WARNING" && worst === "HEALTHY")) worst = status;
       data.featureResults.push({
-        id: rng.uuid(), checkId: check.id, feature, featureType: "numeric", psi,
+        id: rng.uuid(),
+        checkId: check.id,
+        feature,
+        featureType: "numeric",
+        psi,
         ksStatistic: Math.round(Math.min(0.99, psi * 0.6 + rng.next() * 0.02) * 10000) / 10000,
         ksPValue: psi >= 0.1 ? 1e-6 : Math.round((0.2 + rng.next() * 0.7) * 1000) / 1000,
-        wasserstein: Math.round(psi * (2 + rng.next()) * 1000) / 1000, status,
+        wasserstein: Math.round(psi * (2 + rng.next()) * 1000) / 1000,
+        status,
       });
     }
     check.status = worst;
@@ -634,7 +795,11 @@ function emitDriftHistory(b: Built, rng: Rng, data: DemoData, lastPsis: number[]
 
 function biasAssessment(rng: Rng, versionId: string, assessedAt: Date, assessorId: string): BiasAssessmentRow {
   return {
-    id: rng.uuid(), versionId, assessedAt, assessorId, status: "FINAL",
+    id: rng.uuid(),
+    versionId,
+    assessedAt,
+    assessorId,
+    status: "FINAL",
     methodology: "Group fairness metrics on the hold-out set (fairlearn MetricFrame), 95 % bootstrap intervals; thresholds from the model risk policy.",
     protectedAttributes: ["sex", "age_band", "nationality"],
     findings: "No metric outside its threshold; the 18-24 age band has the widest interval because of sample size.",

@@ -101,16 +101,24 @@ async function main() {
     const warmupEnd = performance.now() + 2000;
     const push = async (i: number) => {
       const url = urlOf(keys[(i % concurrency) % modelCount]!);
-      const body = JSON.stringify({ metrics: [{ feature: "amount", metric: "psi", value: (i % 40) / 100 }, { feature: "channel", metric: "psi", value: 0.02 }, { feature: "model", metric: "auc", value: 0.9 }] });
+      const body = JSON.stringify({
+        metrics: [
+          { feature: "amount", metric: "psi", value: (i % 40) / 100 },
+          { feature: "channel", metric: "psi", value: 0.02 },
+          { feature: "model", metric: "auc", value: 0.9 },
+        ],
+      });
       const t0 = performance.now();
       const res = await fetch(url, { method: "POST", headers, body });
       await res.arrayBuffer();
       return { ok: res.status === 201, ms: performance.now() - t0 };
     };
     // warm-up (JIT, connection pool), not measured
-    await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
-      for (let i = c; performance.now() < warmupEnd; i += concurrency) await push(i);
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, c) => {
+        for (let i = c; performance.now() < warmupEnd; i += concurrency) await push(i);
+      }),
+    );
     const start = performance.now();
     const end = start + durationMs;
     await Promise.all(
@@ -200,7 +208,10 @@ function pgbenchCeiling(clients: number, seconds: number): { clients: number; se
   const psql = (sql: string) => execFileSync("psql", [url, "-q", "-c", sql], { stdio: ["ignore", "ignore", "inherit"] });
   try {
     psql("CREATE TABLE IF NOT EXISTS bench_pgbench_ceiling (id uuid PRIMARY KEY, model int, at timestamptz, status text)");
-    const out = execFileSync("/usr/bin/pgbench", ["-n", "-c", String(clients), "-j", String(Math.min(clients, 2)), "-T", String(seconds), "-f", file, url], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync("/usr/bin/pgbench", ["-n", "-c", String(clients), "-j", String(Math.min(clients, 2)), "-T", String(seconds), "-f", file, url], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1];
     return { clients, seconds, tps: tps ? round(Number(tps)) : null, script };
   } catch (e) {

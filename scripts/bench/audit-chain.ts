@@ -54,13 +54,25 @@ async function writer() {
         case 3:
           kinds.batch++;
           await prisma.$transaction((tx) =>
-            recordAuditBatch(tx, Array.from({ length: 25 }, (_, j) => ({ actor: { id: admin.id, label: admin.email }, action: "bench.batch", entityType: "Bench", entityId: `${i}-${j}`, after: { i, j, x: 0.1 + 0.2 } }))),
+            recordAuditBatch(
+              tx,
+              Array.from({ length: 25 }, (_, j) => ({ actor: { id: admin.id, label: admin.email }, action: "bench.batch", entityType: "Bench", entityId: `${i}-${j}`, after: { i, j, x: 0.1 + 0.2 } })),
+            ),
           );
           break;
         default: {
           kinds.push++;
           const value = i % 3 === 0 ? 0.1 + 0.2 : (i % 50) / 100; // 0.30000000000000004 needs 17 digits
-          await ingestMonitoringCheck({ actor: admin, modelKey: key, push: monitoringPushSchema.parse({ metrics: [{ feature: "f", metric: "psi", value }, { feature: "m", metric: "auc", value: 1 / 3 }] }) });
+          await ingestMonitoringCheck({
+            actor: admin,
+            modelKey: key,
+            push: monitoringPushSchema.parse({
+              metrics: [
+                { feature: "f", metric: "psi", value },
+                { feature: "m", metric: "auc", value: 1 / 3 },
+              ],
+            }),
+          });
         }
       }
     } catch (e) {

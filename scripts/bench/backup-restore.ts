@@ -27,12 +27,10 @@ for (let i = 1; i <= evidenceMb; i++) {
     [`bench-${i}`],
   );
   await client.query(`DELETE FROM "EvidenceFile" WHERE "sectionId" = $1`, [rows[0]!.id]);
-  await client.query(`INSERT INTO "EvidenceFile" (id, "sectionId", "fileName", size, "mediaType", sha256, content) VALUES (gen_random_uuid(), $1, 'bench.bin', $2, 'application/octet-stream', $3, $4)`, [
-    rows[0]!.id,
-    bytes.length,
-    createHash("sha256").update(bytes).digest("hex"),
-    bytes,
-  ]);
+  await client.query(
+    `INSERT INTO "EvidenceFile" (id, "sectionId", "fileName", size, "mediaType", sha256, content) VALUES (gen_random_uuid(), $1, 'bench.bin', $2, 'application/octet-stream', $3, $4)`,
+    [rows[0]!.id, bytes.length, createHash("sha256").update(bytes).digest("hex"), bytes],
+  );
 }
 const { rows: size } = await client.query<{ bytes: string }>(`SELECT pg_database_size(current_database())::text AS bytes`);
 const target = new URL(url);

@@ -6,14 +6,7 @@ import vm from "node:vm";
 import { evaluateCompleteness, type CompletenessResult } from "../../lib/compliance/completeness";
 import { DOCUMENTATION_SECTIONS } from "../../lib/compliance/catalogue";
 import { summarizeInventory } from "../../lib/compliance/inventory";
-import {
-  ACTOR_ROLES,
-  LIFECYCLES,
-  RISK_CLASSES,
-  type CheckStatus,
-  type DocumentationSectionFacts,
-  type ModelFacts,
-} from "../../lib/compliance/types";
+import { ACTOR_ROLES, LIFECYCLES, RISK_CLASSES, type CheckStatus, type DocumentationSectionFacts, type ModelFacts } from "../../lib/compliance/types";
 
 /** mulberry32: tiny deterministic PRNG so every run measures the same data. */
 function prng(seed: number): () => number {

@@ -23,7 +23,12 @@ const stats = (xs: number[]) => {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { runs: xs.length, min: sorted[0] ?? 0, p50: at(0.5), max: sorted.at(-1) ?? 0 };
 };
-const pages = (pdf: Uint8Array) => (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const pages = (pdf: Uint8Array) =>
+  (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
 
 async function reader() {
   const u = await prisma.user.findUniqueOrThrow({ where: { email: "compliance@northwind.example" } });

@@ -66,10 +66,12 @@ await step(
 );
 await step("analyze", `ANALYZE`, generation);
 
-const counts = (await prisma.$queryRawUnsafe<Array<Record<string, number>>>(
-  `SELECT (SELECT count(*) FROM "Model")::int AS models, (SELECT count(*) FROM "MonitoringCheck")::int AS checks,
+const counts = (
+  await prisma.$queryRawUnsafe<Array<Record<string, number>>>(
+    `SELECT (SELECT count(*) FROM "Model")::int AS models, (SELECT count(*) FROM "MonitoringCheck")::int AS checks,
      (SELECT count(*) FROM "MonitoringFeatureResult")::int AS "featureResults", (SELECT count(*) FROM "AuditEvent")::int AS "auditEvents"`,
-))[0];
+  )
+)[0];
 
 const admin = { id: "00000000-0000-4000-8000-000000000000", role: "ADMIN" as const };
 let i = 0;

@@ -54,7 +54,9 @@ for (const c of CASES) {
     () =>
       Promise.all([
         page(),
-        raw.query(`SELECT m."riskClass", m.lifecycle, m."monitoringStatus", m.undocumented, count(*) FROM "Model" m LEFT JOIN "BusinessUnit" bu ON bu.id = m."businessUnitId" WHERE ${c.where} GROUP BY 1, 2, 3, 4`),
+        raw.query(
+          `SELECT m."riskClass", m.lifecycle, m."monitoringStatus", m.undocumented, count(*) FROM "Model" m LEFT JOIN "BusinessUnit" bu ON bu.id = m."businessUnitId" WHERE ${c.where} GROUP BY 1, 2, 3, 4`,
+        ),
       ]),
     iterations,
   );
@@ -81,7 +83,12 @@ if (existsSync(join(distDir, "BUILD_ID"))) {
   });
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+      if (
+        await fetch(`${base}/api/health`)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        break;
       await new Promise((r) => setTimeout(r, 300));
     }
     const cookie = await signIn(base, admin.email, password);
@@ -99,7 +106,9 @@ if (existsSync(join(distDir, "BUILD_ID"))) {
   }
 }
 
-console.log(JSON.stringify({ bench: "inventory", models, iterations, targetP95Ms: 300, targetRatio: 3, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10, functionVsRawSql: results, httpPage: http }, null, 2));
+console.log(
+  JSON.stringify({ bench: "inventory", models, iterations, targetP95Ms: 300, targetRatio: 3, loadAverage1m: Math.round(loadavg()[0]! * 10) / 10, functionVsRawSql: results, httpPage: http }, null, 2),
+);
 await raw.end();
 await prisma.$disconnect();
 

@@ -28,7 +28,16 @@ try {
     env: { ...process.env, DATABASE_URL: cluster.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: base, DOSSIER_JOBS: "off", NEXT_TELEMETRY_DISABLED: "1" },
   });
   process.on("exit", () => server.kill("SIGTERM"));
-  for (let i = 0; i < 120 && !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+  for (
+    let i = 0;
+    i < 120 &&
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 500));
   const get = () => fetch(`${base}/api/v1/models/bench-outage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.status));
   await fetch(`${base}/api/v1/models/bench-outage`, { method: "PUT", headers, body: JSON.stringify({ name: "Bench", lifecycle: "DEVELOPMENT" }) });
 

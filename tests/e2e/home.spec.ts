@@ -8,7 +8,7 @@ test("an owner lands on their models, most consequential first, and one click op
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My models");
   const models = page.getByTestId("owner-model");
   expect(await models.count()).toBeGreaterThan(5);
-  const ranks = (await models.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-rank")))));
+  const ranks = await models.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-rank"))));
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   // the demo gives Omar high-risk models that are undocumented: they come before anything milder
   expect(ranks[0]).toBeLessThanOrEqual(1);

@@ -37,7 +37,13 @@ test.beforeAll(async () => {
     },
   });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("the outage test's server did not start");
@@ -89,7 +95,6 @@ test("database stopped: pages and sign-in say it is unavailable, leak nothing, a
     const answer = `${callback.headers()["location"] ?? ""} ${await callback.text()}`;
     expect(answer).toContain("DatabaseUnavailable");
     for (const leak of LEAKS(cluster)) expect(answer).not.toContain(leak);
-
   } finally {
     cluster.start();
   }

@@ -50,7 +50,11 @@ test("an executive generates the inventory report on the Reports page: progress,
   expect(text).toContain("PROHIBITED: contact-centre-agent-emotion-monitor");
   // the issued document is listed, and its record page says what it is
   await page.reload();
-  await page.getByTestId("records-table").getByRole("link", { name: /^Inventory report/ }).first().click();
+  await page
+    .getByTestId("records-table")
+    .getByRole("link", { name: /^Inventory report/ })
+    .first()
+    .click();
   await expect(page.getByTestId("record-statement")).toContainText("This file is the one Dossier issued on");
   await expect(page.getByTestId("record-statement")).toContainText("(Executive)");
   const sha = (await page.getByTestId("record-sha256").textContent())?.trim();
@@ -117,7 +121,10 @@ test("the dossier buttons stream progress and download (model dossier through PO
     data: { kind: "MODEL_DOSSIER", modelKey: "contact-centre-agent-emotion-monitor", format: "pdf" },
   });
   expect(response.headers()["content-type"]).toContain("application/x-ndjson");
-  const events = (await response.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; phase?: string; downloadUrl?: string });
+  const events = (await response.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { type: string; phase?: string; downloadUrl?: string });
   expect(events.some((e) => e.type === "progress" && e.phase === "rendering")).toBe(true);
   const done = events.at(-1)!;
   expect(done.type).toBe("done");

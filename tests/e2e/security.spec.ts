@@ -166,7 +166,7 @@ test("CSRF: cookie-authenticated writes from another origin are refused; same-or
   // no Origin at all (an old client): refused unless JSON with X-Requested-With
   const bare = await sessionContext(baseURL!, "admin");
   expect((await bare.post("/api/v1/imports?format=csv", { headers: { "content-type": "text/csv" }, data: csv(`csrf-${run}-c`) })).status()).toBe(403);
-  expect(await modelCount(`csrf-${run}-a`) + (await modelCount(`csrf-${run}-b`)) + (await modelCount(`csrf-${run}-c`))).toBe(0);
+  expect((await modelCount(`csrf-${run}-a`)) + (await modelCount(`csrf-${run}-b`)) + (await modelCount(`csrf-${run}-c`))).toBe(0);
   const jsonWithHeader = await bare.put(`/api/v1/models/csrf-${run}-d`, { headers: { "x-requested-with": "fetch" }, data: { name: "CSRF JSON", lifecycle: "DEVELOPMENT" } });
   expect(jsonWithHeader.status()).toBe(201);
 

@@ -130,10 +130,7 @@ test("a group removed at the provider demotes at the next sign-in, and no group 
   await expect(second.page.getByTestId("current-role")).toHaveText("Auditor");
   const row = await userRow(sub);
   expect(row?.role).toBe("AUDITOR");
-  const change = await db().query<{ before: { role: string }; after: { role: string } }>(
-    `SELECT before, after FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'user.role.change'`,
-    [row!.id],
-  );
+  const change = await db().query<{ before: { role: string }; after: { role: string } }>(`SELECT before, after FROM "AuditEvent" WHERE "entityId" = $1 AND action = 'user.role.change'`, [row!.id]);
   expect(change.rows).toEqual([{ before: { role: "ADMIN" }, after: expect.objectContaining({ role: "AUDITOR", source: "SSO" }) }]);
   // the role is read from the user record on every request: the first session is an auditor now too
   await first.page.goto(`${appUrl}/dashboard`);

@@ -9,8 +9,7 @@ import type { Principal } from "@/lib/api/principal";
 
 let principal: Principal;
 const key = `test-idem-${Date.now().toString(36)}`;
-const post = (body: string) =>
-  new Request("http://localhost/api/v1/imports", { method: "POST", headers: { "idempotency-key": key, "content-type": "text/csv" }, body });
+const post = (body: string) => new Request("http://localhost/api/v1/imports", { method: "POST", headers: { "idempotency-key": key, "content-type": "text/csv" }, body });
 
 beforeAll(async () => {
   const u = await prisma.user.findUniqueOrThrow({ where: { email: "admin@northwind.example" } });
@@ -54,11 +53,10 @@ describe("an Idempotency-Key whose request died with its server", () => {
     const deadKey = `test-idem-dead-${Date.now().toString(36)}`;
     const marker = `test.idempotency.${deadKey}`;
     const leaseMs = 1_500;
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "tests/support/idempotency-holder.ts", principal.user.id, deadKey, marker],
-      { env: { ...process.env, TSX_TSCONFIG_PATH: "tests/support/tsconfig.node.json", DOSSIER_IDEMPOTENCY_LEASE_MS: String(leaseMs) }, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/idempotency-holder.ts", principal.user.id, deadKey, marker], {
+      env: { ...process.env, TSX_TSCONFIG_PATH: "tests/support/tsconfig.node.json", DOSSIER_IDEMPOTENCY_LEASE_MS: String(leaseMs) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("holding") && resolve());

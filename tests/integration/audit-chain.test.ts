@@ -65,7 +65,12 @@ describe("canonical hashing: the hash covers the bytes stored and read back", ()
     const out = await ingestMonitoringCheck({
       actor: admin,
       modelKey: k,
-      push: monitoringPushSchema.parse({ metrics: [{ feature: "f", metric: "auc", value: 1.7976931348623157e308 }, { feature: "g", metric: "wasserstein", value: 5e-324 }] }),
+      push: monitoringPushSchema.parse({
+        metrics: [
+          { feature: "f", metric: "auc", value: 1.7976931348623157e308 },
+          { feature: "g", metric: "wasserstein", value: 5e-324 },
+        ],
+      }),
     });
     const event = await lastEventText(out.id);
     expect(event).toBeDefined();
@@ -97,7 +102,9 @@ describe("canonical hashing: the hash covers the bytes stored and read back", ()
     expect(Object.keys((error as AppError).fieldErrors ?? {})).toEqual(["after.values.1"]);
     expect(await prisma.businessUnit.count({ where: { name: unit } })).toBe(0);
     expect(await prisma.auditEvent.count({ where: { entityId: unit } })).toBe(0);
-    const lone = await prisma.$transaction((tx) => recordAudit(tx, { actor: { id: null, label: "t" }, action: "test.unstorable", entityType: "X", entityId: unit, after: { s: "a\ud800b" } })).catch((e: unknown) => e);
+    const lone = await prisma
+      .$transaction((tx) => recordAudit(tx, { actor: { id: null, label: "t" }, action: "test.unstorable", entityType: "X", entityId: unit, after: { s: "a\ud800b" } }))
+      .catch((e: unknown) => e);
     expect((lone as AppError).code).toBe("VALIDATION");
     expect(await prisma.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "AuditPending" WHERE "entityId" = ${unit}`).toEqual([{ n: 0 }]);
   });
@@ -133,7 +140,18 @@ describe("verification reports every broken link", () => {
       const [head] = await tx.$queryRaw<Array<{ seq: bigint; hash: string }>>`SELECT "seq", "hash" FROM "AuditEvent" ORDER BY "seq" DESC LIMIT 1`;
       const seq = head!.seq + 1n;
       const at = new Date(Math.floor(Date.now() / 1000) * 1000);
-      const fields = { seq, at, actorId: null, actorLabel: "legacy", action: "monitoring.check", entityType: "MonitoringCheck", entityId: "legacy", modelId: null, before: null, after: { psi: 0.30000000000000004 } };
+      const fields = {
+        seq,
+        at,
+        actorId: null,
+        actorLabel: "legacy",
+        action: "monitoring.check",
+        entityType: "MonitoringCheck",
+        entityId: "legacy",
+        modelId: null,
+        before: null,
+        after: { psi: 0.30000000000000004 },
+      };
       const hash = eventHash(head!.hash, fields);
       await tx.$executeRaw`
         INSERT INTO "AuditEvent" ("seq", "at", "actorLabel", "action", "entityType", "entityId", "after", "prevHash", "hash")
@@ -164,15 +182,20 @@ describe("group commit: the batched path loses nothing under concurrency", () =>
     const keys = [key("gc-a"), key("gc-b"), key("gc-c")];
     for (const k of keys) await createModel({ actor: admin, input: { key: k, name: `group commit ${k}`, lifecycle: "DEVELOPMENT" } });
     const pushes = Array.from({ length: 24 }, (_, i) =>
-      ingestMonitoringCheck({ actor: admin, modelKey: keys[i % 3]!, push: monitoringPushSchema.parse({ observedAt: new Date(Date.now() - i * 60_000).toISOString(), metrics: [{ feature: "f", metric: "psi", value: i / 100 }] }) }),
+      ingestMonitoringCheck({
+        actor: admin,
+        modelKey: keys[i % 3]!,
+        push: monitoringPushSchema.parse({ observedAt: new Date(Date.now() - i * 60_000).toISOString(), metrics: [{ feature: "f", metric: "psi", value: i / 100 }] }),
+      }),
     );
     const puts = Array.from({ length: 6 }, (_, i) => upsertModel({ actor: admin, key: keys[i % 3]!, input: { name: `renamed ${i}`, lifecycle: "DEVELOPMENT" } }));
     const batches = Array.from({ length: 6 }, (_, i) =>
-      prisma.$transaction(async (tx) =>
-        recordAuditBatch(
-          tx,
-          Array.from({ length: 25 }, (_, j) => ({ actor: { id: admin.id, label: admin.email }, action: "test.batch", entityType: "Test", entityId: `gc-${run}-${i}-${j}`, after: { i, j } })),
-        ),
+      prisma.$transaction(
+        async (tx) =>
+          recordAuditBatch(
+            tx,
+            Array.from({ length: 25 }, (_, j) => ({ actor: { id: admin.id, label: admin.email }, action: "test.batch", entityType: "Test", entityId: `gc-${run}-${i}-${j}`, after: { i, j } })),
+          ),
         { maxWait: 30_000 },
       ),
     );

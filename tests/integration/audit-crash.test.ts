@@ -33,7 +33,10 @@ function runAndKill(minWrites: number): Promise<number> {
     let writes = 0;
     let killing = false;
     child.stdout!.on("data", (chunk: Buffer) => {
-      writes += chunk.toString().split("\n").filter((l) => l.startsWith("wrote")).length;
+      writes += chunk
+        .toString()
+        .split("\n")
+        .filter((l) => l.startsWith("wrote")).length;
       if (writes >= minWrites && !killing) {
         killing = true;
         setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 20 + Math.floor(Math.random() * 200));

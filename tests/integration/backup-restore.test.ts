@@ -69,17 +69,51 @@ async function addRecords(db: PrismaClient) {
   for (let i = 0; i < 5; i++) {
     await db.$transaction(async (tx) => {
       const model = await tx.model.create({ data: { key: `drill-model-${i}`, name: `Drill model ${i}`, environments: ["prod"], legalBasis: [], transparencyDuties: [], openItems: [] } });
-      await recordAudit(tx as unknown as Tx, { actor: { id: user.id, label: user.email }, action: "model.create", entityType: "Model", entityId: model.id, modelId: model.id, after: { key: model.key, name: model.name } });
-      const section = await tx.documentationSection.create({ data: { modelId: model.id, sectionKey: "annex4.1", content: `Section ${i} — ünïcödé, "quotes", ; and \\ backslash`, status: "COMPLETE", updatedById: user.id } });
+      await recordAudit(tx as unknown as Tx, {
+        actor: { id: user.id, label: user.email },
+        action: "model.create",
+        entityType: "Model",
+        entityId: model.id,
+        modelId: model.id,
+        after: { key: model.key, name: model.name },
+      });
+      const section = await tx.documentationSection.create({
+        data: { modelId: model.id, sectionKey: "annex4.1", content: `Section ${i} — ünïcödé, "quotes", ; and \\ backslash`, status: "COMPLETE", updatedById: user.id },
+      });
       const bytes = randomBytes(64 * 1024 + i);
       await tx.evidenceFile.create({
-        data: { sectionId: section.id, fileName: `evidence-${i}.bin`, size: bytes.length, mediaType: "application/octet-stream", sha256: createHash("sha256").update(bytes).digest("hex"), content: bytes, uploadedById: user.id },
+        data: {
+          sectionId: section.id,
+          fileName: `evidence-${i}.bin`,
+          size: bytes.length,
+          mediaType: "application/octet-stream",
+          sha256: createHash("sha256").update(bytes).digest("hex"),
+          content: bytes,
+          uploadedById: user.id,
+        },
       });
       const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(4096)]);
       const record = await tx.dossierRecord.create({
-        data: { kind: "MODEL_DOSSIER", modelId: model.id, parameters: { modelKey: model.key }, generatedById: user.id, sha256: createHash("sha256").update(pdf).digest("hex"), fileName: `${model.key}.pdf`, mediaType: "application/pdf", byteSize: pdf.length, content: pdf },
+        data: {
+          kind: "MODEL_DOSSIER",
+          modelId: model.id,
+          parameters: { modelKey: model.key },
+          generatedById: user.id,
+          sha256: createHash("sha256").update(pdf).digest("hex"),
+          fileName: `${model.key}.pdf`,
+          mediaType: "application/pdf",
+          byteSize: pdf.length,
+          content: pdf,
+        },
       });
-      await recordAudit(tx as unknown as Tx, { actor: { id: user.id, label: user.email }, action: "dossier.generate", entityType: "DossierRecord", entityId: record.id, modelId: model.id, after: { sha256: record.sha256 } });
+      await recordAudit(tx as unknown as Tx, {
+        actor: { id: user.id, label: user.email },
+        action: "dossier.generate",
+        entityType: "DossierRecord",
+        entityId: record.id,
+        modelId: model.id,
+        after: { sha256: record.sha256 },
+      });
     });
   }
 }
@@ -141,7 +175,14 @@ describe("restore drill", () => {
       await db.$disconnect();
       const replaced = await npmScript("restore", [file, "--replace"], env);
       expect(replaced.code, replaced.output).toBe(0);
-      const savedPrevious = (JSON.parse(replaced.output.trim().split("\n").find((l) => l.startsWith("{"))!) as { savedPrevious: string }).savedPrevious;
+      const savedPrevious = (
+        JSON.parse(
+          replaced.output
+            .trim()
+            .split("\n")
+            .find((l) => l.startsWith("{"))!,
+        ) as { savedPrevious: string }
+      ).savedPrevious;
       expect(existsSync(savedPrevious)).toBe(true);
       db = clientFor(url);
       await expectRestored(db, url, before);

@@ -105,7 +105,12 @@ async function expectOutageAnswers(label: string) {
   const healthText = await health.value.text();
   expect(healthText).not.toContain(String(cluster.port));
   // sign-in: the error next-auth would put into the visitor's redirect URL is a fixed code
-  const signIn = await timed(() => authorize({ email: "ops-admin@example.test", password: "outage-password-1" }).then(() => null, (e: unknown) => e));
+  const signIn = await timed(() =>
+    authorize({ email: "ops-admin@example.test", password: "outage-password-1" }).then(
+      () => null,
+      (e: unknown) => e,
+    ),
+  );
   expect(signIn.ms).toBeLessThan(BUDGET_MS);
   expect((signIn.value as Error).message).toBe("DatabaseUnavailable");
 }
@@ -130,7 +135,6 @@ describe("database outage (a PostgreSQL cluster owned by this test)", () => {
     expect(await response.json()).toEqual({ done: true });
     expect(await prisma.setting.findUnique({ where: { key: "outage.committed" } })).not.toBeNull();
   });
-
 
   it("answers normally while the database is up", async () => {
     auth.authorization = `Bearer ${token}`;

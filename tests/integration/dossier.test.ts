@@ -173,7 +173,10 @@ describe("inventory report as CSV and JSON, with filters", () => {
     expect(high.summary.productionModels).toBe(expected.length);
     expect(high.summary.undocumented).toBe(expected.filter((m) => m.result.undocumented).length);
 
-    const pdf = await generateDocument({ actor: compliance, request: { kind: "INVENTORY_REPORT", filters: { riskClass: "HIGH", businessUnit: "Retail Banking", undocumentedOnly: true }, format: "pdf" } });
+    const pdf = await generateDocument({
+      actor: compliance,
+      request: { kind: "INVENTORY_REPORT", filters: { riskClass: "HIGH", businessUnit: "Retail Banking", undocumentedOnly: true }, format: "pdf" },
+    });
     const text = flat(pdfText(pdf.body));
     expect(text).toContain('business unit "Retail Banking" · risk class High risk · undocumented models only');
     for (const m of expected) {
@@ -184,8 +187,7 @@ describe("inventory report as CSV and JSON, with filters", () => {
 });
 
 describe("model dossier (PDF)", () => {
-  const pickComplete = () =>
-    production.find((m) => m.facts.classification.riskClass === "HIGH" && m.facts.actorRole === "PROVIDER" && m.result.items.every((i) => i.status === "complete"))!;
+  const pickComplete = () => production.find((m) => m.facts.classification.riskClass === "HIGH" && m.facts.actorRole === "PROVIDER" && m.result.items.every((i) => i.status === "complete"))!;
   const pickIncomplete = () =>
     production
       .filter(
@@ -329,7 +331,11 @@ describe("dossier records", () => {
     const forExec = await verifyBytes({ actor: exec, content: body });
     expect(forExec).toMatchObject({ verified: true, records: [] });
     expect(forExec.statement).toMatch(/your role may not see its record/);
-    expect(verdict.statement).toMatch(new RegExp(`^This file is the one Dossier issued on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC to ${compliance.name} \\(Compliance officer\\): the model dossier of card-fraud-detection-debit-cards`));
+    expect(verdict.statement).toMatch(
+      new RegExp(
+        `^This file is the one Dossier issued on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC to ${compliance.name} \\(Compliance officer\\): the model dossier of card-fraud-detection-debit-cards`,
+      ),
+    );
 
     const tampered = Uint8Array.from(body);
     tampered[tampered.length - 20] = tampered[tampered.length - 20]! ^ 1;
@@ -363,7 +369,10 @@ describe("worker pool", () => {
   });
 
   it("reports a failing render as an error and keeps serving", async () => {
-    const broken = { kind: "MODEL_DOSSIER", issuance: { recordId: "x", generatedAt: "2026-01-01T00:00:00.000Z", generatedBy: { name: "x", email: null, role: "x" }, contentSha256: "" } } as unknown as ModelDossierData;
+    const broken = {
+      kind: "MODEL_DOSSIER",
+      issuance: { recordId: "x", generatedAt: "2026-01-01T00:00:00.000Z", generatedBy: { name: "x", email: null, role: "x" }, contentSha256: "" },
+    } as unknown as ModelDossierData;
     await expect(pdfPool().render(broken)).rejects.toThrow(/PDF rendering failed/);
     const data = await getInventoryReportData({ actor: compliance, filters: { riskClass: "PROHIBITED" }, recordId: crypto.randomUUID() });
     expect((await pdfPool().render(data)).pdf.byteLength).toBeGreaterThan(1000);

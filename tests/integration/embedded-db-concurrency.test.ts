@@ -87,7 +87,11 @@ describe("embedded database: concurrent connections", () => {
     expect(errors.length).toBe(0);
     // every committed transaction's row is there with its own owner, none of the rolled-back ones
     const rows = await db.$queryRawUnsafe<Array<{ id: number; owner: string }>>("SELECT id, owner FROM item ORDER BY id");
-    const expected = [1, 2, 3, 4].flatMap((w) => Array.from({ length: perWorker }, (_, i) => i).filter((i) => i % 5 === 3).map((i) => ({ id: w * 100_000 + i, owner: `w${w}-${i}` })));
+    const expected = [1, 2, 3, 4].flatMap((w) =>
+      Array.from({ length: perWorker }, (_, i) => i)
+        .filter((i) => i % 5 === 3)
+        .map((i) => ({ id: w * 100_000 + i, owner: `w${w}-${i}` })),
+    );
     expect(rows).toEqual(expected);
     console.log(JSON.stringify({ statements: 4 * perWorker, workers: 4, errors: errors.length, elapsedMs: elapsed }));
   }, 120_000);

@@ -9,7 +9,10 @@ afterAll(() => prisma.$disconnect());
 
 describe("migrations", () => {
   it("applied every migration in prisma/migrations to the test database, once", async () => {
-    const dirs = readdirSync("prisma/migrations", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const dirs = readdirSync("prisma/migrations", { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const applied = await prisma.$queryRaw<Array<{ migration_name: string; finished: boolean }>>`
       SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY migration_name`;
     expect(applied.map((m) => m.migration_name)).toEqual(dirs);
@@ -20,7 +23,25 @@ describe("migrations", () => {
     const tables = await prisma.$queryRaw<Array<{ name: string }>>`
       SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema()`;
     const names = new Set(tables.map((t) => t.name));
-    for (const t of ["User", "ApiToken", "Model", "ModelVersion", "Dataset", "ModelVersionDataset", "BiasAssessment", "BiasMetric", "MonitoringConfig", "MonitoringCheck", "MonitoringFeatureResult", "DocumentationSection", "EvidenceFile", "Review", "Incident", "AuditEvent", "DossierRecord"]) {
+    for (const t of [
+      "User",
+      "ApiToken",
+      "Model",
+      "ModelVersion",
+      "Dataset",
+      "ModelVersionDataset",
+      "BiasAssessment",
+      "BiasMetric",
+      "MonitoringConfig",
+      "MonitoringCheck",
+      "MonitoringFeatureResult",
+      "DocumentationSection",
+      "EvidenceFile",
+      "Review",
+      "Incident",
+      "AuditEvent",
+      "DossierRecord",
+    ]) {
       expect(names, t).toContain(t);
     }
   });

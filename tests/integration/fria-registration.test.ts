@@ -44,7 +44,10 @@ beforeAll(async () => {
   owner = await actorOf("owner@northwind.example");
   officer = await actorOf("compliance@northwind.example");
   exec = await actorOf("exec@northwind.example");
-  const m = await createModel({ actor: officer, input: { key: `test-fria-${run}`, name: "FRIA test", lifecycle: "VALIDATION", actorRole: "DEPLOYER", intendedPurpose: "Benefits triage.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+  const m = await createModel({
+    actor: officer,
+    input: { key: `test-fria-${run}`, name: "FRIA test", lifecycle: "VALIDATION", actorRole: "DEPLOYER", intendedPurpose: "Benefits triage.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+  });
   key = m.key;
   await classifyModel({ actor: officer, key, input: { revision: m.revision, answers: PUBLIC_BENEFITS } });
 }, 60_000);
@@ -61,7 +64,9 @@ describe("Art. 27 FRIA", () => {
       fieldErrors: { notifiedAt: ["Enter a date as YYYY-MM-DD."] },
     });
     await expect(saveFria({ actor: officer, key, input: { ...ELEMENTS, processes: "a\u0000b", revision: "0" } })).rejects.toMatchObject({ fieldErrors: { processes: expect.any(Array) } });
-    await expect(saveFria({ actor: officer, key, input: { ...ELEMENTS, notificationReference: "MSA-1", revision: "0" } })).rejects.toMatchObject({ fieldErrors: { notificationReference: expect.any(Array) } });
+    await expect(saveFria({ actor: officer, key, input: { ...ELEMENTS, notificationReference: "MSA-1", revision: "0" } })).rejects.toMatchObject({
+      fieldErrors: { notificationReference: expect.any(Array) },
+    });
     expect(await prisma.fundamentalRightsAssessment.count({ where: { model: { key } } })).toBe(0);
   });
 
@@ -99,7 +104,11 @@ describe("EU database registration (Annex VIII Section C)", () => {
     expect(await openItems()).toContain("HR_D_EU_DATABASE_REGISTRATION");
     const again = await prisma.model.findUniqueOrThrow({ where: { key } });
     await expect(saveRegistration({ actor: officer, key, input: { revision: String(m.revision), deployerContact: "x" } })).rejects.toMatchObject({ code: "CONFLICT" });
-    await saveRegistration({ actor: officer, key, input: { revision: String(again.revision), deployerContact: "City", providerEntryUrl: "https://db.example/1", friaSummary: "No automated refusals.", euDatabaseId: "EU-1" } });
+    await saveRegistration({
+      actor: officer,
+      key,
+      input: { revision: String(again.revision), deployerContact: "City", providerEntryUrl: "https://db.example/1", friaSummary: "No automated refusals.", euDatabaseId: "EU-1" },
+    });
     expect(await openItems()).not.toContain("HR_D_EU_DATABASE_REGISTRATION");
     expect((await getRegistration(key))?.export).toMatchObject({ complete: true, registrationId: "EU-1", missing: [] });
     expect(await prisma.auditEvent.count({ where: { modelId: again.id, action: "model.eu-registration" } })).toBe(2);

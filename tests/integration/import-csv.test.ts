@@ -72,9 +72,19 @@ describe("CSV import against the database", () => {
     ]);
     expect(first.rows[2]!.reasons.join(" ")).toMatch(/public_authority/);
     const one = await prisma.model.findUniqueOrThrow({ where: { key: `${P}-one` }, include: { versions: { orderBy: { version: "asc" } }, businessUnit: true, businessOwner: true } });
-    expect([one.name, one.lifecycle, one.businessUnit?.name, one.businessOwner?.email, one.environments, one.riskClass]).toEqual(["One, quoted", "PRODUCTION", "Payments", "owner@northwind.example", ["prod", "dr"], "UNCLASSIFIED"]);
+    expect([one.name, one.lifecycle, one.businessUnit?.name, one.businessOwner?.email, one.environments, one.riskClass]).toEqual([
+      "One, quoted",
+      "PRODUCTION",
+      "Payments",
+      "owner@northwind.example",
+      ["prod", "dr"],
+      "UNCLASSIFIED",
+    ]);
     expect(one.nextReviewAt?.toISOString()).toBe("2027-01-31T00:00:00.000Z");
-    expect(one.versions.map((v) => [v.version, v.active])).toEqual([["2", false], ["3", true]]);
+    expect(one.versions.map((v) => [v.version, v.active])).toEqual([
+      ["2", false],
+      ["3", true],
+    ]);
 
     const again = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
     expect(again.summary).toEqual({ created: 0, updated: 0, unchanged: 2, rejected: 1 });

@@ -21,7 +21,10 @@ describe("imports use the API's validation", () => {
   it("CSV: refuses a version label the API refuses, and writes nothing for that row", async () => {
     const csv = `key,name,lifecycle,version\r\n${P}-a,A,DEVELOPMENT,../x\r\n${P}-b,B,DEVELOPMENT,1.0\r\n`;
     const report = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
-    expect(report.rows.map((r) => [r.key, r.outcome])).toEqual([[`${P}-a`, "rejected"], [`${P}-b`, "created"]]);
+    expect(report.rows.map((r) => [r.key, r.outcome])).toEqual([
+      [`${P}-a`, "rejected"],
+      [`${P}-b`, "created"],
+    ]);
     expect(report.rows[0]!.reasons.join(" ")).toMatch(/version \.\.\/x: version: Use 1-64 letters/);
     expect(await prisma.model.count({ where: { key: `${P}-a` } })).toBe(0);
     expect(await prisma.modelVersion.count({ where: { version: "../x" } })).toBe(0);
@@ -30,7 +33,10 @@ describe("imports use the API's validation", () => {
   it("CSV: refuses an impossible date instead of shifting it", async () => {
     const csv = `key,name,lifecycle,next_review_at\r\n${P}-c,C,DEVELOPMENT,2026-02-30\r\n${P}-d,D,DEVELOPMENT,2028-02-29\r\n`;
     const report = await runImport({ actor: admin, format: "csv", payload: csv, dryRun: false });
-    expect(report.rows.map((r) => [r.key, r.outcome])).toEqual([[`${P}-c`, "rejected"], [`${P}-d`, "created"]]);
+    expect(report.rows.map((r) => [r.key, r.outcome])).toEqual([
+      [`${P}-c`, "rejected"],
+      [`${P}-d`, "created"],
+    ]);
     expect(report.rows[0]!.reasons.join(" ")).toMatch(/nextReviewAt: Enter a valid date/);
     expect(await prisma.model.count({ where: { key: `${P}-c` } })).toBe(0);
     const d = await prisma.model.findUniqueOrThrow({ where: { key: `${P}-d` } });
@@ -78,7 +84,14 @@ describe("search wildcards match literally", () => {
 describe("the inventory data function (two statements: page + one grouped count)", () => {
   const actor = () => ({ id: admin.id, role: admin.role });
   it("facets and total equal separate counts for each filter", async () => {
-    for (const q of [{}, { lifecycle: "PRODUCTION", documented: "no" }, { riskClass: "HIGH", businessUnit: "Payments" }, { q: "fraud" }, { reviewOverdue: "1" }, { owner: "owner@northwind.example" }] as Array<Record<string, string>>) {
+    for (const q of [
+      {},
+      { lifecycle: "PRODUCTION", documented: "no" },
+      { riskClass: "HIGH", businessUnit: "Payments" },
+      { q: "fraud" },
+      { reviewOverdue: "1" },
+      { owner: "owner@northwind.example" },
+    ] as Array<Record<string, string>>) {
       const page = await listModels({ actor: actor(), query: inventoryQuerySchema.parse(q), withFacets: true });
       const where = (extra: object) => ({ AND: [prismaWhere(q), extra] });
       expect(page.total).toBe(await prisma.model.count({ where: prismaWhere(q) }));
@@ -144,14 +157,25 @@ describe("bulk import writes", () => {
     expect(report.summary).toMatchObject({ created: 3, rejected: 0 });
     const keys = [`${P}-v1`, `${P}-v2`, `${P}-v3`];
     const verdicts = () =>
-      prisma.model.findMany({ where: { key: { in: keys } }, orderBy: { key: "asc" }, select: { id: true, key: true, complianceScore: true, undocumented: true, monitoringStatus: true, openItems: true, actorRole: true, publicAuthority: true, environments: true } });
+      prisma.model.findMany({
+        where: { key: { in: keys } },
+        orderBy: { key: "asc" },
+        select: { id: true, key: true, complianceScore: true, undocumented: true, monitoringStatus: true, openItems: true, actorRole: true, publicAuthority: true, environments: true },
+      });
     const stored = await verdicts();
-    expect(stored.map((m) => [m.actorRole, m.publicAuthority, m.environments])).toEqual([["PROVIDER", false, []], ["DEPLOYER", false, []], ["DEPLOYER", false, []]]);
+    expect(stored.map((m) => [m.actorRole, m.publicAuthority, m.environments])).toEqual([
+      ["PROVIDER", false, []],
+      ["DEPLOYER", false, []],
+      ["DEPLOYER", false, []],
+    ]);
     expect(stored.every((m) => m.complianceScore !== null)).toBe(true);
     await refreshCompliance(prisma, { modelIds: stored.map((m) => m.id) });
     expect(await verdicts()).toEqual(stored);
     const v1 = await prisma.model.findUniqueOrThrow({ where: { key: `${P}-v1` }, include: { versions: { orderBy: { version: "asc" } }, businessUnit: true } });
-    expect(v1.versions.map((v) => [v.version, v.active, v.trainingPipelineVersion])).toEqual([["2", false, null], ["3", true, "t-1"]]);
+    expect(v1.versions.map((v) => [v.version, v.active, v.trainingPipelineVersion])).toEqual([
+      ["2", false, null],
+      ["3", true, "t-1"],
+    ]);
     const events = await prisma.auditEvent.findMany({ where: { modelId: { in: stored.map((m) => m.id) } } });
     expect(events.map((e) => e.action).sort()).toEqual(["model.create", "model.create", "model.create"]);
     const { verifyAuditChain } = await import("@/lib/audit-log/queries");

@@ -79,7 +79,10 @@ function startInstance(id: "a" | "b"): Promise<ChildProcess> {
 
 type JobRow = { id: string; name: string; state: string; output: { instance?: string; scan?: { created: number } } | null; created_on: Date; singleton_on: Date | null };
 const jobs = () =>
-  prisma.$queryRawUnsafe<JobRow[]>(`SELECT id::text, name, state::text, output, created_on, singleton_on FROM ${JOB_SCHEMA}.job WHERE name IN ('${QUEUES.scan}', '${QUEUES.deliver}') AND created_on >= $1 ORDER BY created_on`, started);
+  prisma.$queryRawUnsafe<JobRow[]>(
+    `SELECT id::text, name, state::text, output, created_on, singleton_on FROM ${JOB_SCHEMA}.job WHERE name IN ('${QUEUES.scan}', '${QUEUES.deliver}') AND created_on >= $1 ORDER BY created_on`,
+    started,
+  );
 
 async function waitFor(check: () => Promise<boolean>, ms: number) {
   const until = Date.now() + ms;

@@ -82,9 +82,7 @@ describe("editing a model", () => {
   it("lets two concurrent saves of the same revision through exactly once", async () => {
     const k = key("race");
     const created = await createModel({ actor: owner, input: { key: k, name: "Race", lifecycle: "DEVELOPMENT" } });
-    const results = await Promise.allSettled(
-      ["A", "B"].map((n) => updateModel({ actor: owner, key: k, input: { revision: created.revision, name: `Race ${n}`, lifecycle: "DEVELOPMENT" } })),
-    );
+    const results = await Promise.allSettled(["A", "B"].map((n) => updateModel({ actor: owner, key: k, input: { revision: created.revision, name: `Race ${n}`, lifecycle: "DEVELOPMENT" } })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((failed.reason as AppError).code).toBe("CONFLICT");

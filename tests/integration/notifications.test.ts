@@ -25,13 +25,14 @@ function header(raw: string, name: string): string {
   const m = raw.match(new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, "mi"));
   const value = m ? m[1]!.replace(/\r?\n[ \t]+/g, " ").trim() : "";
   // RFC 2047 encoded words (nodemailer uses them for non-ASCII subjects)
-  return value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_all, enc: string, text: string) =>
-      enc.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
-    );
+  return value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_all, enc: string, text: string) =>
+    enc.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8"),
+  );
 }
 
 beforeAll(async () => {
@@ -80,7 +81,13 @@ const mailsTo = (email: string) => mails.filter((m) => m.to.includes(email));
 describe("review notifications", () => {
   it("reach the right people once, even when notify and delivery run twice at the same time", async () => {
     const u = users as Record<"owner" | "compliance" | "admin" | "exec", { id: string; email: string }>;
-    const review = { kind: "REVIEW_REQUESTED" as const, title: `Review requested: Retail credit scoring ${run}`, body: "Owner submitted revision 4 for review.", link: "/reviews", dedupeKey: `review:${run}:submitted` };
+    const review = {
+      kind: "REVIEW_REQUESTED" as const,
+      title: `Review requested: Retail credit scoring ${run}`,
+      body: "Owner submitted revision 4 for review.",
+      link: "/reviews",
+      dedupeKey: `review:${run}:submitted`,
+    };
     const created = await prisma.$transaction(async (tx) => notify({ tx, ...review, recipients: [u.compliance.id, u.admin.id, u.compliance.id] }));
     expect(created).toBe(2);
     expect(await notify({ tx: prisma, ...review, recipients: [u.compliance.id, u.admin.id] })).toBe(0);
@@ -91,7 +98,15 @@ describe("review notifications", () => {
         throw new Error("decision failed");
       })
       .catch(() => undefined);
-    await notify({ tx: prisma, kind: "CHANGES_REQUESTED", recipients: [u.owner.id], title: `Changes requested: Retail credit scoring ${run}`, body: "Please add the rollback drill.", link: "/models/x", dedupeKey: `review:${run}:changes` });
+    await notify({
+      tx: prisma,
+      kind: "CHANGES_REQUESTED",
+      recipients: [u.owner.id],
+      title: `Changes requested: Retail credit scoring ${run}`,
+      body: "Please add the rollback drill.",
+      link: "/models/x",
+      dedupeKey: `review:${run}:changes`,
+    });
 
     const [a, b] = await Promise.all([deliverPendingEmails({ now: MORNING(5), config }), deliverPendingEmails({ now: MORNING(5), config })]);
     expect(a.notifications + b.notifications).toBe(3);
@@ -121,7 +136,14 @@ describe("review notifications", () => {
     await savePreferences({ userId: u.exec.id, preferences: { REVIEW_APPROVED: { inApp: true, email: true, digest: true } } });
     await savePreferences({ userId: u.auditor.id, preferences: { REVIEW_APPROVED: { inApp: false, email: true, digest: false } } });
     for (const i of [1, 2]) {
-      await notify({ tx: prisma, kind: "REVIEW_APPROVED", recipients: [u.owner.id, u.exec.id, u.auditor.id], title: `Approved: model ${i} ${run}`, body: "Approved by the compliance officer.", dedupeKey: `review:${run}:approved:${i}` });
+      await notify({
+        tx: prisma,
+        kind: "REVIEW_APPROVED",
+        recipients: [u.owner.id, u.exec.id, u.auditor.id],
+        title: `Approved: model ${i} ${run}`,
+        body: "Approved by the compliance officer.",
+        dedupeKey: `review:${run}:approved:${i}`,
+      });
     }
     await deliverPendingEmails({ now: MORNING(5), config });
     expect(mailsTo(u.owner.email)).toHaveLength(0);
@@ -150,11 +172,17 @@ describe("the deadline scan", () => {
     expect(again.created).toBe(0);
 
     // the CRITICAL card-fraud model: its owners and every compliance officer
-    const fraud = await prisma.model.findUniqueOrThrow({ where: { key: "card-fraud-detection-debit-cards" }, select: { id: true, businessOwnerId: true, technicalOwnerId: true, monitoringStatus: true } });
+    const fraud = await prisma.model.findUniqueOrThrow({
+      where: { key: "card-fraud-detection-debit-cards" },
+      select: { id: true, businessOwnerId: true, technicalOwnerId: true, monitoringStatus: true },
+    });
     expect(fraud.monitoringStatus).toBe("CRITICAL");
     const officers = await prisma.user.findMany({ where: { role: "COMPLIANCE_OFFICER", active: true }, select: { id: true } });
     const expected = new Set([fraud.businessOwnerId, fraud.technicalOwnerId, ...officers.map((o) => o.id)].filter((x): x is string => !!x));
-    const critical = await prisma.notification.findMany({ where: { kind: "MONITORING_CRITICAL", dedupeKey: { startsWith: `monitoring:CRITICAL:${fraud.id}:` }, createdAt: { gte: started } }, select: { userId: true } });
+    const critical = await prisma.notification.findMany({
+      where: { kind: "MONITORING_CRITICAL", dedupeKey: { startsWith: `monitoring:CRITICAL:${fraud.id}:` }, createdAt: { gte: started } },
+      select: { userId: true },
+    });
     expect(new Set(critical.map((n) => n.userId))).toEqual(expected);
 
     const recipients = await prisma.notification.findMany({ where: { createdAt: { gte: started }, emailStatus: { in: ["PENDING", "DIGEST"] } }, distinct: ["userId"], select: { userId: true } });
@@ -167,7 +195,13 @@ describe("the deadline scan", () => {
     // the officer's single CRITICAL alert comes as itself
     expect(mailsTo("compliance@northwind.example").map((m) => m.subject)).toContain("[Dossier] Monitoring CRITICAL: Card fraud detection — debit cards");
     // the busiest recipient gets one digest listing all of theirs
-    const perUser = await prisma.notification.groupBy({ by: ["userId"], where: { createdAt: { gte: started }, emailStatus: "SENT", emailedAt: now }, _count: { _all: true }, orderBy: { _count: { userId: "desc" } }, take: 1 });
+    const perUser = await prisma.notification.groupBy({
+      by: ["userId"],
+      where: { createdAt: { gte: started }, emailStatus: "SENT", emailedAt: now },
+      _count: { _all: true },
+      orderBy: { _count: { userId: "desc" } },
+      take: 1,
+    });
     const busiest = await prisma.user.findUniqueOrThrow({ where: { id: perUser[0]!.userId } });
     const n = perUser[0]!._count._all;
     expect(n).toBeGreaterThan(1);

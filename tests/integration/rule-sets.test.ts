@@ -19,7 +19,15 @@ const actorOf = async (email: string): Promise<ModelActor> => {
   return { id: u.id, role: u.role, email: u.email };
 };
 
-const COMMON = { "scope.ai-system": "YES", "scope.exclusion": ["NONE"], "art5.practices": ["NONE"], "gpai.model": "NO", "annex-i.product": ["NONE"], "annex-iii.areas": ["NONE"], "art50.cases": ["NONE"] };
+const COMMON = {
+  "scope.ai-system": "YES",
+  "scope.exclusion": ["NONE"],
+  "art5.practices": ["NONE"],
+  "gpai.model": "NO",
+  "annex-i.product": ["NONE"],
+  "annex-iii.areas": ["NONE"],
+  "art50.cases": ["NONE"],
+};
 
 /** Each case: answers and verdict exactly as the pre-Omnibus engine stored them, and what must happen. */
 const LEGACY = {
@@ -74,7 +82,10 @@ beforeAll(async () => {
   owner = await actorOf("owner@northwind.example");
   officer = await actorOf("compliance@northwind.example");
   for (const [name, c] of Object.entries(LEGACY)) {
-    const m = await createModel({ actor: officer, input: { key: key(name), name: `Rules ${name}`, lifecycle: "VALIDATION", actorRole: c.role, intendedPurpose: "Rule-set test.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const m = await createModel({
+      actor: officer,
+      input: { key: key(name), name: `Rules ${name}`, lifecycle: "VALIDATION", actorRole: c.role, intendedPurpose: "Rule-set test.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+    });
     // what the old engine wrote, under the old version
     await prisma.model.update({
       where: { id: m.id },
@@ -83,14 +94,19 @@ beforeAll(async () => {
         legalBasis: [...c.verdict.legalBasis],
         transparencyDuties: [...c.verdict.transparencyDuties],
         actorRole: c.role,
-        classificationAnswers: JSON.parse(JSON.stringify(c.answers)), classificationRuleSet: LEGACY_RULE_SET, classificationStatus: "CONFIRMED",
+        classificationAnswers: JSON.parse(JSON.stringify(c.answers)),
+        classificationRuleSet: LEGACY_RULE_SET,
+        classificationStatus: "CONFIRMED",
         classifiedAt: new Date(),
         classifiedById: officer.id,
       },
     });
   }
   // a model classified under the current rules is never touched
-  const current = await createModel({ actor: officer, input: { key: key("current"), name: "Rules current", lifecycle: "VALIDATION", actorRole: "DEPLOYER", intendedPurpose: "Rule-set test.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+  const current = await createModel({
+    actor: officer,
+    input: { key: key("current"), name: "Rules current", lifecycle: "VALIDATION", actorRole: "DEPLOYER", intendedPurpose: "Rule-set test.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+  });
   await classifyModel({ actor: officer, key: current.key, input: { revision: current.revision, answers: { ...LEGACY["deployer-chatbot"].answers, "art50.exemption-1": "NONE" } } });
   currentKey = current.key;
   result = await checkRuleSets();

@@ -87,7 +87,9 @@ describe("role change and password reset", () => {
   });
 
   it("refuses a role change for an SSO user (the identity provider decides)", async () => {
-    const sso = await prisma.user.create({ data: { email: `sso-${run}@lifecycle.example`, name: "S", role: Role.EXECUTIVE, passwordHash: "!sso", source: "SSO", oidcIssuer: "https://idp.example", oidcSubject: `s-${run}` } });
+    const sso = await prisma.user.create({
+      data: { email: `sso-${run}@lifecycle.example`, name: "S", role: Role.EXECUTIVE, passwordHash: "!sso", source: "SSO", oidcIssuer: "https://idp.example", oidcSubject: `s-${run}` },
+    });
     await expect(changeUserRole({ actor: actor(), userId: sso.id, role: Role.ADMIN })).rejects.toThrow(/identity provider/);
     await expect(resetPassword({ actor: actor(), userId: sso.id })).rejects.toThrow(/SSO/);
     // and a password never signs in an SSO account
@@ -146,7 +148,11 @@ describe("TOTP second factor", () => {
     const stored = await prisma.recoveryCode.findMany({ where: { userId: officer.id } });
     expect(stored.filter((c) => c.usedAt)).toHaveLength(1);
     expect(stored.some((c) => c.codeHash.includes(recovery))).toBe(false);
-    const signIns = await prisma.auditEvent.findMany({ where: { entityId: officer.id, action: { in: ["auth.signIn", "auth.signInFailed", "user.mfa.enable"] } }, orderBy: { seq: "asc" }, select: { action: true, after: true } });
+    const signIns = await prisma.auditEvent.findMany({
+      where: { entityId: officer.id, action: { in: ["auth.signIn", "auth.signInFailed", "user.mfa.enable"] } },
+      orderBy: { seq: "asc" },
+      select: { action: true, after: true },
+    });
     expect(signIns.map((e) => [e.action, (e.after as { secondFactor?: string; reason?: string }).secondFactor ?? (e.after as { reason?: string }).reason ?? null])).toEqual([
       ["auth.signIn", null],
       ["user.mfa.enable", null],

@@ -16,8 +16,7 @@ let admin: { id: string; role: "ADMIN"; email: string };
 
 type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-const attempt = (pw: string, opts: { email?: string; from?: string } = {}) =>
-  authorize({ email: opts.email ?? email, password: pw }, { headers: { "x-forwarded-for": opts.from ?? address } });
+const attempt = (pw: string, opts: { email?: string; from?: string } = {}) => authorize({ email: opts.email ?? email, password: pw }, { headers: { "x-forwarded-for": opts.from ?? address } });
 
 async function lockEvents(action: string, entityId: string) {
   return prisma.auditEvent.findMany({ where: { action, entityId }, orderBy: { seq: "asc" } });
@@ -29,7 +28,9 @@ beforeAll(async () => {
   await prisma.user.create({ data: { email, name: "Throttle Test", role: "MODEL_OWNER", passwordHash: await hashPassword(password) } });
 });
 afterAll(async () => {
-  await prisma.signInThrottle.deleteMany({ where: { OR: [{ key: { contains: run } }, { key: { startsWith: `address:${address}` } }, { key: { startsWith: "address:10.250." } }, { key: { startsWith: "address:10.251." } }] } });
+  await prisma.signInThrottle.deleteMany({
+    where: { OR: [{ key: { contains: run } }, { key: { startsWith: `address:${address}` } }, { key: { startsWith: "address:10.250." } }, { key: { startsWith: "address:10.251." } }] },
+  });
   // the user stays (unique per run): their sign-in events in the append-only audit log refer to them
   await prisma.$disconnect();
 });

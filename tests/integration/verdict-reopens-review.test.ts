@@ -37,7 +37,10 @@ afterAll(async () => {
 describe("an approved review follows the engine's verdict", () => {
   it("a drill that leaves the verdict alone keeps the approval; one that moves it reopens it, audited with both verdicts", async () => {
     const key = `test-ux-drill-${run}`;
-    const m = await createModel({ actor: owner, input: { key, name: `Drill ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const m = await createModel({
+      actor: owner,
+      input: { key, name: `Drill ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+    });
     await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
     const reviewId = await approve(key);
 
@@ -62,7 +65,10 @@ describe("an approved review follows the engine's verdict", () => {
 
   it("monitoring settings that move the verdict reopen the approval; an incident that does not move it keeps it", async () => {
     const key = `test-ux-monitor-${run}`;
-    const m = await createModel({ actor: owner, input: { key, name: `Monitor ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const m = await createModel({
+      actor: owner,
+      input: { key, name: `Monitor ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+    });
     await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
     await approve(key);
     const now = new Date();
@@ -99,7 +105,10 @@ describe("a section is complete only when it addresses its guidance", () => {
     const { saveSection } = await import("@/lib/documentation/sections");
     const { SECTION_TEXTS } = await import("../fixtures/section-texts");
     const key = `test-ux-ok-${run}`;
-    const m = await createModel({ actor: owner, input: { key, name: `Ok ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const m = await createModel({
+      actor: owner,
+      input: { key, name: `Ok ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+    });
     const refused = await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: "ok", status: "COMPLETE", expectedUpdatedAt: "" } }).then(
       () => null,
       (e: unknown) => e as { code: string; fieldErrors?: Record<string, string[]> },
@@ -110,7 +119,12 @@ describe("a section is complete only when it addresses its guidance", () => {
     // as a draft it is kept, and does not count
     await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: "ok", status: "DRAFT", expectedUpdatedAt: "" } });
     const draft = await prisma.documentationSection.findFirstOrThrow({ where: { modelId: m.id } });
-    const saved = await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: SECTION_TEXTS["ai-literacy"], status: "COMPLETE", expectedUpdatedAt: draft.updatedAt.toISOString() } });
+    const saved = await saveSection({
+      actor: owner,
+      key,
+      sectionKey: "ai-literacy",
+      input: { content: SECTION_TEXTS["ai-literacy"], status: "COMPLETE", expectedUpdatedAt: draft.updatedAt.toISOString() },
+    });
     expect(saved.status).toBe("COMPLETE");
   });
 });
@@ -133,7 +147,10 @@ describe("small frictions", () => {
   it("review notifications and the history name people, not addresses", async () => {
     const { listAuditEvents } = await import("@/lib/audit-log/queries");
     const key = `test-ux-names-${run}`;
-    const m = await createModel({ actor: owner, input: { key, name: `Names ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    const m = await createModel({
+      actor: owner,
+      input: { key, name: `Names ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+    });
     const review = await submitReview({ actor: owner, key, input: {} });
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: officer.id, dedupeKey: `review:${review.id}:submitted:${officer.id}` } });
     expect(note.body).toMatch(/^Omar Haddad submitted /);
@@ -162,12 +179,24 @@ describe("correcting and withdrawing a bias assessment", () => {
     expect((await evaluateModel(key))!.facts.activeVersion!.biasAssessments[0]!.allPassed).toBe(false);
 
     // a stale form (revision 0 does not exist; revision 2 is in the future) is refused, nothing changes
-    const stale = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 2, reason: "typo", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] } }).catch((e: { code: string }) => e);
+    const stale = await correctBiasAssessment({
+      actor: officer,
+      id: wrong.id,
+      input: { ...base, revision: 2, reason: "typo", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] },
+    }).catch((e: { code: string }) => e);
     expect((stale as { code: string }).code).toBe("CONFLICT");
-    const noReason = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 1, reason: " ", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] } }).catch((e: { fieldErrors?: Record<string, string[]> }) => e);
+    const noReason = await correctBiasAssessment({
+      actor: officer,
+      id: wrong.id,
+      input: { ...base, revision: 1, reason: " ", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] },
+    }).catch((e: { fieldErrors?: Record<string, string[]> }) => e);
     expect((noReason as { fieldErrors?: Record<string, string[]> }).fieldErrors?.reason?.[0]).toBe("Say what was wrong.");
 
-    const corrected = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 1, reason: "The ratio was typed as 0.06 instead of 0.96.", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] } });
+    const corrected = await correctBiasAssessment({
+      actor: officer,
+      id: wrong.id,
+      input: { ...base, revision: 1, reason: "The ratio was typed as 0.06 instead of 0.96.", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.96, threshold: 0.8 }] },
+    });
     expect(corrected.revision).toBe(2);
     expect((await evaluateModel(key))!.facts.activeVersion!.biasAssessments[0]!.allPassed).toBe(true);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "bias_assessment.correct", entityId: wrong.id } });
@@ -176,7 +205,11 @@ describe("correcting and withdrawing a bias assessment", () => {
     expect((event.after as { reason: string }).reason).toContain("typed as 0.06");
 
     // the same form submitted twice: the second is refused, the first stands
-    const twice = await correctBiasAssessment({ actor: officer, id: wrong.id, input: { ...base, revision: 1, reason: "again", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.5, threshold: 0.8 }] } }).catch((e: { code: string }) => e);
+    const twice = await correctBiasAssessment({
+      actor: officer,
+      id: wrong.id,
+      input: { ...base, revision: 1, reason: "again", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.5, threshold: 0.8 }] },
+    }).catch((e: { code: string }) => e);
     expect((twice as { code: string }).code).toBe("CONFLICT");
 
     await withdrawBiasAssessment({ actor: officer, id: wrong.id, input: { revision: 2, reason: "Assessed the wrong dataset." } });

@@ -47,7 +47,10 @@ const CHATBOT = {
 };
 
 async function newChatbot(name: string) {
-  const m = await createModel({ actor: owner, input: { key: key(name), name: `Chatbot ${name}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+  const m = await createModel({
+    actor: owner,
+    input: { key: key(name), name: `Chatbot ${name}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
+  });
   return m;
 }
 
@@ -87,7 +90,11 @@ describe("classification", () => {
   it("refuses executives, auditors and owners of other models", async () => {
     const m = await newChatbot("classify-forbidden");
     const other = await prisma.model.findUniqueOrThrow({ where: { key: "card-fraud-detection-debit-cards" } });
-    for (const [actor, k, rev] of [[exec, m.key, m.revision], [auditor, m.key, m.revision], [owner, other.key, other.revision]] as const) {
+    for (const [actor, k, rev] of [
+      [exec, m.key, m.revision],
+      [auditor, m.key, m.revision],
+      [owner, other.key, other.revision],
+    ] as const) {
       expect((await rejection(classifyModel({ actor, key: k, input: { revision: rev, answers: CHATBOT } }))).code).toBe("FORBIDDEN");
     }
   });
@@ -97,11 +104,23 @@ describe("documentation sections", () => {
   it("completing the required section closes its item; a stale editor is refused and nothing is overwritten", async () => {
     const m = await newChatbot("sections");
     await classifyModel({ actor: officer, key: m.key, input: { revision: m.revision, answers: CHATBOT } });
-    const first = await saveSection({ actor: owner, key: m.key, sectionKey: "transparency-disclosure", input: { content: SECTION_TEXTS["transparency-disclosure"], status: "COMPLETE", expectedUpdatedAt: "" } });
+    const first = await saveSection({
+      actor: owner,
+      key: m.key,
+      sectionKey: "transparency-disclosure",
+      input: { content: SECTION_TEXTS["transparency-disclosure"], status: "COMPLETE", expectedUpdatedAt: "" },
+    });
     let row = await prisma.model.findUniqueOrThrow({ where: { key: m.key } });
     expect(row.openItems.some((id) => id.includes("TRANSPARENCY"))).toBe(false);
     // a second editor that started from an empty section
-    const stale = await rejection(saveSection({ actor: officer, key: m.key, sectionKey: "transparency-disclosure", input: { content: `${SECTION_TEXTS["transparency-disclosure"]} Other text.`, status: "COMPLETE", expectedUpdatedAt: "" } }));
+    const stale = await rejection(
+      saveSection({
+        actor: officer,
+        key: m.key,
+        sectionKey: "transparency-disclosure",
+        input: { content: `${SECTION_TEXTS["transparency-disclosure"]} Other text.`, status: "COMPLETE", expectedUpdatedAt: "" },
+      }),
+    );
     expect(stale.code).toBe("CONFLICT");
     const section = await prisma.documentationSection.findFirstOrThrow({ where: { modelId: m.id, sectionKey: "transparency-disclosure" } });
     expect(section.content).toBe(SECTION_TEXTS["transparency-disclosure"]);
@@ -128,15 +147,22 @@ describe("documentation sections", () => {
     const ok = await addEvidence({ actor: owner, key: m.key, sectionKey: "ai-literacy", file: { name: "a.txt", type: "text/plain", bytes } });
     const { createHash } = await import("node:crypto");
     expect(ok.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
-    expect((await rejection(addEvidence({ actor: owner, key: m.key, sectionKey: "ai-literacy", file: { name: "x.exe", type: "application/x-msdownload", bytes } }))).code).toBe("UNSUPPORTED_MEDIA_TYPE");
-    expect((await rejection(addEvidence({ actor: owner, key: m.key, sectionKey: "ai-literacy", file: { name: "big.pdf", type: "application/pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) } }))).code).toBe("PAYLOAD_TOO_LARGE");
+    expect((await rejection(addEvidence({ actor: owner, key: m.key, sectionKey: "ai-literacy", file: { name: "x.exe", type: "application/x-msdownload", bytes } }))).code).toBe(
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
+    expect(
+      (await rejection(addEvidence({ actor: owner, key: m.key, sectionKey: "ai-literacy", file: { name: "big.pdf", type: "application/pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) } }))).code,
+    ).toBe("PAYLOAD_TOO_LARGE");
     expect((await rejection(addEvidence({ actor: auditor, key: m.key, sectionKey: "ai-literacy", file: { name: "a.txt", type: "text/plain", bytes } }))).code).toBe("FORBIDDEN");
   });
 });
 
 describe("reviews", () => {
   it("four eyes: the submitter never approves; approval freezes a snapshot; a later edit reopens it", async () => {
-    const m = await createModel({ actor: officer, input: { key: key("review"), name: "Reviewed", lifecycle: "VALIDATION", businessOwnerEmail: "owner@northwind.example", technicalOwnerEmail: "owner@northwind.example" } });
+    const m = await createModel({
+      actor: officer,
+      input: { key: key("review"), name: "Reviewed", lifecycle: "VALIDATION", businessOwnerEmail: "owner@northwind.example", technicalOwnerEmail: "owner@northwind.example" },
+    });
     const review = await submitReview({ actor: officer, key: m.key, input: { note: "please" } });
     expect((await rejection(submitReview({ actor: owner, key: m.key, input: {} }))).code).toBe("CONFLICT");
     expect((await rejection(decideReview({ actor: officer, reviewId: review.id, input: { decision: "APPROVE" } }))).code).toBe("FORBIDDEN");
@@ -165,7 +191,10 @@ describe("reviews", () => {
 
 describe("datasets, links, bias assessments, monitoring, incidents", () => {
   it("a dataset's provenance feeds the Art. 10 items of the models that use it", async () => {
-    const m = await createModel({ actor: officer, input: { key: key("credit"), name: "Test credit model", lifecycle: "VALIDATION", businessOwnerEmail: "owner@northwind.example", technicalOwnerEmail: "owner@northwind.example" } });
+    const m = await createModel({
+      actor: officer,
+      input: { key: key("credit"), name: "Test credit model", lifecycle: "VALIDATION", businessOwnerEmail: "owner@northwind.example", technicalOwnerEmail: "owner@northwind.example" },
+    });
     await classifyModel({
       actor: officer,
       key: m.key,
@@ -179,7 +208,20 @@ describe("datasets, links, bias assessments, monitoring, incidents", () => {
     expect((await rejection(linkDataset({ actor: owner, key: m.key, input: { version: "9", datasetId: ds.id, purpose: "TEST" } }))).fieldErrors?.version).toBeDefined();
     let row = await prisma.model.findUniqueOrThrow({ where: { key: m.key } });
     expect(row.openItems).toContain("HR_P_DATA_PROVENANCE");
-    await updateDataset({ actor: owner, id: ds.id, input: { revision: ds.revision, name: "Applications", version: "1", source: "LOS", provenance: "Nightly extract", collectionMethod: "System records", knownBiases: "Thin files", biasMitigations: "Re-weighting" } });
+    await updateDataset({
+      actor: owner,
+      id: ds.id,
+      input: {
+        revision: ds.revision,
+        name: "Applications",
+        version: "1",
+        source: "LOS",
+        provenance: "Nightly extract",
+        collectionMethod: "System records",
+        knownBiases: "Thin files",
+        biasMitigations: "Re-weighting",
+      },
+    });
     row = await prisma.model.findUniqueOrThrow({ where: { key: m.key } });
     expect(row.openItems).not.toContain("HR_P_DATA_PROVENANCE");
     expect(row.openItems).not.toContain("HR_P_DATA_BIAS_EXAMINATION");
@@ -193,7 +235,11 @@ describe("datasets, links, bias assessments, monitoring, incidents", () => {
       actor: owner,
       key: m.key,
       input: {
-        version: "1", assessedAt: new Date(), methodology: "MetricFrame", protectedAttributes: ["sex"], status: "FINAL",
+        version: "1",
+        assessedAt: new Date(),
+        methodology: "MetricFrame",
+        protectedAttributes: ["sex"],
+        status: "FINAL",
         metrics: [
           { metric: "disparate_impact_ratio", group: "f vs m", value: 0.75, threshold: 0.8 },
           { metric: "demographic_parity_difference", group: "f vs m", value: -0.05, threshold: 0.1 },
@@ -203,8 +249,14 @@ describe("datasets, links, bias assessments, monitoring, incidents", () => {
     expect(bias.metrics.map((x) => x.passed)).toEqual([false, true]);
     row = await prisma.model.findUniqueOrThrow({ where: { key: m.key } });
     expect(row.openItems).not.toContain("HR_P_BIAS_ASSESSMENT");
-    expect((await rejection(createBiasAssessment({ actor: owner, key: m.key, input: { version: "1", assessedAt: "not a date", methodology: "", protectedAttributes: [], status: "FINAL", metrics: [] } }))).fieldErrors).toMatchObject({
-      assessedAt: expect.any(Array), methodology: expect.any(Array), protectedAttributes: expect.any(Array), metrics: expect.any(Array),
+    expect(
+      (await rejection(createBiasAssessment({ actor: owner, key: m.key, input: { version: "1", assessedAt: "not a date", methodology: "", protectedAttributes: [], status: "FINAL", metrics: [] } })))
+        .fieldErrors,
+    ).toMatchObject({
+      assessedAt: expect.any(Array),
+      methodology: expect.any(Array),
+      protectedAttributes: expect.any(Array),
+      metrics: expect.any(Array),
     });
   });
 
@@ -217,13 +269,25 @@ describe("datasets, links, bias assessments, monitoring, incidents", () => {
 
   it("validates monitoring thresholds and incident dates", async () => {
     const m = await newChatbot("monitoring");
-    expect((await rejection(saveMonitoringConfig({ actor: owner, key: m.key, input: { enabled: true, features: ["a"], warningThreshold: 0.3, criticalThreshold: 0.2, cadenceDays: 7 } }))).fieldErrors?.criticalThreshold).toBeDefined();
+    expect(
+      (await rejection(saveMonitoringConfig({ actor: owner, key: m.key, input: { enabled: true, features: ["a"], warningThreshold: 0.3, criticalThreshold: 0.2, cadenceDays: 7 } }))).fieldErrors
+        ?.criticalThreshold,
+    ).toBeDefined();
     await saveMonitoringConfig({ actor: owner, key: m.key, input: { enabled: true, features: ["a"], warningThreshold: 0.1, criticalThreshold: 0.2, cadenceDays: 7 } });
-    const e = await rejection(createIncident({ actor: owner, key: m.key, input: { title: "x", occurredAt: "2026-11-10", awareAt: "2026-11-01", severity: "HIGH", deadlineRule: "STANDARD", description: "y" } }));
+    const e = await rejection(
+      createIncident({ actor: owner, key: m.key, input: { title: "x", occurredAt: "2026-11-10", awareAt: "2026-11-01", severity: "HIGH", deadlineRule: "STANDARD", description: "y" } }),
+    );
     expect(e.fieldErrors?.awareAt).toBeDefined();
-    const incident = await createIncident({ actor: owner, key: m.key, input: { title: "x", occurredAt: "2026-11-01", awareAt: "2026-11-02", severity: "HIGH", deadlineRule: "DEATH", description: "y" } });
+    const incident = await createIncident({
+      actor: owner,
+      key: m.key,
+      input: { title: "x", occurredAt: "2026-11-01", awareAt: "2026-11-02", severity: "HIGH", deadlineRule: "DEATH", description: "y" },
+    });
     expect(incident.deadlineRule).toBe("DEATH");
-    expect((await rejection(createIncident({ actor: exec, key: m.key, input: { title: "x", occurredAt: "2026-11-01", awareAt: "2026-11-02", severity: "HIGH", deadlineRule: "DEATH", description: "y" } }))).code).toBe("FORBIDDEN");
+    expect(
+      (await rejection(createIncident({ actor: exec, key: m.key, input: { title: "x", occurredAt: "2026-11-01", awareAt: "2026-11-02", severity: "HIGH", deadlineRule: "DEATH", description: "y" } })))
+        .code,
+    ).toBe("FORBIDDEN");
   });
 });
 

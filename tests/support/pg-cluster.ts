@@ -24,13 +24,19 @@ function binDir(): string {
   const fromEnv = process.env.PG_BIN_DIR;
   if (fromEnv) return fromEnv;
   const root = "/usr/lib/postgresql";
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, "bin", "initdb")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (!versions[0]) throw new Error("initdb not found: install PostgreSQL server binaries or set PG_BIN_DIR");
   return join(root, versions[0], "bin");
 }
 
 function userId(name: string): { uid: number; gid: number } | null {
-  const line = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`${name}:`));
   if (!line) return null;
   const parts = line.split(":");
   return { uid: Number(parts[2]), gid: Number(parts[3]) };

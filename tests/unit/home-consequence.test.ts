@@ -15,8 +15,16 @@ describe("a home per role", () => {
     expect(homeKindFor(actor("AUDITOR"))).toBe("auditor");
   });
   it("the navigation starts with the home, and keeps the overview one click away", () => {
-    expect(navigationFor(actor("MODEL_OWNER")).slice(0, 2).map((i) => i.label)).toEqual(["My models", "Overview"]);
-    expect(navigationFor(actor("COMPLIANCE_OFFICER")).slice(0, 2).map((i) => i.label)).toEqual(["Worklist", "Overview"]);
+    expect(
+      navigationFor(actor("MODEL_OWNER"))
+        .slice(0, 2)
+        .map((i) => i.label),
+    ).toEqual(["My models", "Overview"]);
+    expect(
+      navigationFor(actor("COMPLIANCE_OFFICER"))
+        .slice(0, 2)
+        .map((i) => i.label),
+    ).toEqual(["Worklist", "Overview"]);
     expect(navigationFor(actor("EXECUTIVE"))[0]!.label).toBe("Overview");
   });
 });

@@ -21,9 +21,9 @@ export default async function ApiDocsPage() {
       <h1>Public API v1</h1>
       <div className="card">
         <p>
-          For ML pipelines. Authenticate with <code>Authorization: Bearer dsr_…</code> (create a token under <a href="/admin/tokens">API tokens</a> or with{" "}
-          <code>npm run token:create</code>). JSON in and out; errors are RFC 9457 <code>application/problem+json</code> with field errors on 422. POSTs accept an{" "}
-          <code>Idempotency-Key</code> header. Rate limit: per token and minute (default 600).
+          For ML pipelines. Authenticate with <code>Authorization: Bearer dsr_…</code> (create a token under <a href="/admin/tokens">API tokens</a> or with <code>npm run token:create</code>). JSON in
+          and out; errors are RFC 9457 <code>application/problem+json</code> with field errors on 422. POSTs accept an <code>Idempotency-Key</code> header. Rate limit: per token and minute (default
+          600).
         </p>
         <p>
           Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1, generated from the same zod schemas the server validates with).

@@ -50,9 +50,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       {verdict && (
         <div className={verdict.ok ? "notice" : "form-error"} data-testid="chain-verdict">
           <p style={{ margin: 0 }}>
-            {verdict.ok
-              ? `Chain intact: ${verdict.checked} events verified.`
-              : `Chain broken: ${verdict.breakCount} broken link${verdict.breakCount === 1 ? "" : "s"} in ${verdict.checked} events.`}
+            {verdict.ok ? `Chain intact: ${verdict.checked} events verified.` : `Chain broken: ${verdict.breakCount} broken link${verdict.breakCount === 1 ? "" : "s"} in ${verdict.checked} events.`}
             {verdict.acknowledged.length > 0 &&
               ` ${verdict.acknowledged.length} event${verdict.acknowledged.length === 1 ? "" : "s"} written before canonical hashing ${verdict.acknowledged.length === 1 ? "is" : "are"} acknowledged by a re-anchoring event (#${verdict.acknowledged.join(", #")}).`}
             {verdict.pending > 0 && ` ${verdict.pending} committed event${verdict.pending === 1 ? " is" : "s are"} not chained yet.`}

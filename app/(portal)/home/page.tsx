@@ -27,12 +27,14 @@ async function OwnerHome({ user }: { user: Awaited<ReturnType<typeof requirePage
     <>
       <h1>My models</h1>
       <p className="muted">
-        The {models.length} models you own, the most consequential first: prohibited practices, then high-risk models that are undocumented, then monitoring
-        that is critical or stale, then deadlines. Each open item links to the form that fixes it. {needing.length} of them have open items.
+        The {models.length} models you own, the most consequential first: prohibited practices, then high-risk models that are undocumented, then monitoring that is critical or stale, then deadlines.
+        Each open item links to the form that fixes it. {needing.length} of them have open items.
       </p>
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(320px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="my-reviews">
-          <h2 id="my-reviews" style={{ marginTop: 0 }}>Reviews</h2>
+          <h2 id="my-reviews" style={{ marginTop: 0 }}>
+            Reviews
+          </h2>
           {reviews.length === 0 ? (
             <p className="muted">No review waiting, reopened or sent back.</p>
           ) : (
@@ -48,7 +50,9 @@ async function OwnerHome({ user }: { user: Awaited<ReturnType<typeof requirePage
           )}
         </section>
         <section className="card" aria-labelledby="my-requests">
-          <h2 id="my-requests" style={{ marginTop: 0 }}>Requests</h2>
+          <h2 id="my-requests" style={{ marginTop: 0 }}>
+            Requests
+          </h2>
           {requests.length === 0 ? (
             <p className="muted">No unread request or notification.</p>
           ) : (
@@ -72,10 +76,8 @@ async function OwnerHome({ user }: { user: Awaited<ReturnType<typeof requirePage
           {models.map((m) => (
             <li key={m.key} className="card" data-testid="owner-model" data-model={m.key} data-rank={m.consequence.rank}>
               <h3 style={{ margin: "0 0 0.25rem" }}>
-                <Link href={`/models/${m.key}`}>{m.name}</Link>{" "}
-                <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>{" "}
-                <span className={`badge ${m.undocumented ? "undocumented" : "documented"}`}>{m.undocumented ? "Undocumented" : "Documented"}</span>{" "}
-                <span className="muted">{m.score} / 100</span>
+                <Link href={`/models/${m.key}`}>{m.name}</Link> <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>{" "}
+                <span className={`badge ${m.undocumented ? "undocumented" : "documented"}`}>{m.undocumented ? "Undocumented" : "Documented"}</span> <span className="muted">{m.score} / 100</span>
               </h3>
               <p style={{ margin: "0 0 0.25rem" }}>
                 <strong>{m.consequence.label}.</strong> {m.because}
@@ -84,7 +86,11 @@ async function OwnerHome({ user }: { user: Awaited<ReturnType<typeof requirePage
                 <ul>
                   {m.items.slice(0, 5).map((i) => (
                     <li key={i.id} data-testid="owner-item" data-item={i.id}>
-                      <Link href={i.href}>Fix: {i.title}</Link> <span className="muted">({i.status}{i.mandatory ? "" : ", recommended"})</span>
+                      <Link href={i.href}>Fix: {i.title}</Link>{" "}
+                      <span className="muted">
+                        ({i.status}
+                        {i.mandatory ? "" : ", recommended"})
+                      </span>
                     </li>
                   ))}
                   {m.items.length > 5 && (
@@ -110,14 +116,19 @@ async function OfficerWorklist({ user }: { user: Awaited<ReturnType<typeof requi
       <p className="muted">What to chase today. The overview of the whole inventory is under Overview.</p>
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(340px, 1fr))", gap: "1rem" }}>
         <section className="card" aria-labelledby="wl-reviews" data-testid="worklist-reviews">
-          <h2 id="wl-reviews" style={{ marginTop: 0 }}>Reviews waiting for you ({w.queue.length})</h2>
+          <h2 id="wl-reviews" style={{ marginTop: 0 }}>
+            Reviews waiting for you ({w.queue.length})
+          </h2>
           {w.queue.length === 0 ? (
             <p className="muted">No submission is waiting.</p>
           ) : (
             <ul>
               {w.queue.slice(0, 10).map((r) => (
                 <li key={r.id}>
-                  <Link href={`/models/${r.model.key}#review`}>{r.model.name}</Link> <span className="muted">submitted {day(r.submittedAt)} by {r.submittedBy.name}</span>
+                  <Link href={`/models/${r.model.key}#review`}>{r.model.name}</Link>{" "}
+                  <span className="muted">
+                    submitted {day(r.submittedAt)} by {r.submittedBy.name}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -125,7 +136,9 @@ async function OfficerWorklist({ user }: { user: Awaited<ReturnType<typeof requi
           {w.queue.length > 10 && <Link href="/reviews">All {w.queue.length} reviews</Link>}
         </section>
         <section className="card" aria-labelledby="wl-incidents" data-testid="worklist-incidents">
-          <h2 id="wl-incidents" style={{ marginTop: 0 }}>Art. 73 clocks running ({w.clocks.length})</h2>
+          <h2 id="wl-incidents" style={{ marginTop: 0 }}>
+            Art. 73 clocks running ({w.clocks.length})
+          </h2>
           {w.clocks.length === 0 ? (
             <p className="muted">No unreported incident.</p>
           ) : (
@@ -142,7 +155,9 @@ async function OfficerWorklist({ user }: { user: Awaited<ReturnType<typeof requi
           )}
         </section>
         <section className="card" aria-labelledby="wl-undocumented" data-testid="worklist-undocumented">
-          <h2 id="wl-undocumented" style={{ marginTop: 0 }}>Undocumented production models</h2>
+          <h2 id="wl-undocumented" style={{ marginTop: 0 }}>
+            Undocumented production models
+          </h2>
           <ul>
             {w.undocumentedByRisk.map((r) => (
               <li key={r.riskClass}>
@@ -158,7 +173,10 @@ async function OfficerWorklist({ user }: { user: Awaited<ReturnType<typeof requi
               <ul>
                 {w.undocumentedTop.map((m) => (
                   <li key={m.key}>
-                    <Link href={`/models/${m.key}`}>{m.name}</Link> <span className="muted">{m.complianceScore} / 100 · {m.businessOwner?.name ?? m.technicalOwner?.name ?? "no owner"}</span>
+                    <Link href={`/models/${m.key}`}>{m.name}</Link>{" "}
+                    <span className="muted">
+                      {m.complianceScore} / 100 · {m.businessOwner?.name ?? m.technicalOwner?.name ?? "no owner"}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -166,7 +184,9 @@ async function OfficerWorklist({ user }: { user: Awaited<ReturnType<typeof requi
           )}
         </section>
         <section className="card" aria-labelledby="wl-overdue" data-testid="worklist-overdue">
-          <h2 id="wl-overdue" style={{ marginTop: 0 }}>Overdue reviews ({w.overdueCount})</h2>
+          <h2 id="wl-overdue" style={{ marginTop: 0 }}>
+            Overdue reviews ({w.overdueCount})
+          </h2>
           {w.overdue.length === 0 ? (
             <p className="muted">No review date has passed.</p>
           ) : (
@@ -181,7 +201,9 @@ async function OfficerWorklist({ user }: { user: Awaited<ReturnType<typeof requi
           {w.overdueCount > w.overdue.length && <Link href={inventoryHref({ reviewOverdue: true })}>All {w.overdueCount} overdue</Link>}
         </section>
         <section className="card" aria-labelledby="wl-reclass" data-testid="worklist-reclassifications">
-          <h2 id="wl-reclass" style={{ marginTop: 0 }}>Re-classifications needed ({w.reclassifications.length})</h2>
+          <h2 id="wl-reclass" style={{ marginTop: 0 }}>
+            Re-classifications needed ({w.reclassifications.length})
+          </h2>
           {w.reclassifications.length === 0 ? (
             <p className="muted">None flagged.</p>
           ) : (

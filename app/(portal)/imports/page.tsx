@@ -14,9 +14,8 @@ export default async function ImportsPage() {
     <>
       <h1>Import models</h1>
       <p>
-        Bring models in from a spreadsheet, your MLflow model registry, or a Dossier inventory export. Run a dry run first: it
-        shows, row by row, what would be created, updated, left unchanged or rejected, and writes nothing. New models start
-        unclassified.
+        Bring models in from a spreadsheet, your MLflow model registry, or a Dossier inventory export. Run a dry run first: it shows, row by row, what would be created, updated, left unchanged or
+        rejected, and writes nothing. New models start unclassified.
       </p>
       <p>
         <a href="/api/v1/imports/template" download data-testid="template-link">

@@ -28,9 +28,10 @@ export default async function InboxPage() {
         <ul className="card" style={{ listStyle: "none", paddingLeft: "1.25rem" }} data-testid="inbox-list">
           {items.map((n) => (
             <li key={n.id} style={{ padding: "0.5rem 0", borderBottom: "1px solid var(--line)", fontWeight: n.readAt ? 400 : 600 }}>
-              <span className="badge">{isNotificationKind(n.kind) ? NOTIFICATION_KIND_INFO[n.kind].label : n.kind}</span>{" "}
-              {n.link ? <Link href={n.link}>{n.title}</Link> : n.title}
-              <div className="muted" style={{ fontWeight: 400 }}>{n.body}</div>
+              <span className="badge">{isNotificationKind(n.kind) ? NOTIFICATION_KIND_INFO[n.kind].label : n.kind}</span> {n.link ? <Link href={n.link}>{n.title}</Link> : n.title}
+              <div className="muted" style={{ fontWeight: 400 }}>
+                {n.body}
+              </div>
               <div className="muted" style={{ fontWeight: 400, fontSize: "0.8rem" }}>
                 {n.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
                 {!n.readAt && (

@@ -27,9 +27,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       <section className="card">
         <h2 style={{ marginTop: 0 }}>Inventory audit report</h2>
         <p className="muted">
-          Every production model with its documentation verdict, risk class and monitoring health, then one entry per undocumented model with its
-          owners and missing items. Today: {production} production models, {undocumented} undocumented (stored verdicts; the report re-evaluates
-          every model when it is generated).
+          Every production model with its documentation verdict, risk class and monitoring health, then one entry per undocumented model with its owners and missing items. Today: {production}{" "}
+          production models, {undocumented} undocumented (stored verdicts; the report re-evaluates every model when it is generated).
         </p>
         <form className="filters" method="get" data-testid="report-filters">
           <label>
@@ -67,8 +66,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           <GenerateDocumentButton testId="inventory-json" label="Report data (JSON)" request={{ kind: "INVENTORY_REPORT", format: "json", filters }} />
         </div>
         <p className="muted">
-          API: <code>GET /api/v1/reports/inventory?format=pdf|csv|json</code> with <code>businessUnit</code>, <code>riskClass</code>,{" "}
-          <code>undocumentedOnly</code>. Model dossiers: the model page, or <code>GET /api/v1/models/&#123;key&#125;/dossier</code>.
+          API: <code>GET /api/v1/reports/inventory?format=pdf|csv|json</code> with <code>businessUnit</code>, <code>riskClass</code>, <code>undocumentedOnly</code>. Model dossiers: the model page, or{" "}
+          <code>GET /api/v1/models/&#123;key&#125;/dossier</code>.
         </p>
       </section>
       <h2>Issued documents</h2>

@@ -18,8 +18,8 @@ export default async function RulesPage() {
     <>
       <h1>Rules changelog</h1>
       <p className="muted">
-        Every classification records the rule-set version it was made under. The current version is <strong data-testid="current-rule-set">{CURRENT_RULE_SET}</strong>.
-        When the rules change, each model whose verdict would change is flagged below with the old and new verdict side by side.
+        Every classification records the rule-set version it was made under. The current version is <strong data-testid="current-rule-set">{CURRENT_RULE_SET}</strong>. When the rules change, each
+        model whose verdict would change is flagged below with the old and new verdict side by side.
       </p>
       {canConfirm && <CheckRulesButton check={checkRuleSetsAction} />}
 

@@ -74,7 +74,9 @@ test.describe("authentication", () => {
     const list = await ctx.get("/api/v1/models?limit=2");
     expect(list.status()).toBe(200);
     // an executive reads but never writes
-    await expectProblem(await ctx.put(`/api/v1/models/${key("session")}`, { data: { name: "x", lifecycle: "DEVELOPMENT" } }), 403).then((b) => expect(b.detail).not.toMatch(/cross-origin|Origin header/));
+    await expectProblem(await ctx.put(`/api/v1/models/${key("session")}`, { data: { name: "x", lifecycle: "DEVELOPMENT" } }), 403).then((b) =>
+      expect(b.detail).not.toMatch(/cross-origin|Origin header/),
+    );
     await ctx.dispose();
   });
 });
@@ -85,7 +87,13 @@ test("GET /api/v1/openapi.json is an OpenAPI 3.1 document covering every endpoin
   const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { required?: string[] }> } };
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths)).toEqual(
-    expect.arrayContaining(["/api/v1/models", "/api/v1/models/{key}", "/api/v1/models/{key}/versions", "/api/v1/models/{key}/monitoring-checks", "/api/v1/models/{key}/versions/{version}/rollback-drills"]),
+    expect.arrayContaining([
+      "/api/v1/models",
+      "/api/v1/models/{key}",
+      "/api/v1/models/{key}/versions",
+      "/api/v1/models/{key}/monitoring-checks",
+      "/api/v1/models/{key}/versions/{version}/rollback-drills",
+    ]),
   );
   expect(doc.components.schemas.UpsertModel?.required?.sort()).toEqual(["lifecycle", "name"]);
   expect(doc.components.schemas.Model?.required).toEqual(expect.arrayContaining(["key", "name", "lifecycle", "riskClass", "completeness", "undocumented", "monitoringStatus"]));
@@ -121,7 +129,12 @@ test.describe("models", () => {
     expect(m.key).toBe("card-fraud-detection-debit-cards");
     expect(m.monitoringStatus).toBe("CRITICAL");
     expect(m.requirements.length).toBeGreaterThan(3);
-    expect(m.requirements.filter((i) => i.status !== "complete").map((i) => i.id).sort()).toEqual([...m.openItems].sort());
+    expect(
+      m.requirements
+        .filter((i) => i.status !== "complete")
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([...m.openItems].sort());
     await expectProblem(await request.get(`/api/v1/models/${key("nope")}`, { headers: bearer(adminReadOnly) }), 404);
     await expectProblem(await request.get(`/api/v1/models/NOT_A_KEY`, { headers: bearer(adminReadOnly) }), 404);
   });
@@ -188,7 +201,11 @@ test.describe("versions, skew and rollback", () => {
 
   test("a version push with Idempotency-Key is stored once; skew and rollback drill move the verdict", async ({ request }) => {
     // a production model for the MLOps checks (removed in afterAll: no extra production model stays behind)
-    expect((await put(request, k, admin, { name: "E2E production model", lifecycle: "PRODUCTION", technicalOwnerEmail: "owner@northwind.example", businessOwnerEmail: "compliance@northwind.example" })).status()).toBe(201);
+    expect(
+      (
+        await put(request, k, admin, { name: "E2E production model", lifecycle: "PRODUCTION", technicalOwnerEmail: "owner@northwind.example", businessOwnerEmail: "compliance@northwind.example" })
+      ).status(),
+    ).toBe(201);
 
     const v1 = { version: "1", registryUri: `models:/${k}/1`, active: true, trainingPipelineVersion: "fp-1.0", servingPipelineVersion: "fp-1.1", rollbackProcedure: "Re-point the alias" };
     const headers = jsonHeaders(admin, { "idempotency-key": `v1-${run}` });
@@ -214,7 +231,10 @@ test.describe("versions, skew and rollback", () => {
     await expectProblem(await request.post(`/api/v1/models/${k}/versions`, { headers: { ...bearer(admin), "content-type": "application/xml" }, data: "<v/>" }), 415);
 
     // a new active version with equal pipeline versions clears the skew finding; the old one is its rollback target
-    const v2 = await request.post(`/api/v1/models/${k}/versions`, { headers: jsonHeaders(admin), data: { version: "2", active: true, trainingPipelineVersion: "fp-1.1", servingPipelineVersion: "fp-1.1", rollbackProcedure: "Re-point the alias to v1" } });
+    const v2 = await request.post(`/api/v1/models/${k}/versions`, {
+      headers: jsonHeaders(admin),
+      data: { version: "2", active: true, trainingPipelineVersion: "fp-1.1", servingPipelineVersion: "fp-1.1", rollbackProcedure: "Re-point the alias to v1" },
+    });
     expect(v2.status()).toBe(201);
     const afterV2 = (await v2.json()) as { version: { rollbackTargetVersion: string }; model: { openItems: string[] } };
     expect(afterV2.version.rollbackTargetVersion).toBe("1");
@@ -230,15 +250,24 @@ test.describe("versions, skew and rollback", () => {
     await expectProblem(await request.patch(`/api/v1/models/${k}/versions/9`, { headers: jsonHeaders(admin), data: { stage: "x" } }), 404);
 
     // a rollback drill of 8 minutes closes the drill item; a slow one (25 min) does not
-    const slow = await request.post(`/api/v1/models/${k}/versions/2/rollback-drills`, { headers: jsonHeaders(admin), data: { performedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 25 } });
+    const slow = await request.post(`/api/v1/models/${k}/versions/2/rollback-drills`, {
+      headers: jsonHeaders(admin),
+      data: { performedAt: new Date(Date.now() - 3_600_000).toISOString(), minutes: 25 },
+    });
     expect(slow.status()).toBe(201);
     expect(((await slow.json()) as { model: { openItems: string[] } }).model.openItems).toContain("MLOPS_ROLLBACK_DRILL");
-    const drill = await request.post(`/api/v1/models/${k}/versions/2/rollback-drills`, { headers: jsonHeaders(admin, { "idempotency-key": `drill-${run}` }), data: { performedAt: new Date().toISOString(), minutes: 8 } });
+    const drill = await request.post(`/api/v1/models/${k}/versions/2/rollback-drills`, {
+      headers: jsonHeaders(admin, { "idempotency-key": `drill-${run}` }),
+      data: { performedAt: new Date().toISOString(), minutes: 8 },
+    });
     expect(drill.status()).toBe(201);
     const drilled = (await drill.json()) as { version: { lastRollbackDrillMinutes: number }; model: { openItems: string[] } };
     expect(drilled.version.lastRollbackDrillMinutes).toBe(8);
     expect(drilled.model.openItems).not.toContain("MLOPS_ROLLBACK_DRILL");
-    const invalidDrill = await expectProblem(await request.post(`/api/v1/models/${k}/versions/2/rollback-drills`, { headers: jsonHeaders(admin), data: { performedAt: "yesterday", minutes: -1 } }), 422);
+    const invalidDrill = await expectProblem(
+      await request.post(`/api/v1/models/${k}/versions/2/rollback-drills`, { headers: jsonHeaders(admin), data: { performedAt: "yesterday", minutes: -1 } }),
+      422,
+    );
     expect(Object.keys(invalidDrill.errors ?? {}).sort()).toEqual(["minutes", "performedAt"]);
   });
 });
@@ -291,7 +320,14 @@ test.describe("monitoring checks", () => {
     // the clearing push: metric values from the pipeline, later than the critical one
     const clear = await request.post(`/api/v1/models/${k}/monitoring-checks`, {
       headers: jsonHeaders(admin),
-      data: { version: "2", metrics: [{ feature: "amount", metric: "psi", value: 0.02 }, { feature: "amount", metric: "ks", value: 0.01 }, { feature: "model", metric: "auc", value: 0.91 }] },
+      data: {
+        version: "2",
+        metrics: [
+          { feature: "amount", metric: "psi", value: 0.02 },
+          { feature: "amount", metric: "ks", value: 0.01 },
+          { feature: "model", metric: "auc", value: 0.91 },
+        ],
+      },
     });
     expect(clear.status()).toBe(201);
     const cleared = (await clear.json()) as { status: string; monitoringStatus: string; features: Array<Record<string, unknown>> };
@@ -377,7 +413,10 @@ test("rate limit per token: 429 with Retry-After once the minute's budget is spe
   const { token, id } = await insertToken({ email: "auditor@northwind.example", scopes: ["read"], name: "e2e-rate" });
   // spend the budget of this minute in one statement so the test does not depend on the limit's size
   const windowStart = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-  await db().query(`INSERT INTO "RateLimitWindow" (principal, "windowStart", count) VALUES ($1, $2, 1000000000) ON CONFLICT (principal, "windowStart") DO UPDATE SET count = 1000000000`, [`token:${id}`, windowStart]);
+  await db().query(`INSERT INTO "RateLimitWindow" (principal, "windowStart", count) VALUES ($1, $2, 1000000000) ON CONFLICT (principal, "windowStart") DO UPDATE SET count = 1000000000`, [
+    `token:${id}`,
+    windowStart,
+  ]);
   const limited = await request.get("/api/v1/models?limit=1", { headers: bearer(token) });
   if (Math.floor(Date.now() / 60_000) * 60_000 === windowStart.getTime()) {
     await expectProblem(limited, 429);

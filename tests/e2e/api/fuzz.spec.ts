@@ -4,7 +4,7 @@
 // must write nothing (the audit log, which every write appends to in its transaction, does not move).
 // Prints the figures as JSON: requests sent and 5xx seen.
 import fc from "fast-check";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "@playwright/test";
 import { API_ROUTES } from "../../../lib/api/routes";
 import { bearer, closeDb, db, deleteModels, insertToken, jsonHeaders } from "./support";
 
@@ -77,12 +77,36 @@ function withValueAt(base: Record<string, unknown>, path: string[], value: unkno
 
 const now = () => new Date().toISOString();
 const WRITES: Array<{ method: "PUT" | "POST" | "PATCH"; path: string; valid: () => Record<string, unknown> }> = [
-  { method: "PUT", path: `/api/v1/models/${target}`, valid: () => ({ name: "Fuzz target", lifecycle: "VALIDATION", description: "d", businessUnit: "Risk", environments: ["prod"], nextReviewAt: "2027-01-01", businessOwnerEmail: "owner@northwind.example" }) },
-  { method: "POST", path: `/api/v1/models/${target}/versions`, valid: () => ({ version: `v${Math.random().toString(36).slice(2, 8)}`, stage: "staging", deployedAt: now(), metrics: { auc: 0.8 }, rollbackProcedure: "r" }) },
+  {
+    method: "PUT",
+    path: `/api/v1/models/${target}`,
+    valid: () => ({
+      name: "Fuzz target",
+      lifecycle: "VALIDATION",
+      description: "d",
+      businessUnit: "Risk",
+      environments: ["prod"],
+      nextReviewAt: "2027-01-01",
+      businessOwnerEmail: "owner@northwind.example",
+    }),
+  },
+  {
+    method: "POST",
+    path: `/api/v1/models/${target}/versions`,
+    valid: () => ({ version: `v${Math.random().toString(36).slice(2, 8)}`, stage: "staging", deployedAt: now(), metrics: { auc: 0.8 }, rollbackProcedure: "r" }),
+  },
   { method: "PATCH", path: `/api/v1/models/${target}/versions/1`, valid: () => ({ stage: "prod", trainingPipelineVersion: "a", servingPipelineVersion: "a" }) },
   { method: "POST", path: `/api/v1/models/${target}/versions/1/rollback-drills`, valid: () => ({ performedAt: now(), minutes: 9 }) },
-  { method: "POST", path: `/api/v1/models/${target}/monitoring-checks`, valid: () => ({ observedAt: now(), metrics: [{ feature: "amount", metric: "psi", value: 0.05 }], features: [{ name: "f", type: "numeric", reference: [1, 2, 3, 4], current: [1, 2, 3, 5] }] }) },
-  { method: "POST", path: `/api/v1/imports?dryRun=true&format=inventory`, valid: () => ({ format: "dossier-inventory", models: [{ key: `${PREFIX}imp`, name: "Imported", lifecycle: "DEVELOPMENT" }] }) },
+  {
+    method: "POST",
+    path: `/api/v1/models/${target}/monitoring-checks`,
+    valid: () => ({ observedAt: now(), metrics: [{ feature: "amount", metric: "psi", value: 0.05 }], features: [{ name: "f", type: "numeric", reference: [1, 2, 3, 4], current: [1, 2, 3, 5] }] }),
+  },
+  {
+    method: "POST",
+    path: `/api/v1/imports?dryRun=true&format=inventory`,
+    valid: () => ({ format: "dossier-inventory", models: [{ key: `${PREFIX}imp`, name: "Imported", lifecycle: "DEVELOPMENT" }] }),
+  },
 ];
 
 for (const w of WRITES) {
@@ -107,14 +131,30 @@ for (const w of WRITES) {
 
 test("hostile path segments and query parameters on every route, and unsupported methods: no 5xx, problem+json", async ({ request }) => {
   test.setTimeout(240_000);
-  const segments = ["%ff", "%00", "abc%00", "%c0%af", "%ed%a0%80", "..%2f..", "x".repeat(300), "00000000-0000-0000-0000-00000000000g", "0b0c8a3e-1f4d-4a59-9a8e-0c2b9e3f6a11", "%25", "a%2Fb", "%E2%80%AE"];
+  const segments = [
+    "%ff",
+    "%00",
+    "abc%00",
+    "%c0%af",
+    "%ed%a0%80",
+    "..%2f..",
+    "x".repeat(300),
+    "00000000-0000-0000-0000-00000000000g",
+    "0b0c8a3e-1f4d-4a59-9a8e-0c2b9e3f6a11",
+    "%25",
+    "a%2Fb",
+    "%E2%80%AE",
+  ];
   const queryValues = ["%00", "%ff", "%", "%ed%a0%80", "99999-01-01", "1e400", "-1", "%5Cevil", "x".repeat(1000), "a%00b"];
   const queryNames = ["q", "limit", "cursor", "risk", "lifecycle", "businessUnit", "owner", "kind", "model", "format", "sha256", "undocumentedOnly"];
   for (const route of API_ROUTES) {
     const params = route.path.match(/\{\w+\}/g) ?? [];
     for (const segment of segments) {
       for (const param of params) {
-        const path = params.reduce((p, other) => p.replace(other, other === param ? segment : other === "{key}" ? target : other === "{version}" ? "1" : "0b0c8a3e-1f4d-4a59-9a8e-0c2b9e3f6a11"), route.path);
+        const path = params.reduce(
+          (p, other) => p.replace(other, other === param ? segment : other === "{key}" ? target : other === "{version}" ? "1" : "0b0c8a3e-1f4d-4a59-9a8e-0c2b9e3f6a11"),
+          route.path,
+        );
         for (const method of Object.keys(route.methods)) {
           const res = await request.fetch(path, { method, headers: jsonHeaders(token), data: method === "GET" ? undefined : "{}" });
           await check(`${method} ${path}`, res);
@@ -151,7 +191,9 @@ test("CSV and multipart imports with hostile cells: no 5xx, nothing written", as
     fc.asyncProperty(hostileText, fc.constantFrom("key", "name", "lifecycle", "businessUnit", "nextReviewAt", "version"), async (cell, column) => {
       const row: Record<string, string> = { key: `${PREFIX}csv`, name: "CSV", lifecycle: "DEVELOPMENT", businessUnit: "Risk", nextReviewAt: "2027-01-01", version: "1" };
       row[column] = cell;
-      const csv = `${Object.keys(row).join(",")}\r\n${Object.values(row).map((v) => `"${v.replaceAll('"', '""')}"`).join(",")}\r\n`;
+      const csv = `${Object.keys(row).join(",")}\r\n${Object.values(row)
+        .map((v) => `"${v.replaceAll('"', '""')}"`)
+        .join(",")}\r\n`;
       const before = await lastAuditSeq();
       const res = await request.post(`/api/v1/imports?format=csv`, { headers: { ...bearer(token), "content-type": "text/csv" }, data: csv });
       await check(`POST imports csv ${column}=${JSON.stringify(cell).slice(0, 60)}`, res);

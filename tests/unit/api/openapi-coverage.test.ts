@@ -14,7 +14,10 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 describe("OpenAPI coverage", () => {
   const doc = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
   for (const file of routeFiles("app/api/v1")) {
-    const path = `/${file.replace(/\/route\.ts$/, "").replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}")}`;
+    const path = `/${file
+      .replace(/\/route\.ts$/, "")
+      .replace(/^app\//, "")
+      .replace(/\[(\w+)\]/g, "{$1}")}`;
     const source = readFileSync(file, "utf8");
     const methods = METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|as ${m}\\b`).test(source));
     it(`${path} (${methods.join(", ")}) is documented`, () => {

@@ -12,7 +12,10 @@ function routeFiles(dir: string): string[] {
 }
 
 const files = routeFiles("app/api/v1").map((file) => {
-  const path = `/${file.replace(/\/route\.ts$/, "").replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}")}`;
+  const path = `/${file
+    .replace(/\/route\.ts$/, "")
+    .replace(/^app\//, "")
+    .replace(/\[(\w+)\]/g, "{$1}")}`;
   const source = readFileSync(file, "utf8");
   const methods = API_METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|as ${m}\\b`).test(source));
   return { file, path, source, methods };
@@ -40,7 +43,11 @@ describe("API route table", () => {
   }
 
   it("has no entry without a route file", () => {
-    for (const route of API_ROUTES) expect(files.map((f) => f.path), route.path).toContain(route.path);
+    for (const route of API_ROUTES)
+      expect(
+        files.map((f) => f.path),
+        route.path,
+      ).toContain(route.path);
   });
 
   it("matches concrete paths, literal segments first", () => {

@@ -12,7 +12,10 @@ async function directionErrors(filePath: string, source: string): Promise<string
 
 describe("dependency direction (import/no-restricted-paths)", () => {
   it("refuses a domain module that imports the edge (lib/api or app/)", async () => {
-    const errors = await directionErrors("lib/models/wrong-way.ts", 'import { errorResponse } from "@/lib/api/problem";\nimport { SimpleForm } from "../../app/_components/simple-form";\nexport const x = [errorResponse, SimpleForm];\n');
+    const errors = await directionErrors(
+      "lib/models/wrong-way.ts",
+      'import { errorResponse } from "@/lib/api/problem";\nimport { SimpleForm } from "../../app/_components/simple-form";\nexport const x = [errorResponse, SimpleForm];\n',
+    );
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/must not depend on the edge/);
   }, 60_000);

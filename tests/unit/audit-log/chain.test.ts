@@ -39,13 +39,19 @@ describe("audit hash chain", () => {
     const v = verifyChain(events);
     expect(v.ok).toBe(false);
     expect(v.checked).toBe(8);
-    expect(v.breaks.map((b) => [b.seq, b.kind])).toEqual([["3", "content"], ["7", "content"]]);
+    expect(v.breaks.map((b) => [b.seq, b.kind])).toEqual([
+      ["3", "content"],
+      ["7", "content"],
+    ]);
   });
   it("reports a removed event as a link break and a later alteration too", () => {
     const events = chain(6);
     events.splice(1, 1);
     events[3] = { ...events[3]!, before: { name: "x" } };
-    expect(verifyChain(events).breaks.map((b) => [b.seq, b.kind])).toEqual([["3", "link"], ["5", "content"]]);
+    expect(verifyChain(events).breaks.map((b) => [b.seq, b.kind])).toEqual([
+      ["3", "link"],
+      ["5", "content"],
+    ]);
   });
   it("lists acknowledged legacy mismatches apart from breaks", () => {
     const events = chain(4);

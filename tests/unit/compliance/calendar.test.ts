@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  AI_ACT_CALENDAR,
-  applicationDate,
-  calendarOn,
-  maximumFine,
-  obligationsApplicableOn,
-  PENALTY_TIERS,
-  resolveCalendar,
-} from "@/lib/compliance/calendar";
+import { AI_ACT_CALENDAR, applicationDate, calendarOn, maximumFine, obligationsApplicableOn, PENALTY_TIERS, resolveCalendar } from "@/lib/compliance/calendar";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const justBefore = (iso: string) => new Date(d(iso).getTime() - 1);

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "@/lib/compliance/classify";
 import { LEGAL_BASES } from "@/lib/compliance/articles";
-import {
-  ANNEX_III_AREAS,
-  ART_5_OPTIONS,
-  NONE,
-  NO,
-  QUESTIONS,
-  YES,
-  annexIIIQuestionId,
-  nextQuestion,
-  relevantQuestions,
-  type Answers,
-  type Condition,
-} from "@/lib/compliance/questionnaire";
+import { ANNEX_III_AREAS, ART_5_OPTIONS, NONE, NO, QUESTIONS, YES, annexIIIQuestionId, nextQuestion, relevantQuestions, type Answers, type Condition } from "@/lib/compliance/questionnaire";
 import type { ActorRole } from "@/lib/compliance/types";
 
 /** A complete answer set for a plain, minimal-risk system; tests override what they exercise. */
@@ -50,15 +38,12 @@ describe("classify: unanswered questions never default to minimal", () => {
     expect(ids(r.obligations)).toEqual(["COMPLETE_CLASSIFICATION"]);
   });
 
-  it.each(["scope.exclusion", "role", "art5.practices", "gpai.model", "annex-i.product", "annex-iii.areas", "art50.cases"])(
-    "missing %s → UNCLASSIFIED",
-    (questionId) => {
-      const r = classify(answers({ [questionId]: undefined }));
-      expect(r.riskClass).toBe("UNCLASSIFIED");
-      expect(r.unanswered).toContain(questionId);
-      expect(r.reasoning.at(-1)?.text).toMatch(/Unclassified/);
-    },
-  );
+  it.each(["scope.exclusion", "role", "art5.practices", "gpai.model", "annex-i.product", "annex-iii.areas", "art50.cases"])("missing %s → UNCLASSIFIED", (questionId) => {
+    const r = classify(answers({ [questionId]: undefined }));
+    expect(r.riskClass).toBe("UNCLASSIFIED");
+    expect(r.unanswered).toContain(questionId);
+    expect(r.reasoning.at(-1)?.text).toMatch(/Unclassified/);
+  });
 
   it("a relevant follow-up left open (Annex III area chosen, point not answered) → UNCLASSIFIED", () => {
     const r = classify(answers({ "annex-iii.areas": ["AREA_4"] }));
@@ -151,9 +136,7 @@ describe("classify: every Art. 5 prohibited practice", () => {
   });
 });
 
-const annexIIIPoints = ANNEX_III_AREAS.flatMap((a) =>
-  a.points.map((p) => ({ area: a.area, value: `${a.area}${p.letter.toUpperCase()}`, basis: `ANNEX_III_${a.area}${p.letter.toUpperCase()}` })),
-);
+const annexIIIPoints = ANNEX_III_AREAS.flatMap((a) => a.points.map((p) => ({ area: a.area, value: `${a.area}${p.letter.toUpperCase()}`, basis: `ANNEX_III_${a.area}${p.letter.toUpperCase()}` })));
 
 describe("classify: Annex III (Art. 6(2)), every area and point", () => {
   it("covers all eight areas and 25 points", () => {
@@ -162,9 +145,7 @@ describe("classify: Annex III (Art. 6(2)), every area and point", () => {
   });
 
   it.each(annexIIIPoints.map((p) => [p.value, p.area, p.basis] as const))("point %s → HIGH when no Art. 6(3) condition holds", (value, area, basis) => {
-    const r = classify(
-      answers({ "annex-iii.areas": [`AREA_${area}`], [annexIIIQuestionId(area)]: [value], "art6-3.profiling": NO, "art6-3.conditions": [NONE] }),
-    );
+    const r = classify(answers({ "annex-iii.areas": [`AREA_${area}`], [annexIIIQuestionId(area)]: [value], "art6-3.profiling": NO, "art6-3.conditions": [NONE] }));
     expect(r.riskClass).toBe("HIGH");
     expect(r.legalBasis).toContain(basis);
     expect(r.reasoning.at(-1)?.text).toMatch(/Annex III/);
@@ -299,7 +280,26 @@ describe("classify: obligations by role", () => {
 
   it("provider of a high-risk system: Art. 9-20, 43, 47-49, 72, 73", () => {
     expect(ids(highCredit("PROVIDER").obligations)).toEqual(
-      expect.arrayContaining(["ART_9", "ART_10", "ART_11", "ART_12", "ART_13", "ART_14", "ART_15", "ART_16", "ART_17", "ART_18", "ART_19", "ART_20", "ART_43", "ART_47", "ART_48", "ART_49_1", "ART_72", "ART_73"]),
+      expect.arrayContaining([
+        "ART_9",
+        "ART_10",
+        "ART_11",
+        "ART_12",
+        "ART_13",
+        "ART_14",
+        "ART_15",
+        "ART_16",
+        "ART_17",
+        "ART_18",
+        "ART_19",
+        "ART_20",
+        "ART_43",
+        "ART_47",
+        "ART_48",
+        "ART_49_1",
+        "ART_72",
+        "ART_73",
+      ]),
     );
   });
   it("deployer of credit scoring (Annex III 5(b)): Art. 26 and the Art. 27 FRIA, no provider duties", () => {
@@ -311,15 +311,16 @@ describe("classify: obligations by role", () => {
   it("private deployer of a recruitment system (4(a)): no FRIA; a public-service deployer: FRIA and registration", () => {
     const recruit = (publicService: string) =>
       ids(
-        classify(
-          answers({ role: "DEPLOYER", "deployer.public-service": publicService, "art25.triggers": [NONE], "annex-iii.areas": ["AREA_4"], "annex-iii.4": ["4A"], "art6-3.profiling": YES }),
-        ).obligations,
+        classify(answers({ role: "DEPLOYER", "deployer.public-service": publicService, "art25.triggers": [NONE], "annex-iii.areas": ["AREA_4"], "annex-iii.4": ["4A"], "art6-3.profiling": YES }))
+          .obligations,
       );
     expect(recruit(NO)).not.toContain("ART_27");
     expect(recruit(YES)).toEqual(expect.arrayContaining(["ART_27", "ART_26_8"]));
   });
   it("critical infrastructure (point 2): no FRIA even for a public deployer", () => {
-    const r = classify(answers({ role: "DEPLOYER", "deployer.public-service": YES, "art25.triggers": [NONE], "annex-iii.areas": ["AREA_2"], "annex-iii.2": ["2"], "art6-3.profiling": NO, "art6-3.conditions": [NONE] }));
+    const r = classify(
+      answers({ role: "DEPLOYER", "deployer.public-service": YES, "art25.triggers": [NONE], "annex-iii.areas": ["AREA_2"], "annex-iii.2": ["2"], "art6-3.profiling": NO, "art6-3.conditions": [NONE] }),
+    );
     expect(r.riskClass).toBe("HIGH");
     expect(ids(r.obligations)).not.toContain("ART_27");
   });

@@ -95,8 +95,7 @@ describe("completeness: every class × role", () => {
   });
 
   it("the catalogue differs by class and role as the Act does", () => {
-    const itemIds = (riskClass: (typeof RISK_CLASSES)[number], role: (typeof ACTOR_ROLES)[number]) =>
-      evaluateCompleteness(completeFacts(riskClass, role), AS_OF).items.map((i) => i.id);
+    const itemIds = (riskClass: (typeof RISK_CLASSES)[number], role: (typeof ACTOR_ROLES)[number]) => evaluateCompleteness(completeFacts(riskClass, role), AS_OF).items.map((i) => i.id);
     expect(itemIds("HIGH", "PROVIDER")).toEqual(expect.arrayContaining(["HR_P_ANNEX_IV_1", "HR_P_RISK_MANAGEMENT", "HR_P_BIAS_ASSESSMENT", "HR_P_EU_DATABASE_REGISTRATION", "MLOPS_ROLLBACK_DRILL"]));
     expect(itemIds("HIGH", "DEPLOYER")).toEqual(expect.arrayContaining(["HR_D_HUMAN_OVERSIGHT", "HR_D_FRIA", "HR_D_LOG_RETENTION"]));
     expect(itemIds("HIGH", "DEPLOYER").some((id) => id.startsWith("HR_P_"))).toBe(false);
@@ -180,7 +179,11 @@ describe("completeness: freshness boundaries (exactly at the limit is fresh, 1 m
     [justBefore(twelveMonths), "stale"],
   ] as const)("bias assessment of %s → %s", (assessedAt, expected) => {
     const facts = completeFacts();
-    if (facts.activeVersion) facts.activeVersion.biasAssessments = [{ assessedAt, status: "FINAL", allPassed: true }, { assessedAt: daysBefore(1), status: "DRAFT", allPassed: true }];
+    if (facts.activeVersion)
+      facts.activeVersion.biasAssessments = [
+        { assessedAt, status: "FINAL", allPassed: true },
+        { assessedAt: daysBefore(1), status: "DRAFT", allPassed: true },
+      ];
     expect(statusOf(facts, "HR_P_BIAS_ASSESSMENT")).toBe(expected);
   });
 
@@ -291,7 +294,9 @@ describe("completeness: conditional items and findings", () => {
 
   it("GPAI: four Art. 53 items, four more with systemic risk", () => {
     const gpai = (systemic: boolean) =>
-      evaluateCompleteness(completeFacts("MINIMAL", "PROVIDER", { classification: classification("MINIMAL", { gpai: true, gpaiSystemicRisk: systemic }) }), AS_OF).items.filter((i) => i.id.startsWith("GPAI_"));
+      evaluateCompleteness(completeFacts("MINIMAL", "PROVIDER", { classification: classification("MINIMAL", { gpai: true, gpaiSystemicRisk: systemic }) }), AS_OF).items.filter((i) =>
+        i.id.startsWith("GPAI_"),
+      );
     expect(gpai(false)).toHaveLength(4);
     expect(gpai(true)).toHaveLength(8);
   });
@@ -322,7 +327,10 @@ describe("completeness: conditional items and findings", () => {
 
   it("critical drift is a CRITICAL finding and the monitoring status, not a missing item", () => {
     const facts = completeFacts();
-    facts.monitoring.checks = [{ observedAt: daysBefore(1), status: "CRITICAL" }, { observedAt: daysBefore(3), status: "HEALTHY" }];
+    facts.monitoring.checks = [
+      { observedAt: daysBefore(1), status: "CRITICAL" },
+      { observedAt: daysBefore(3), status: "HEALTHY" },
+    ];
     const r = evaluateCompleteness(facts, AS_OF);
     expect(r.monitoringStatus).toBe("CRITICAL");
     expect(r.findings.map((f) => f.id)).toContain("DRIFT_CRITICAL");

@@ -53,9 +53,7 @@ type Art50Row = { caseValue: string; role: ActorRole; exemption: string; exempti
 const ART_50_ROWS: Art50Row[] = CASES.flatMap((c) => {
   const q = ART_50_EXEMPTION_QUESTIONS.find((x) => x.id === c.exemption);
   if (!q) throw new Error(c.exemption);
-  return ACTOR_ROLES.flatMap((role) =>
-    q.options.map((o) => ({ caseValue: c.value, role, exemption: o.value, exemptionBasis: o.basis ?? null, lifts: o.value !== NONE && o.value !== "ARTISTIC" })),
-  );
+  return ACTOR_ROLES.flatMap((role) => q.options.map((o) => ({ caseValue: c.value, role, exemption: o.value, exemptionBasis: o.basis ?? null, lifts: o.value !== NONE && o.value !== "ARTISTIC" })));
 });
 
 describe("Art. 50: the class follows the duties of OUR role, after recorded exemptions", () => {
@@ -99,7 +97,15 @@ describe("Art. 50: the class follows the duties of OUR role, after recorded exem
 
   it("a high-risk system keeps its own-role Art. 50 duties on top; others' are not ours", () => {
     const r = classify(
-      base({ role: "DEPLOYER", "annex-iii.areas": ["AREA_4"], "annex-iii.4": ["4A"], "art6-3.profiling": YES, "art50.cases": ["INTERACTS_WITH_PEOPLE", "DEEPFAKE"], "art50.exemption-1": NONE, "art50.exemption-4-deepfake": NONE }),
+      base({
+        role: "DEPLOYER",
+        "annex-iii.areas": ["AREA_4"],
+        "annex-iii.4": ["4A"],
+        "art6-3.profiling": YES,
+        "art50.cases": ["INTERACTS_WITH_PEOPLE", "DEEPFAKE"],
+        "art50.exemption-1": NONE,
+        "art50.exemption-4-deepfake": NONE,
+      }),
     );
     expect(r.riskClass).toBe("HIGH");
     expect(r.transparencyDuties).toEqual(["ART_50_4_DEEPFAKE"]);
@@ -107,7 +113,15 @@ describe("Art. 50: the class follows the duties of OUR role, after recorded exem
 
   it("Art. 25(1) makes a rebranding deployer of a high-risk chatbot its provider, and the Art. 50(1) duty follows", () => {
     const r = classify(
-      base({ role: "DEPLOYER", "annex-iii.areas": ["AREA_4"], "annex-iii.4": ["4A"], "art6-3.profiling": YES, "art50.cases": ["INTERACTS_WITH_PEOPLE"], "art50.exemption-1": NONE, "art25.triggers": ["REBRAND"] }),
+      base({
+        role: "DEPLOYER",
+        "annex-iii.areas": ["AREA_4"],
+        "annex-iii.4": ["4A"],
+        "art6-3.profiling": YES,
+        "art50.cases": ["INTERACTS_WITH_PEOPLE"],
+        "art50.exemption-1": NONE,
+        "art25.triggers": ["REBRAND"],
+      }),
     );
     expect(r.effectiveRole).toBe("PROVIDER");
     expect(r.transparencyDuties).toEqual(["ART_50_1"]);

@@ -36,11 +36,7 @@ export function classification(riskClass: RiskClass, overrides: Partial<Classifi
   };
 }
 
-export function completeFacts(
-  riskClass: RiskClass = "HIGH",
-  actorRole: ActorRole = "PROVIDER",
-  overrides: Partial<ModelFacts> = {},
-): ModelFacts {
+export function completeFacts(riskClass: RiskClass = "HIGH", actorRole: ActorRole = "PROVIDER", overrides: Partial<ModelFacts> = {}): ModelFacts {
   return {
     key: `model-${riskClass.toLowerCase()}-${actorRole.toLowerCase()}`,
     name: "Test model",

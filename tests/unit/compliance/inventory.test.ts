@@ -15,7 +15,13 @@ describe("summarizeInventory", () => {
     row(completeFacts("MINIMAL", "DEPLOYER", { key: "c", businessUnit: "Payments", monitoring: { config: null, checks: [] } })), // undocumented, NOT_MONITORED
     row(completeFacts("UNCLASSIFIED", "PROVIDER", { key: "d", businessUnit: null })), // undocumented (unclassified)
     row(completeFacts("PROHIBITED", "DEPLOYER", { key: "e", businessUnit: "People/HR" })), // documented but a finding
-    row(completeFacts("LIMITED", "PROVIDER", { key: "f", businessUnit: "Payments", monitoring: { config: completeFacts().monitoring.config, checks: [{ observedAt: daysBefore(30), status: "HEALTHY" }] } })), // STALE → undocumented
+    row(
+      completeFacts("LIMITED", "PROVIDER", {
+        key: "f",
+        businessUnit: "Payments",
+        monitoring: { config: completeFacts().monitoring.config, checks: [{ observedAt: daysBefore(30), status: "HEALTHY" }] },
+      }),
+    ), // STALE → undocumented
     row(completeFacts("HIGH", "PROVIDER", { key: "g", lifecycle: "DEVELOPMENT", businessOwner: null })), // not counted
     row(completeFacts("MINIMAL", "PROVIDER", { key: "h", lifecycle: "RETIRED" })), // not counted
   ];

@@ -5,11 +5,9 @@ export const metadata: Metadata = { title: "Sign-in refused" };
 
 /** Where a refused single sign-on lands: the person is told why, and is not signed in as anything. */
 const REASONS: Record<string, string> = {
-  "no-mapped-group":
-    "Your account at the identity provider is not in any group that gives access to Dossier. Ask your administrator to add you to the right group.",
+  "no-mapped-group": "Your account at the identity provider is not in any group that gives access to Dossier. Ask your administrator to add you to the right group.",
   "account-deactivated": "Your Dossier account has been deactivated. Ask an administrator if you need access again.",
-  "email-in-use":
-    "A Dossier account with your e-mail address already exists but is not linked to your single sign-on identity. Ask an administrator.",
+  "email-in-use": "A Dossier account with your e-mail address already exists but is not linked to your single sign-on identity. Ask an administrator.",
   "missing-claims": "The identity provider did not send your e-mail address or identifier. Ask your administrator to check the single sign-on set-up.",
 };
 

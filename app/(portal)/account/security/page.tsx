@@ -31,8 +31,7 @@ export default async function SecurityPage() {
         <h2>Two-factor authentication (authenticator app)</h2>
         {totpEnabledAt ? (
           <p data-testid="totp-on">
-            On since {totpEnabledAt.toISOString().slice(0, 10)}. {await remainingRecoveryCodes(user.id)} unused recovery code(s) left. If you lose your
-            authenticator, an administrator can reset it.
+            On since {totpEnabledAt.toISOString().slice(0, 10)}. {await remainingRecoveryCodes(user.id)} unused recovery code(s) left. If you lose your authenticator, an administrator can reset it.
           </p>
         ) : (
           <TotpEnrolment />

@@ -38,7 +38,14 @@ export function NewTokenForm({ ownModelsOnly }: { ownModelsOnly: boolean }) {
       <label>
         Models (keys, comma separated){ownModelsOnly ? " — required: models you own" : " — empty: every model you may edit"}
         <input name="modelKeys" defaultValue={v.modelKeys} />
-        <FieldError messages={e.modelKeys ?? Object.entries(e).filter(([k]) => k.startsWith("modelKeys.")).flatMap(([, m]) => m)} />
+        <FieldError
+          messages={
+            e.modelKeys ??
+            Object.entries(e)
+              .filter(([k]) => k.startsWith("modelKeys."))
+              .flatMap(([, m]) => m)
+          }
+        />
       </label>
       <label>
         Expires in (days, at most 366)

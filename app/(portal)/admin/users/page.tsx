@@ -23,8 +23,7 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <p>
-        Sign-in and sign-out events are in the <Link href="/audit-log">audit log</Link> (actions <code>auth.signIn</code>, <code>auth.signInFailed</code>,{" "}
-        <code>auth.signOut</code>).
+        Sign-in and sign-out events are in the <Link href="/audit-log">audit log</Link> (actions <code>auth.signIn</code>, <code>auth.signInFailed</code>, <code>auth.signOut</code>).
       </p>
       <table className="data" data-testid="users-table">
         <thead>

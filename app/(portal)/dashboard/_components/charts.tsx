@@ -79,12 +79,21 @@ export function TrendLine({ title, points, unit = "", color = TONES.ok }: { titl
   const path = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
   return (
     <figure style={{ margin: 0 }}>
-      <svg role="img" aria-label={`${title}: ${first.value}${unit} on ${first.day}, ${last.value}${unit} on ${last.day} (lowest ${min}${unit}, highest ${max}${unit})`} width="100%" height={h} viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none">
+      <svg
+        role="img"
+        aria-label={`${title}: ${first.value}${unit} on ${first.day}, ${last.value}${unit} on ${last.day} (lowest ${min}${unit}, highest ${max}${unit})`}
+        width="100%"
+        height={h}
+        viewBox={`0 0 ${w} ${h}`}
+        preserveAspectRatio="none"
+      >
         <path d={path} fill="none" stroke={color} strokeWidth={2} vectorEffect="non-scaling-stroke" />
         <circle cx={x(points.length - 1)} cy={y(last.value)} r={3} fill={color} />
       </svg>
       <figcaption className="muted" style={{ fontSize: "0.85rem" }}>
-        {title}: {first.value}{unit} on {first.day} → {last.value}{unit} on {last.day} ({points.length} days).
+        {title}: {first.value}
+        {unit} on {first.day} → {last.value}
+        {unit} on {last.day} ({points.length} days).
       </figcaption>
     </figure>
   );
@@ -92,7 +101,12 @@ export function TrendLine({ title, points, unit = "", color = TONES.ok }: { titl
 
 export function Figure({ value, label, href, testId, tone }: { value: number | string; label: string; href: string; testId: string; tone?: keyof typeof TONES }) {
   return (
-    <Link href={href} className="figure" data-testid={testId} style={{ display: "block", textDecoration: "none", color: "inherit", padding: "0.6rem 0.8rem", border: "1px solid var(--line)", borderRadius: 6, background: "var(--card)" }}>
+    <Link
+      href={href}
+      className="figure"
+      data-testid={testId}
+      style={{ display: "block", textDecoration: "none", color: "inherit", padding: "0.6rem 0.8rem", border: "1px solid var(--line)", borderRadius: 6, background: "var(--card)" }}
+    >
       <span style={{ display: "block", fontSize: "1.8rem", fontWeight: 700, color: tone ? TONES[tone] : undefined }} data-testid={`${testId}-value`}>
         {value}
       </span>

@@ -8,7 +8,23 @@ import { createDataset, updateDataset } from "@/lib/datasets/datasets";
 
 export type DatasetFormState = { fieldErrors?: FieldErrors; formError?: string; values?: Record<string, string> };
 
-const TEXT = ["key", "name", "version", "description", "source", "provenance", "collectionPeriod", "collectionMethod", "preprocessing", "size", "licence", "knownBiases", "biasMitigations", "ownerEmail", "revision"];
+const TEXT = [
+  "key",
+  "name",
+  "version",
+  "description",
+  "source",
+  "provenance",
+  "collectionPeriod",
+  "collectionMethod",
+  "preprocessing",
+  "size",
+  "licence",
+  "knownBiases",
+  "biasMitigations",
+  "ownerEmail",
+  "revision",
+];
 
 function read(formData: FormData) {
   const values: Record<string, string> = {};

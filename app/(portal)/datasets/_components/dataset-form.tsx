@@ -26,7 +26,11 @@ export function DatasetForm({ action, initial, mode }: { action: (s: DatasetForm
   const e = state.fieldErrors ?? {};
   return (
     <form key={JSON.stringify(v)} action={formAction} className="stack" noValidate>
-      {state.formError && <p className="form-error" data-testid="form-error">{state.formError}</p>}
+      {state.formError && (
+        <p className="form-error" data-testid="form-error">
+          {state.formError}
+        </p>
+      )}
       {mode === "edit" && <input type="hidden" name="revision" value={v.revision} />}
       {mode === "create" && (
         <label>

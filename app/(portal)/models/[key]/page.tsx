@@ -63,8 +63,7 @@ export default async function ModelPage({ params, searchParams }: { params: Para
       <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: "1rem", flexWrap: "wrap" }}>
         <div>
           <h1 style={{ marginBottom: "0.25rem" }}>{model.name}</h1>
-          <span className={`badge ${model.riskClass}`}>{RISK_CLASS_LABELS[model.riskClass]}</span>{" "}
-          <span className="badge">{LIFECYCLE_LABELS[model.lifecycle]}</span>{" "}
+          <span className={`badge ${model.riskClass}`}>{RISK_CLASS_LABELS[model.riskClass]}</span> <span className="badge">{LIFECYCLE_LABELS[model.lifecycle]}</span>{" "}
           <span className={`badge ${result.monitoringStatus}`}>Monitoring: {MONITORING_LABELS[result.monitoringStatus]}</span>{" "}
           {result.undocumented ? (
             <span className="badge undocumented" data-testid="documentation-status">
@@ -403,24 +402,26 @@ export default async function ModelPage({ params, searchParams }: { params: Para
                 </table>
                 {a.findings && <p>Findings: {a.findings}</p>}
                 {a.mitigations && <p>Mitigations: {a.mitigations}</p>}
-                {biasChanges.filter((c) => c.entityId === a.id).map((c) => {
-                  const before = (c.before ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string };
-                  const after = (c.after ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string; reason?: string; withdrawalReason?: string };
-                  return (
-                    <div key={c.seq.toString()} className="notice" data-testid="bias-change" style={{ marginBottom: "0.5rem" }}>
-                      <strong>{c.action === "bias_assessment.correct" ? "Corrected" : "Withdrawn"}</strong> {c.at.toISOString().slice(0, 16).replace("T", " ")} UTC by{" "}
-                      {c.actor?.name ?? c.actorLabel}: {after.reason ?? after.withdrawalReason}
-                      <div>
-                        Before: {before.assessedAt}, {before.status?.toLowerCase()}; {(before.metrics ?? []).join("; ")}
-                      </div>
-                      {c.action === "bias_assessment.correct" && (
+                {biasChanges
+                  .filter((c) => c.entityId === a.id)
+                  .map((c) => {
+                    const before = (c.before ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string };
+                    const after = (c.after ?? {}) as { metrics?: string[]; status?: string; assessedAt?: string; reason?: string; withdrawalReason?: string };
+                    return (
+                      <div key={c.seq.toString()} className="notice" data-testid="bias-change" style={{ marginBottom: "0.5rem" }}>
+                        <strong>{c.action === "bias_assessment.correct" ? "Corrected" : "Withdrawn"}</strong> {c.at.toISOString().slice(0, 16).replace("T", " ")} UTC by {c.actor?.name ?? c.actorLabel}
+                        : {after.reason ?? after.withdrawalReason}
                         <div>
-                          After: {after.assessedAt}, {after.status?.toLowerCase()}; {(after.metrics ?? []).join("; ")}
+                          Before: {before.assessedAt}, {before.status?.toLowerCase()}; {(before.metrics ?? []).join("; ")}
                         </div>
-                      )}
-                    </div>
-                  );
-                })}
+                        {c.action === "bias_assessment.correct" && (
+                          <div>
+                            After: {after.assessedAt}, {after.status?.toLowerCase()}; {(after.metrics ?? []).join("; ")}
+                          </div>
+                        )}
+                      </div>
+                    );
+                  })}
                 {editable && !a.withdrawnAt && <BiasCorrection modelKey={model.key} assessment={a} />}
               </div>
             )),

@@ -27,7 +27,10 @@ function formInput(formData: FormData) {
     actorRole: text("actorRole") || undefined,
     publicAuthority: formData.get("publicAuthority") === "on",
     lifecycle: text("lifecycle"),
-    environments: text("environments").split(",").map((s) => s.trim()).filter(Boolean),
+    environments: text("environments")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     businessOwnerEmail: text("businessOwnerEmail"),
     technicalOwnerEmail: text("technicalOwnerEmail"),
     nextReviewAt: text("nextReviewAt") || null,

@@ -16,13 +16,7 @@ export default async function NewModelPage() {
     <>
       <h1>Register a model</h1>
       <div className="card">
-        <ModelForm
-          action={createModelAction}
-          mode="create"
-          initial={{ technicalOwnerEmail: user.role === "MODEL_OWNER" ? user.email : "" }}
-          owners={owners}
-          units={units.map((u) => u.name)}
-        />
+        <ModelForm action={createModelAction} mode="create" initial={{ technicalOwnerEmail: user.role === "MODEL_OWNER" ? user.email : "" }} owners={owners} units={units.map((u) => u.name)} />
       </div>
     </>
   );

@@ -10,16 +10,10 @@ export type DocumentRequest =
   | { kind: "INVENTORY_REPORT"; format: "pdf" | "csv" | "json"; filters: { businessUnit?: string; riskClass?: string; undocumentedOnly?: boolean } };
 
 type Done = { recordUrl: string; downloadUrl: string; fileName: string; sha256: string };
-type State =
-  | { phase: "idle" }
-  | { phase: "working"; fraction: number; message: string }
-  | { phase: "done"; done: Done }
-  | { phase: "error"; message: string };
+type State = { phase: "idle" } | { phase: "working"; fraction: number; message: string } | { phase: "done"; done: Done } | { phase: "error"; message: string };
 
 type Event =
-  | { type: "progress"; fraction: number; message: string }
-  | { type: "done"; downloadUrl: string; recordUrl: string; record: { fileName: string; sha256: string } }
-  | { type: "error"; detail: string };
+  { type: "progress"; fraction: number; message: string } | { type: "done"; downloadUrl: string; recordUrl: string; record: { fileName: string; sha256: string } } | { type: "error"; detail: string };
 
 export function GenerateDocumentButton({ request, label, testId }: { request: DocumentRequest; label: string; testId: string }) {
   const [state, setState] = useState<State>({ phase: "idle" });
@@ -76,8 +70,11 @@ export function GenerateDocumentButton({ request, label, testId }: { request: Do
       )}
       {state.phase === "done" && (
         <span data-testid={`${testId}-done`}>
-          Ready: <a href={state.done.downloadUrl} download={state.done.fileName}>{state.done.fileName}</a> ·{" "}
-          <Link href={state.done.recordUrl}>record</Link> · SHA-256 <code>{state.done.sha256.slice(0, 12)}…</code>
+          Ready:{" "}
+          <a href={state.done.downloadUrl} download={state.done.fileName}>
+            {state.done.fileName}
+          </a>{" "}
+          · <Link href={state.done.recordUrl}>record</Link> · SHA-256 <code>{state.done.sha256.slice(0, 12)}…</code>
         </span>
       )}
       {state.phase === "error" && (

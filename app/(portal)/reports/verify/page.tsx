@@ -27,9 +27,8 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
     <>
       <h1>Verify a document</h1>
       <p className="muted">
-        Dossier keeps every document it issues with its SHA-256. A copy whose hash matches a record is exactly the file Dossier issued; a changed byte
-        changes the hash. The &quot;content SHA-256&quot; printed on a cover is the hash of the document&apos;s data, not of the file (a file cannot
-        contain its own hash).
+        Dossier keeps every document it issues with its SHA-256. A copy whose hash matches a record is exactly the file Dossier issued; a changed byte changes the hash. The &quot;content SHA-256&quot;
+        printed on a cover is the hash of the document&apos;s data, not of the file (a file cannot contain its own hash).
       </p>
       <section className="card">
         <VerifyForm />

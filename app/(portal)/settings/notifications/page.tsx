@@ -19,7 +19,10 @@ export default async function NotificationSettingsPage() {
           ? `Emails go to ${user.email}. Several notifications at once arrive as one message; those marked "daily digest" wait for the digest each morning.`
           : "Email is not configured on this server (SMTP_URL): notifications appear in your inbox only."}
       </p>
-      <PreferencesForm kinds={NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_INFO[kind].label, description: NOTIFICATION_KIND_INFO[kind].description }))} preferences={preferences} />
+      <PreferencesForm
+        kinds={NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_INFO[kind].label, description: NOTIFICATION_KIND_INFO[kind].description }))}
+        preferences={preferences}
+      />
     </>
   );
 }

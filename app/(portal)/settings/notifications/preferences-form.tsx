@@ -10,21 +10,38 @@ export function PreferencesForm({ kinds, preferences }: { kinds: Array<{ kind: N
     <form action={action}>
       <table className="data">
         <thead>
-          <tr><th>Notification</th><th>In the inbox</th><th>By email</th><th>Email in the daily digest</th></tr>
+          <tr>
+            <th>Notification</th>
+            <th>In the inbox</th>
+            <th>By email</th>
+            <th>Email in the daily digest</th>
+          </tr>
         </thead>
         <tbody>
           {kinds.map(({ kind, label, description }) => (
             <tr key={kind}>
-              <td><strong>{label}</strong><div className="muted">{description}</div></td>
-              <td><input type="checkbox" name={`${kind}.inApp`} aria-label={`${label}: in the inbox`} defaultChecked={preferences[kind].inApp} /></td>
-              <td><input type="checkbox" name={`${kind}.email`} aria-label={`${label}: by email`} defaultChecked={preferences[kind].email} /></td>
-              <td><input type="checkbox" name={`${kind}.digest`} aria-label={`${label}: daily digest`} defaultChecked={preferences[kind].digest} /></td>
+              <td>
+                <strong>{label}</strong>
+                <div className="muted">{description}</div>
+              </td>
+              <td>
+                <input type="checkbox" name={`${kind}.inApp`} aria-label={`${label}: in the inbox`} defaultChecked={preferences[kind].inApp} />
+              </td>
+              <td>
+                <input type="checkbox" name={`${kind}.email`} aria-label={`${label}: by email`} defaultChecked={preferences[kind].email} />
+              </td>
+              <td>
+                <input type="checkbox" name={`${kind}.digest`} aria-label={`${label}: daily digest`} defaultChecked={preferences[kind].digest} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p>
-        <button type="submit" disabled={pending}>Save</button> {state.saved && <span role="status">Saved.</span>}
+        <button type="submit" disabled={pending}>
+          Save
+        </button>{" "}
+        {state.saved && <span role="status">Saved.</span>}
       </p>
     </form>
   );

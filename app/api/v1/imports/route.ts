@@ -46,7 +46,9 @@ export const POST = withApiErrors(async (request: Request) => {
         ({ format, payload } = await readMultipart(replayable, format));
       }
       if (!format) {
-        throw new AppError("VALIDATION", "Cannot tell the format of this body.", { format: ["Add ?format=csv|mlflow|inventory, or send an MLflow { registeredModels, modelVersions } / a Dossier inventory export."] });
+        throw new AppError("VALIDATION", "Cannot tell the format of this body.", {
+          format: ["Add ?format=csv|mlflow|inventory, or send an MLflow { registeredModels, modelVersions } / a Dossier inventory export."],
+        });
       }
       // a NUL or unpaired surrogate anywhere in the file: refused whole, before any row is written
       assertSafeInput(payload, "The import");

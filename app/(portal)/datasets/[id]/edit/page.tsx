@@ -23,10 +23,22 @@ export default async function EditDatasetPage({ params }: { params: Promise<{ id
           action={updateDatasetAction.bind(null, d.id)}
           mode="edit"
           initial={{
-            revision: String(d.revision), name: d.name, version: d.version, description: s(d.description), source: s(d.source), provenance: s(d.provenance),
-            collectionPeriod: s(d.collectionPeriod), collectionMethod: s(d.collectionMethod), preprocessing: s(d.preprocessing), size: s(d.size), licence: s(d.licence),
-            knownBiases: s(d.knownBiases), biasMitigations: s(d.biasMitigations), ownerEmail: d.owner?.email ?? "",
-            personalData: d.personalData ? "on" : "", specialCategoryData: d.specialCategoryData ? "on" : "",
+            revision: String(d.revision),
+            name: d.name,
+            version: d.version,
+            description: s(d.description),
+            source: s(d.source),
+            provenance: s(d.provenance),
+            collectionPeriod: s(d.collectionPeriod),
+            collectionMethod: s(d.collectionMethod),
+            preprocessing: s(d.preprocessing),
+            size: s(d.size),
+            licence: s(d.licence),
+            knownBiases: s(d.knownBiases),
+            biasMitigations: s(d.biasMitigations),
+            ownerEmail: d.owner?.email ?? "",
+            personalData: d.personalData ? "on" : "",
+            specialCategoryData: d.specialCategoryData ? "on" : "",
           }}
         />
       </div>

@@ -48,7 +48,16 @@ export function BiasCorrection({ modelKey, assessment: a }: { modelKey: string; 
           ...metricFields,
           { name: "findings", label: "Findings", kind: "textarea", defaultValue: a.findings ?? "" },
           { name: "mitigations", label: "Mitigations", kind: "textarea", defaultValue: a.mitigations ?? "" },
-          { name: "status", label: "Status", kind: "select", options: [["FINAL", "Final"], ["DRAFT", "Draft"]], defaultValue: a.status },
+          {
+            name: "status",
+            label: "Status",
+            kind: "select",
+            options: [
+              ["FINAL", "Final"],
+              ["DRAFT", "Draft"],
+            ],
+            defaultValue: a.status,
+          },
         ]}
       />
       <h4>Withdraw</h4>

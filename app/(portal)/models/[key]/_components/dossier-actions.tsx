@@ -7,10 +7,7 @@ export function DossierActions({ modelKey }: { modelKey: string }) {
   return (
     <section className="card" data-testid="dossier-actions">
       <h2 style={{ marginTop: 0 }}>Dossier</h2>
-      <p className="muted">
-        The Annex IV technical documentation of this model as an audit-ready PDF, with every gap listed. Each download is recorded and can be verified
-        later.
-      </p>
+      <p className="muted">The Annex IV technical documentation of this model as an audit-ready PDF, with every gap listed. Each download is recorded and can be verified later.</p>
       <div style={{ display: "grid", gap: "0.6rem" }}>
         <GenerateDocumentButton testId="dossier-pdf" label="Download dossier (PDF)" request={{ kind: "MODEL_DOSSIER", modelKey, format: "pdf" }} />
         <GenerateDocumentButton testId="dossier-json" label="Dossier data (JSON)" request={{ kind: "MODEL_DOSSIER", modelKey, format: "json" }} />

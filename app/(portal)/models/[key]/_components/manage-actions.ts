@@ -10,7 +10,11 @@ import { correctBiasAssessment, createBiasAssessment, withdrawBiasAssessment } f
 import { createIncident } from "@/lib/incidents/incidents";
 import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
 
-const list = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 const optional = (s: string | undefined) => (s ? s : undefined);
 
 async function act(key: string, formData: FormData, saved: string, call: (actor: Awaited<ReturnType<typeof requireUser>>, v: Record<string, string>) => Promise<unknown>): Promise<ActionOutcome> {
@@ -59,7 +63,16 @@ export async function biasAssessmentAction(key: string, _p: ActionOutcome, formD
     return createBiasAssessment({
       actor,
       key,
-      input: { version: v.version, assessedAt: v.assessedAt, methodology: v.methodology, protectedAttributes: list(v.protectedAttributes), findings: v.findings, mitigations: v.mitigations, status: v.status, metrics },
+      input: {
+        version: v.version,
+        assessedAt: v.assessedAt,
+        methodology: v.methodology,
+        protectedAttributes: list(v.protectedAttributes),
+        findings: v.findings,
+        mitigations: v.mitigations,
+        status: v.status,
+        metrics,
+      },
     });
   });
 }
@@ -98,7 +111,17 @@ export async function correctBiasAction(key: string, id: string, _p: ActionOutco
     correctBiasAssessment({
       actor,
       id,
-      input: { revision: v.revision, reason: v.reason, assessedAt: v.assessedAt, methodology: v.methodology, protectedAttributes: list(v.protectedAttributes), findings: v.findings, mitigations: v.mitigations, status: v.status, metrics: metricsFrom(v) },
+      input: {
+        revision: v.revision,
+        reason: v.reason,
+        assessedAt: v.assessedAt,
+        methodology: v.methodology,
+        protectedAttributes: list(v.protectedAttributes),
+        findings: v.findings,
+        mitigations: v.mitigations,
+        status: v.status,
+        metrics: metricsFrom(v),
+      },
     }),
   );
 }

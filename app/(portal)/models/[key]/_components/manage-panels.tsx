@@ -103,7 +103,15 @@ export async function ManagePanels({
               ...metricRows,
               { name: "findings", label: "Findings", kind: "textarea" },
               { name: "mitigations", label: "Mitigations", kind: "textarea" },
-              { name: "status", label: "Status", kind: "select", options: [["FINAL", "Final"], ["DRAFT", "Draft"]] },
+              {
+                name: "status",
+                label: "Status",
+                kind: "select",
+                options: [
+                  ["FINAL", "Final"],
+                  ["DRAFT", "Draft"],
+                ],
+              },
             ]}
           />
         </details>
@@ -133,12 +141,26 @@ export async function ManagePanels({
             { name: "title", label: "Title" },
             { name: "occurredAt", label: "Occurred on", kind: "date", defaultValue: today },
             { name: "awareAt", label: "Became aware on", kind: "date", defaultValue: today },
-            { name: "severity", label: "Severity", kind: "select", options: [["SERIOUS", "Serious"], ["HIGH", "High"], ["MEDIUM", "Medium"], ["LOW", "Low"]] },
+            {
+              name: "severity",
+              label: "Severity",
+              kind: "select",
+              options: [
+                ["SERIOUS", "Serious"],
+                ["HIGH", "High"],
+                ["MEDIUM", "Medium"],
+                ["LOW", "Low"],
+              ],
+            },
             {
               name: "deadlineRule",
               label: "Reporting deadline",
               kind: "select",
-              options: [["STANDARD", "15 days (Art. 73(2))"], ["DEATH", "10 days: a death (Art. 73(4))"], ["WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE", "2 days: widespread or critical infrastructure (Art. 73(3))"]],
+              options: [
+                ["STANDARD", "15 days (Art. 73(2))"],
+                ["DEATH", "10 days: a death (Art. 73(4))"],
+                ["WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE", "2 days: widespread or critical infrastructure (Art. 73(3))"],
+              ],
             },
             { name: "description", label: "What happened", kind: "textarea" },
             { name: "affectedPersons", label: "Affected persons" },

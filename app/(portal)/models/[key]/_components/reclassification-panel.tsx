@@ -42,10 +42,7 @@ export function ReclassificationPanel({ model, canConfirm }: { model: Flagged; c
         ))}
       </ul>
       {(r.addedBasis.length > 0 || r.removedBasis.length > 0) && (
-        <p>
-          Provisions changed:{" "}
-          {[...r.addedBasis.map((b) => `+ ${b.article || b.id}`), ...r.removedBasis.map((b) => `− ${b.article || b.id}`)].join("; ")}
-        </p>
+        <p>Provisions changed: {[...r.addedBasis.map((b) => `+ ${b.article || b.id}`), ...r.removedBasis.map((b) => `− ${b.article || b.id}`)].join("; ")}</p>
       )}
       {r.unanswered.length > 0 ? (
         <p>

@@ -27,5 +27,11 @@ export async function decideReviewAction(key: string, reviewId: string, _prev: R
   const actor = await requireUser();
   const values = { decision: String(formData.get("decision") ?? ""), comment: String(formData.get("comment") ?? "") };
   const outcome = values.decision === "APPROVE" ? "approved" : "changes-requested";
-  return run(() => decideReview({ actor, reviewId, input: values }), values.decision === "APPROVE" ? "Approved." : "Changes requested.", values, [`/models/${key}`, "/reviews"], `/models/${key}?review=${outcome}#review`);
+  return run(
+    () => decideReview({ actor, reviewId, input: values }),
+    values.decision === "APPROVE" ? "Approved." : "Changes requested.",
+    values,
+    [`/models/${key}`, "/reviews"],
+    `/models/${key}?review=${outcome}#review`,
+  );
 }

@@ -26,7 +26,8 @@ export default async function ClassificationPage({ params }: { params: Params })
       </p>
       <h1>Risk classification</h1>
       <p className="muted">
-        Each answer cites the provision it rests on. {can(user, "model.classify.confirm") ? "Your classification is confirmed when you save it." : "Your answers are a proposal until a compliance officer confirms them."}
+        Each answer cites the provision it rests on.{" "}
+        {can(user, "model.classify.confirm") ? "Your classification is confirmed when you save it." : "Your answers are a proposal until a compliance officer confirms them."}
       </p>
       <QuestionnaireForm
         action={classifyAction.bind(null, key)}

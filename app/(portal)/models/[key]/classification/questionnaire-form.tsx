@@ -35,8 +35,16 @@ export function QuestionnaireForm({
     <form action={formAction} className="stack" style={{ maxWidth: 900 }}>
       <input type="hidden" name="answers" value={JSON.stringify(answers)} />
       <input type="hidden" name="revision" value={revision} />
-      {state.formError && <p className="form-error" data-testid="form-error">{state.formError}</p>}
-      {state.saved && <p className="notice" data-testid="form-saved">{state.saved}</p>}
+      {state.formError && (
+        <p className="form-error" data-testid="form-error">
+          {state.formError}
+        </p>
+      )}
+      {state.saved && (
+        <p className="notice" data-testid="form-saved">
+          {state.saved}
+        </p>
+      )}
       {questions.map((q) => {
         const value = answers[q.id];
         return (
@@ -46,12 +54,7 @@ export function QuestionnaireForm({
             </legend>
             <p className="muted">{q.help}</p>
             {q.kind === "number" ? (
-              <input
-                type="number"
-                aria-label={q.text}
-                value={typeof value === "number" ? value : ""}
-                onChange={(e) => set(q.id, e.target.value === "" ? undefined : Number(e.target.value))}
-              />
+              <input type="number" aria-label={q.text} value={typeof value === "number" ? value : ""} onChange={(e) => set(q.id, e.target.value === "" ? undefined : Number(e.target.value))} />
             ) : (
               q.options.map((o) => {
                 const multi = q.kind === "multi";

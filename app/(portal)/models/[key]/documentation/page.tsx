@@ -27,18 +27,15 @@ export default async function DocumentationPage({ params }: { params: Params }) 
       </p>
       <h1>Documentation</h1>
       <p className="muted">
-        The sections this model needs under its classification and our role, mandatory first. Only sections marked complete count, and a section can be
-        marked complete only when it addresses every guidance point listed under it (a point is addressed when the text uses one of its key words) in at
-        least {MIN_WORDS} words.
+        The sections this model needs under its classification and our role, mandatory first. Only sections marked complete count, and a section can be marked complete only when it addresses every
+        guidance point listed under it (a point is addressed when the text uses one of its key words) in at least {MIN_WORDS} words.
       </p>
       {doc.sections.length === 0 && <p className="card">No documentation section applies yet: classify the model first.</p>}
       {doc.sections.map((s) => (
         <section key={s.key} id={`section-${s.key}`} className="card" data-testid={`section-${s.key}`}>
           <h2 style={{ marginTop: 0 }}>
-            {s.title} <span className="muted">({s.article})</span>{" "}
-            <span className={`badge ${s.status === "COMPLETE" ? "documented" : "undocumented"}`}>{s.status.toLowerCase()}</span>{" "}
-            <span className="badge">{s.required}</span>{" "}
-            {s.status === "COMPLETE" && !checkGuidance(s.help, s.content).complete && <span className="badge undocumented">thin</span>}
+            {s.title} <span className="muted">({s.article})</span> <span className={`badge ${s.status === "COMPLETE" ? "documented" : "undocumented"}`}>{s.status.toLowerCase()}</span>{" "}
+            <span className="badge">{s.required}</span> {s.status === "COMPLETE" && !checkGuidance(s.help, s.content).complete && <span className="badge undocumented">thin</span>}
           </h2>
           <p className="muted">{s.help}</p>
           {doc.canEdit ? (

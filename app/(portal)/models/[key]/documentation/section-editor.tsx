@@ -75,7 +75,9 @@ function GuidedTextarea({ help, sectionKey, initial, invalid }: { help: string; 
       <textarea name="content" value={text} onChange={(ev) => setText(ev.target.value)} rows={8} aria-invalid={invalid} aria-describedby={listId} />
       <span id={listId} className="guidance" data-testid={`guidance-${sectionKey}`}>
         <span className={check.complete ? "guidance-ok" : "guidance-thin"} data-testid={`guidance-verdict-${sectionKey}`}>
-          {check.complete ? "Addresses every guidance point: it can be marked complete." : `Still thin — ${check.points.filter((p) => p.addressed).length} of ${check.points.length} points addressed, ${check.words} of at least ${check.minWords} words.`}
+          {check.complete
+            ? "Addresses every guidance point: it can be marked complete."
+            : `Still thin — ${check.points.filter((p) => p.addressed).length} of ${check.points.length} points addressed, ${check.words} of at least ${check.minWords} words.`}
         </span>
         <ul>
           {check.points.map((p) => (

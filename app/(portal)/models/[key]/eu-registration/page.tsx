@@ -30,8 +30,11 @@ export default async function EuRegistrationPage({ params }: { params: Params })
       ) : (
         <>
           <p data-testid="eu-registration-status">
-            {ex.title} ({ex.article}): {ex.complete ? `complete, registered as ${ex.registrationId}` : `incomplete${ex.registrationId ? "" : ", not registered"}${ex.missing.length ? `; missing ${ex.missing.map((m) => m.point).join("; ")}` : ""}`}.{" "}
-            <a href={`/api/v1/models/${key}/eu-registration`}>Export as JSON</a>
+            {ex.title} ({ex.article}):{" "}
+            {ex.complete
+              ? `complete, registered as ${ex.registrationId}`
+              : `incomplete${ex.registrationId ? "" : ", not registered"}${ex.missing.length ? `; missing ${ex.missing.map((m) => m.point).join("; ")}` : ""}`}
+            . <a href={`/api/v1/models/${key}/eu-registration`}>Export as JSON</a>
           </p>
           {editable ? (
             <div className="card">
@@ -41,7 +44,12 @@ export default async function EuRegistrationPage({ params }: { params: Params })
                 submitLabel="Save registration data"
                 hidden={{ revision: String(model.revision) }}
                 fields={[
-                  ...ex.fields.map((f): FieldSpec => ({ name: f.key, label: `${f.point.replace(/^Annex VIII, /, "")}: ${f.label}${f.required ? "" : " (if applicable)"}`, kind: "textarea", defaultValue: f.value ?? "" })),
+                  ...ex.fields.map((f): FieldSpec => ({
+                    name: f.key,
+                    label: `${f.point.replace(/^Annex VIII, /, "")}: ${f.label}${f.required ? "" : " (if applicable)"}`,
+                    kind: "textarea",
+                    defaultValue: f.value ?? "",
+                  })),
                   { name: "euDatabaseId", label: "Registration id given by the EU database (once registered)", defaultValue: model.euDatabaseId ?? "" },
                 ]}
               />

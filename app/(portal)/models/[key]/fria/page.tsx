@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
@@ -36,15 +36,10 @@ export default async function FriaPage({ params }: { params: Params }) {
       </p>
       <h1>Fundamental rights impact assessment (Art. 27)</h1>
       <p className="muted">
-        Before first use, deployers that are bodies governed by public law or private entities providing public services, and deployers of Annex III 5(b) and 5(c)
-        systems, assess the impact on fundamental rights (Art. 27(1)), notify the results to the market surveillance authority (Art. 27(3)) and update the assessment
-        when an element changes (Art. 27(2)). Saving records a review.
+        Before first use, deployers that are bodies governed by public law or private entities providing public services, and deployers of Annex III 5(b) and 5(c) systems, assess the impact on
+        fundamental rights (Art. 27(1)), notify the results to the market surveillance authority (Art. 27(3)) and update the assessment when an element changes (Art. 27(2)). Saving records a review.
       </p>
-      <p data-testid="fria-status">
-        {item
-          ? `Required for this system: ${item.status}. ${item.reason}`
-          : "Not required for this system as classified (Art. 27(1)); it may still be recorded."}
-      </p>
+      <p data-testid="fria-status">{item ? `Required for this system: ${item.status}. ${item.reason}` : "Not required for this system as classified (Art. 27(1)); it may still be recorded."}</p>
       {fria && (
         <p className="muted">
           Last reviewed {fria.reviewedAt.toISOString().slice(0, 10)}

@@ -61,7 +61,9 @@ export default async function RecordPage({ params }: { params: Params }) {
             <code>{p.contentSha256}</code>
           </dd>
           <dt>Completeness at generation</dt>
-          <dd>{record.completeness === null ? "—" : record.kind === "MODEL_DOSSIER" ? `${record.completeness.toFixed(1)} / 100` : `${record.completeness.toFixed(1)} % of production models documented`}</dd>
+          <dd>
+            {record.completeness === null ? "—" : record.kind === "MODEL_DOSSIER" ? `${record.completeness.toFixed(1)} / 100` : `${record.completeness.toFixed(1)} % of production models documented`}
+          </dd>
           {p.includesAuditLog && (
             <>
               <dt>Contains</dt>

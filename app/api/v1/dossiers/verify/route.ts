@@ -26,7 +26,7 @@ export const POST = withApiErrors(async (request: Request) => {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
     const file = (await request.formData()).get("file");
-    if (!(file instanceof File)) throw new AppError("VALIDATION", "Send the file in the form field \"file\".", { file: ["Choose a file."] });
+    if (!(file instanceof File)) throw new AppError("VALIDATION", 'Send the file in the form field "file".', { file: ["Choose a file."] });
     content = new Uint8Array(await file.arrayBuffer());
   } else {
     content = new Uint8Array(await request.arrayBuffer());
