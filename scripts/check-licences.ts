@@ -31,6 +31,9 @@ function licenceOf(path: string, entry: LockEntry): string {
   }
   const file = ["LICENSE", "LICENSE.md", "LICENSE.txt"].map((f) => join(path, f)).find(existsSync);
   if (file && /^\s*(The )?MIT License/i.test(readFileSync(file, "utf8"))) return "MIT";
+  // old packages state it only in the README's licence section, e.g. "## License\n\n(The MIT License)"
+  const readme = ["Readme.md", "README.md", "readme.md"].map((f) => join(path, f)).find(existsSync);
+  if (readme && /^#+\s*Licen[sc]e\s*\n+\s*\(?(The )?MIT License\)?/im.test(readFileSync(readme, "utf8"))) return "MIT";
   return "UNKNOWN";
 }
 
