@@ -114,7 +114,7 @@ describe("a section is complete only when it addresses its guidance", () => {
       (e: unknown) => e as { code: string; fieldErrors?: Record<string, string[]> },
     );
     expect(refused?.code).toBe("VALIDATION");
-    expect(refused?.fieldErrors?.status?.[0]).toMatch(/Still thin: at least 40 words \(now 1\); “Training and measures giving staff/);
+    expect(refused?.fieldErrors?.status?.[0]).toMatch(/Still thin: at least 40 words \(now 1\); “The measures we take to support a sufficient level of AI literacy/);
     expect(await prisma.documentationSection.count({ where: { modelId: m.id } })).toBe(0);
     // as a draft it is kept, and does not count
     await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: "ok", status: "DRAFT", expectedUpdatedAt: "" } });
