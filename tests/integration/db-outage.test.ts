@@ -51,7 +51,10 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await prisma?.$disconnect().catch(() => undefined);
+  // thaw first, and give the pool's goodbye a bound: a connection still waiting on a server that a test
+  // left frozen or stopped must not hold the suite (destroy() ends the cluster either way)
+  cluster?.thaw();
+  await Promise.race([prisma?.$disconnect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   cluster?.destroy();
   (globalThis as { prisma?: unknown }).prisma = saved.prisma;
   for (const k of Object.keys(process.env)) if (!(k in saved.env)) delete process.env[k];
