@@ -41,6 +41,11 @@ const biasAssessmentDoc = z.object({
   mitigations: text,
   status: z.enum(AssessmentStatus),
   metrics: z.array(biasMetricDoc),
+  /** when Dossier recorded it: tells apart assessments of one day and methodology (optional: older files lack it) */
+  recordedAt: date.optional(),
+  /** a withdrawn assessment stays in the history and is ignored by the engine */
+  withdrawnAt: date.nullable().optional(),
+  withdrawalReason: text.optional(),
 });
 
 const versionDoc = z.object({

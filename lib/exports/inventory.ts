@@ -89,8 +89,11 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
             metrics: a.metrics
               .map((x) => ({ metric: x.metric, group: x.group, value: x.value, threshold: x.threshold, passed: x.passed }))
               .sort((x, y) => byText(`${x.metric}\u0000${x.group}`, `${y.metric}\u0000${y.group}`)),
+            recordedAt: a.createdAt.toISOString(),
+            withdrawnAt: a.withdrawnAt?.toISOString() ?? null,
+            withdrawalReason: a.withdrawalReason,
           }))
-          .sort((a, b) => byText(`${a.assessedAt}\u0000${a.methodology}`, `${b.assessedAt}\u0000${b.methodology}`)),
+          .sort((a, b) => byText(`${a.assessedAt}\u0000${a.methodology}\u0000${a.recordedAt}`, `${b.assessedAt}\u0000${b.methodology}\u0000${b.recordedAt}`)),
       })),
     monitoring: {
       config: m.monitoringConfig

@@ -43,7 +43,7 @@ const mergeBy = <T>(existing: T[], incoming: T[], id: (x: T) => string, merge: (
 const sorted = <T>(list: T[], id: (x: T) => string) => [...list].sort((a, b) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
 
 const vId = (v: ModelDoc["versions"][number]) => v.version;
-const aId = (a: ModelDoc["versions"][number]["biasAssessments"][number]) => `${a.assessedAt}\u0000${a.methodology}`;
+const aId = (a: ModelDoc["versions"][number]["biasAssessments"][number]) => `${a.assessedAt}\u0000${a.methodology}\u0000${a.recordedAt ?? ""}`;
 const lId = (l: ModelDoc["versions"][number]["datasets"][number]) => `${l.key}\u0000${l.version}\u0000${l.purpose}`;
 const cId = (c: ModelDoc["monitoring"]["checks"][number]) => `${c.observedAt}\u0000${c.version ?? ""}`;
 const sId = (s: ModelDoc["sections"][number]) => s.sectionKey;
@@ -362,9 +362,12 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
         skipDuplicates: true,
       });
     }
-    const assessments = await tx.biasAssessment.findMany({ where: { versionId: row.id }, select: { id: true, assessedAt: true, methodology: true } });
+    const assessments = await tx.biasAssessment.findMany({ where: { versionId: row.id }, select: { id: true, assessedAt: true, methodology: true, createdAt: true } });
     for (const a of v.biasAssessments) {
-      const found = assessments.find((x) => x.assessedAt.toISOString() === a.assessedAt && x.methodology === a.methodology);
+      // one day and methodology may hold several assessments: the recording time tells them apart (older files lack it)
+      const found = assessments.find(
+        (x) => x.assessedAt.toISOString() === a.assessedAt && x.methodology === a.methodology && (a.recordedAt === undefined || x.createdAt.toISOString() === a.recordedAt),
+      );
       const data = {
         assessedAt: new Date(a.assessedAt),
         assessorId: uid(a.assessorEmail),
@@ -373,6 +376,8 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
         findings: a.findings,
         mitigations: a.mitigations,
         status: a.status,
+        ...(a.recordedAt !== undefined && { createdAt: new Date(a.recordedAt) }),
+        ...(a.withdrawnAt !== undefined && { withdrawnAt: a.withdrawnAt ? new Date(a.withdrawnAt) : null, withdrawalReason: a.withdrawalReason ?? null }),
       };
       const id = found
         ? (await tx.biasAssessment.update({ where: { id: found.id }, data, select: { id: true } })).id
