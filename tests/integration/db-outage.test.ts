@@ -36,6 +36,8 @@ beforeAll(async () => {
     DATABASE_QUERY_TIMEOUT_MS: "3000",
     DATABASE_LOCK_TIMEOUT_MS: "1000",
     DATABASE_POOL_MAX: "4",
+    // the same under both suite runs (the embedded run lets transactions wait 60 s for their turn)
+    DATABASE_TRANSACTION_MAX_WAIT_MS: "2000",
   });
   prisma = (await import("@/lib/db")).prisma;
   const { hashPassword } = await import("@/lib/auth/password");
@@ -62,6 +64,20 @@ afterAll(async () => {
 });
 
 const auth = { authorization: "" };
+
+/** Once the cluster is back, the same pool answers again within a few seconds (no restart). */
+async function answersAgain(withinMs = 15_000): Promise<void> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
 const putModel = (key: string) =>
   modelRoute.PUT(
     new Request(`http://localhost/api/v1/models/${key}`, {
@@ -181,6 +197,7 @@ describe("database outage (a PostgreSQL cluster owned by this test)", () => {
     for (const { response } of settled) expect([201, 503]).toContain(response.status);
     expect(settled.some((s) => s.response.status === 503)).toBe(true);
     cluster.start();
+    await answersAgain();
 
     const models = await prisma.model.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } });
     // an event is chained (AuditEvent) or still waiting for the appender (AuditPending): either way it exists
