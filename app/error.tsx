@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ErrorWaysOn } from "@/app/_components/error-ways-on";
 import { useEffect, useState } from "react";
 
 /**
@@ -31,12 +31,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="auth-page">
       <h1>Something went wrong</h1>
       <p>The error was logged{error.digest ? ` (reference ${error.digest})` : ""}. Your data is unchanged.</p>
-      <p style={{ display: "flex", gap: "0.75rem", flexWrap: "wrap", alignItems: "center" }}>
-        <button onClick={reset}>Try again</button>
-        <Link href="/">Your home page</Link>
-        <Link href="/models">The inventory</Link>
-        <Link href="/inbox">Your inbox</Link>
-      </p>
+      <ErrorWaysOn reset={reset} />
     </main>
   );
 }

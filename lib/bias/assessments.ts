@@ -8,6 +8,8 @@ import { assertCan } from "../authz/policy";
 import { withVerdictGuard, type ModelActor } from "../models/mutations";
 import { refreshCompliance } from "../models/compliance";
 
+const CONCURRENT_CHANGE = "Someone else changed this assessment at the same moment. Nothing was overwritten: reload to see their change.";
+
 /** One metric row; `passed` is computed from the comparison the metric implies, never typed in. */
 export const biasMetricSchema = z.object({
   metric: z.enum(["demographic_parity_difference", "equal_opportunity_difference", "disparate_impact_ratio"], { error: "Choose a metric." }),
@@ -135,7 +137,7 @@ export async function correctBiasAssessment({ actor, id, input }: { actor: Model
         where: { id, revision, withdrawnAt: null },
         data: { ...fields, findings: fields.findings || null, mitigations: fields.mitigations || null, revision: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed this assessment at the same moment. Nothing was overwritten: reload to see their change.");
+      if (updated.count !== 1) throw new AppError("CONFLICT", CONCURRENT_CHANGE);
       await tx.biasMetric.deleteMany({ where: { assessmentId: id } });
       await tx.biasMetric.createMany({ data: metrics.map((m) => ({ ...m, assessmentId: id, passed: metricPasses(m.metric, m.value, m.threshold) })) });
       await refreshCompliance(tx, { modelIds: [modelId] });
@@ -167,7 +169,7 @@ export async function withdrawBiasAssessment({ actor, id, input }: { actor: Mode
         where: { id, revision, withdrawnAt: null },
         data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason, revision: { increment: 1 } },
       });
-      if (updated.count !== 1) throw new AppError("CONFLICT", "Someone else changed this assessment at the same moment. Nothing was overwritten: reload to see their change.");
+      if (updated.count !== 1) throw new AppError("CONFLICT", CONCURRENT_CHANGE);
       await refreshCompliance(tx, { modelIds: [modelId] });
       return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
     });
