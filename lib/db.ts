@@ -13,6 +13,18 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
  * may never come. Closing it makes the pool open a fresh one once the server answers again.
  */
 class TimeoutClosingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A server that ends a connection (shutdown, restart, admin kill) sends its error at once. pg hands it
+    // to the pool's listener while the client is idle and to the adapter's while it is in a transaction,
+    // but a client being handed from one to the other in the same socket read has neither for a moment,
+    // and an 'error' without a listener would crash the process. The client is unusable either way and
+    // the pool drops it on release; this listener only keeps the process alive, and logs when no other did.
+    this.on("error", (error: Error & { code?: string }) => {
+      if (this.listenerCount("error") === 1) console.warn("[db] connection closed by the server:", error.code ?? "", error.message);
+    });
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const closeOnTimeout = (error: unknown) => {

@@ -5,7 +5,8 @@
 // - frozen (SIGSTOP: TCP is accepted, nothing answers) → also 503 within 5 s, thanks to the timeouts;
 // - writes racing the stop are whole or absent (model ⇔ its audit event);
 // - started / thawed again → the same process answers 200 / 201 (no restart).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { migrateDeploy } from "@/scripts/lib/run";
 import { createTestCluster, type TestCluster } from "../support/pg-cluster";
@@ -14,6 +15,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 
 let cluster: TestCluster;
 let prisma: PrismaClient;
+let poolConfig: (url?: string, max?: number) => pg.PoolConfig;
 let token: string;
 let modelRoute: { GET: Handler; PUT: Handler };
 let listRoute: { GET: Handler };
@@ -39,7 +41,7 @@ beforeAll(async () => {
     // the same under both suite runs (the embedded run lets transactions wait 60 s for their turn)
     DATABASE_TRANSACTION_MAX_WAIT_MS: "2000",
   });
-  prisma = (await import("@/lib/db")).prisma;
+  ({ prisma, poolConfig } = await import("@/lib/db"));
   const { hashPassword } = await import("@/lib/auth/password");
   const { createApiToken } = await import("@/lib/tokens/tokens");
   const admin = await prisma.user.create({ data: { email: "ops-admin@example.test", name: "Ops Admin", role: "ADMIN", passwordHash: await hashPassword("outage-password-1") } });
@@ -207,5 +209,28 @@ describe("database outage (a PostgreSQL cluster owned by this test)", () => {
     expect(events.map((e) => e.entityId).sort()).toEqual(models.map((m) => m.id).sort());
     const stored = new Set(models.map((m) => m.key));
     for (const { key, response } of settled) if (response.status === 201) expect(stored.has(key), key).toBe(true);
+  });
+
+  it("a connection the server ends while it is checked out (no pool or transaction listener) is logged, not a crash", async () => {
+    // CI found this race: a client handed from the pool to a transaction within one socket read has no
+    // 'error' listener for a moment; the server's 57P01 at shutdown then became an uncaught exception.
+    // A checked-out client that is not querying is in that same state, and stays in it.
+    const pool = new pg.Pool(poolConfig(cluster.url, 1));
+    pool.on("error", () => undefined);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const client = await pool.connect();
+      const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      await prisma.$queryRaw`SELECT pg_terminate_backend(${rows[0]!.pid}::int)`;
+      const until = Date.now() + 5_000;
+      while (!warn.mock.calls.some((c) => c[0] === "[db] connection closed by the server:") && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(warn.mock.calls.find((c) => c[0] === "[db] connection closed by the server:")?.[1]).toBe("57P01");
+      client.release(new Error("terminated"));
+      // the pool opens a fresh connection for the next caller
+      expect((await pool.query<{ one: number }>("SELECT 1 AS one")).rows[0]?.one).toBe(1);
+    } finally {
+      warn.mockRestore();
+      await pool.end();
+    }
   });
 });
