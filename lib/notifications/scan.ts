@@ -8,6 +8,8 @@ import { notify } from "./notify";
 import type { NotificationKind } from "./kinds";
 
 const DAY = 86_400_000;
+/** the whole scan is one transaction; ten thousand models' reminders take seconds, not minutes */
+const SCAN_TRANSACTION_MS = 10 * 60_000;
 
 /** Monday of the UTC week of `d`, as YYYY-MM-DD. */
 export function weekOf(d: Date): string {
@@ -31,42 +33,49 @@ export async function scanDeadlines({ now = new Date() }: { now?: Date } = {}): 
     result.created += n;
     result.byKind[kind] = (result.byKind[kind] ?? 0) + n;
   };
-  for (const d of deadlines) {
-    const link = `/models/${d.model.key}`;
-    if (d.kind === "documentation-stale") {
-      add(
-        "DOCUMENTATION_STALE",
-        await notify({
-          tx: prisma,
-          kind: "DOCUMENTATION_STALE",
-          recipients: d.model.ownerIds,
-          title: d.title,
-          body: d.detail,
-          link,
-          dedupeKey: `doc-stale:${d.model.id}:${d.overdue ? "now" : "soon"}:${d.ref}:${week}`,
-        }),
-      );
-    } else if (d.kind === "monitoring") {
-      const critical = d.ref === "CRITICAL";
-      const kind: NotificationKind = critical ? "MONITORING_CRITICAL" : "MONITORING_STALE";
-      // CRITICAL drift concerns compliance too (a possible serious incident); STALE is the owners' chore
-      const recipients = critical ? [...d.model.ownerIds, ...officerIds] : d.model.ownerIds;
-      add(kind, await notify({ tx: prisma, kind, recipients, title: d.title, body: d.detail, link, dedupeKey: `monitoring:${d.ref}:${d.model.id}:${week}` }));
-    } else if (d.kind === "incident-report" && d.incident && (d.incident.state === "due-soon" || d.incident.state === "overdue")) {
-      const state = d.incident.state;
-      add(
-        "INCIDENT_DEADLINE",
-        await notify({
-          tx: prisma,
-          kind: "INCIDENT_DEADLINE",
-          recipients: [...d.model.ownerIds, ...officerIds],
-          title: d.title,
-          body: `${d.detail} ${state === "overdue" ? "The deadline has passed: report to the market surveillance authority now." : `${d.incident.hoursLeft} hours left.`}`,
-          link,
-          dedupeKey: `incident:${d.incident.id}:${state}`,
-        }),
-      );
-    }
-  }
+  // one transaction: a delivery running meanwhile sees all of this scan's notifications or none, so a
+  // user's digest is never split between today's message and tomorrow's
+  await prisma.$transaction(
+    async (tx) => {
+      for (const d of deadlines) {
+        const link = `/models/${d.model.key}`;
+        if (d.kind === "documentation-stale") {
+          add(
+            "DOCUMENTATION_STALE",
+            await notify({
+              tx,
+              kind: "DOCUMENTATION_STALE",
+              recipients: d.model.ownerIds,
+              title: d.title,
+              body: d.detail,
+              link,
+              dedupeKey: `doc-stale:${d.model.id}:${d.overdue ? "now" : "soon"}:${d.ref}:${week}`,
+            }),
+          );
+        } else if (d.kind === "monitoring") {
+          const critical = d.ref === "CRITICAL";
+          const kind: NotificationKind = critical ? "MONITORING_CRITICAL" : "MONITORING_STALE";
+          // CRITICAL drift concerns compliance too (a possible serious incident); STALE is the owners' chore
+          const recipients = critical ? [...d.model.ownerIds, ...officerIds] : d.model.ownerIds;
+          add(kind, await notify({ tx, kind, recipients, title: d.title, body: d.detail, link, dedupeKey: `monitoring:${d.ref}:${d.model.id}:${week}` }));
+        } else if (d.kind === "incident-report" && d.incident && (d.incident.state === "due-soon" || d.incident.state === "overdue")) {
+          const state = d.incident.state;
+          add(
+            "INCIDENT_DEADLINE",
+            await notify({
+              tx,
+              kind: "INCIDENT_DEADLINE",
+              recipients: [...d.model.ownerIds, ...officerIds],
+              title: d.title,
+              body: `${d.detail} ${state === "overdue" ? "The deadline has passed: report to the market surveillance authority now." : `${d.incident.hoursLeft} hours left.`}`,
+              link,
+              dedupeKey: `incident:${d.incident.id}:${state}`,
+            }),
+          );
+        }
+      }
+    },
+    { timeout: SCAN_TRANSACTION_MS },
+  );
   return result;
 }

@@ -118,9 +118,9 @@ describe("the scheduler with two app instances on one database", () => {
     expect(new Set(sendIts.map((j) => j.singleton_on?.toISOString())).size).toBe(sendIts.length);
     for (const j of scans.filter((s) => s.state === "completed")) expect(["a", "b"]).toContain(j.output?.instance);
 
-    const notifications = await prisma.notification.findMany({ where: { createdAt: { gte: started } }, select: { userId: true, emailStatus: true, dedupeKey: true } });
+    const notifications = await prisma.notification.findMany({ where: { createdAt: { gte: started } }, select: { userId: true, emailStatus: true, dedupeKey: true, kind: true } });
     expect(notifications.length).toBeGreaterThan(0);
-    expect(notifications.every((n) => n.emailStatus === "SENT")).toBe(true);
+    expect(notifications.filter((n) => n.emailStatus !== "SENT")).toEqual([]);
     // one message per recipient: each notification was emailed once, inside that one message
     const recipients = await prisma.user.findMany({ where: { id: { in: [...new Set(notifications.map((n) => n.userId))] } }, select: { email: true } });
     const addresses = mails.flatMap((m) => m.to).sort();

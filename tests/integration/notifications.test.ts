@@ -208,3 +208,25 @@ describe("the deadline scan", () => {
     expect(mailsTo(busiest.email).map((m) => m.subject)).toEqual([`[Dossier] Daily digest: ${n} notifications`]);
   });
 });
+
+describe("a scan racing the delivery job", () => {
+  it("appears all at once: a delivery running meanwhile sees none or all of its notifications, so one digest carries them", async () => {
+    // CI found this: the delivery cron (every minute) ran while a scan was still writing, sent the first
+    // part as today's digest, and the rest waited for tomorrow's
+    const now = new Date(MORNING(9).getTime() + 7 * 86_400_000); // a week later: new reminder keys
+    const since = new Date();
+    const scanning = scanDeadlines({ now });
+    const seen = new Set<number>();
+    let done = false;
+    void scanning.finally(() => (done = true));
+    while (!done) {
+      seen.add(await prisma.notification.count({ where: { createdAt: { gte: since } } }));
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const { created } = await scanning;
+    expect(created).toBeGreaterThan(1);
+    const final = await prisma.notification.count({ where: { createdAt: { gte: since } } });
+    expect(final).toBe(created);
+    expect([...seen].filter((n) => n !== 0 && n !== final)).toEqual([]);
+  });
+});
