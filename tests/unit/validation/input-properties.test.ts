@@ -20,6 +20,8 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "@/lib/versions/schemas";
 import { monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
 import { preferencesInputSchema } from "@/lib/notifications/preferences";
+import { friaInputSchema } from "@/lib/fria/schemas";
+import { friaDocSchema } from "@/lib/exports/format";
 import { INT4_MAX, MAX_DATE, MIN_DATE, findUnsafeText, isSafeText } from "@/lib/validation";
 
 const day = "2026-01-15";
@@ -70,6 +72,27 @@ const SCHEMAS: Array<[name: string, schema: z.ZodType, valid: Record<string, unk
   ["signIn (form)", signInSchema, { email: "a@b.example", password: "secret-secret" }],
   ["newUser (form)", newUserSchema, { name: "N", email: "n@b.example", password: "long-enough-password" }],
   ["preferences (form)", preferencesInputSchema, {}],
+  [
+    "fria (form)",
+    friaInputSchema,
+    { revision: "0", processes: "p", periodAndFrequency: "weekly", affectedPersons: "a", specificRisks: "r", humanOversight: "h", mitigationMeasures: "m", notifiedAt: "2027-02-15", notificationReference: "MSA-1" },
+  ],
+  [
+    "fria (inventory import)",
+    friaDocSchema,
+    {
+      processes: "p",
+      periodAndFrequency: "weekly",
+      affectedPersons: "a",
+      specificRisks: "r",
+      humanOversight: "h",
+      mitigationMeasures: "m",
+      notifiedAt: iso,
+      notificationReference: "MSA-1",
+      reviewedAt: iso,
+      reviewNote: null,
+    },
+  ],
 ];
 
 const hostileText = fc.oneof(
