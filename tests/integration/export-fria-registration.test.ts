@@ -3,6 +3,7 @@
 // a re-import changes nothing; an older file without them still imports and leaves what is stored alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { PUBLIC_BENEFITS_DEPLOYER, PUBLIC_BENEFITS_FRIA_ELEMENTS } from "../fixtures/classification-answers";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type ModelDoc } from "@/lib/exports/format";
 import { loadModelDocs } from "@/lib/exports/inventory";
 import { runImport } from "@/lib/imports/run-import";
@@ -16,28 +17,8 @@ const source = `test-exp-fria-${run}`;
 const copy = `test-exp-fria-copy-${run}`;
 let officer: ModelActor;
 
-const PUBLIC_BENEFITS = {
-  "scope.ai-system": "YES",
-  "scope.exclusion": ["NONE"],
-  role: "DEPLOYER",
-  "art5.practices": ["NONE"],
-  "deployer.public-service": "YES",
-  "gpai.model": "NO",
-  "annex-i.product": ["NONE"],
-  "annex-iii.areas": ["AREA_5"],
-  "annex-iii.5": ["5A"],
-  "art6-3.profiling": "YES",
-  "art50.cases": ["NONE"],
-  "art25.triggers": ["NONE"],
-};
-const ELEMENTS = {
-  processes: "Caseworkers triage housing-benefit applications.",
-  periodAndFrequency: "Weekly, from March 2027.",
-  affectedPersons: "Applicants, incl. persons with disabilities.",
-  specificRisks: "Indirect discrimination by postcode.",
-  humanOversight: "Every ranking reviewed by a caseworker.",
-  mitigationMeasures: "Suspend the ranking and re-check affected files.",
-};
+const PUBLIC_BENEFITS = PUBLIC_BENEFITS_DEPLOYER;
+const ELEMENTS = PUBLIC_BENEFITS_FRIA_ELEMENTS;
 
 const docOf = async (key: string): Promise<ModelDoc> => (await loadModelDocs(prisma, { key }))[0]!;
 const importModels = (models: unknown[]) =>
@@ -106,7 +87,11 @@ describe("inventory export/import of the FRIA and the EU registration", () => {
     const { fria: _fria, euRegistration: _reg, ...older } = await docOf(copy);
     void _fria;
     void _reg;
-    const changed = { ...older, versions: older.versions.map((v) => ({ ...v, biasAssessments: v.biasAssessments.map(({ recordedAt: _r, withdrawnAt: _w, ...a }) => a) })), name: "Renamed by an old file" };
+    const changed = {
+      ...older,
+      versions: older.versions.map((v) => ({ ...v, biasAssessments: v.biasAssessments.map(({ recordedAt: _r, withdrawnAt: _w, ...a }) => a) })),
+      name: "Renamed by an old file",
+    };
     const report = await importModels([changed]);
     expect(report.rows).toEqual([expect.objectContaining({ key: copy, outcome: "updated", changes: ["name"] })]);
     const after = await stored(copy);
