@@ -97,6 +97,13 @@ const HAND_WRITTEN: Record<string, Seed> = {
   ART_6_2: { citation: "Art. 6(2)", title: "High-risk: AI systems referred to in Annex III", appliesFrom: "HIGH_RISK_ANNEX_III" },
   ART_6_4: { citation: "Art. 6(4)", title: "Provider documents its assessment that an Annex III system is not high-risk", appliesFrom: "HIGH_RISK_ANNEX_III" },
   ART_49_2: { citation: "Art. 49(2)", title: "Registration of an Annex III system the provider concluded is not high-risk", appliesFrom: "HIGH_RISK_ANNEX_III" },
+  ART_6_1B: {
+    citation: "Art. 6(1b), as inserted by Reg. (EU) 2026/1744",
+    title: "A third-party conformity assessment required only for reasons other than health and safety does not count (as first cited)",
+    amended: true,
+    appliesFrom: "HIGH_RISK_ANNEX_I",
+    superseded: "Cited as Art. 6(1c) (ART_6_1C) since the engine's correction of December 2026; the verdict is the same.",
+  },
   ANNEX_I_A1: {
     citation: "Annex I, Section A, point 1",
     title: "Machinery (Directive 2006/42/EC) under Section A",

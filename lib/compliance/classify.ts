@@ -392,7 +392,7 @@ export function classify(answers: Answers): ClassificationResult {
     articles.push("Art. 5(1)(h), 5(2), 5(3); Annex III, point 1(a)");
   }
 
-  // Art. 6(1) / Annex I, with Art. 6(1a)-(1b) as inserted by the 2026 Omnibus
+  // Art. 6(1) / Annex I, with Art. 6(1a)-(1c) as inserted by the 2026 Omnibus (each one an answer)
   const products = chosenOptions("annex-i.product", effectiveAnswer(answers, "annex-i.product"));
   if (products.length > 0) {
     const productLabels = products.map((o) => o.label).join(", ");
@@ -401,14 +401,14 @@ export function classify(answers: Answers): ClassificationResult {
     const thirdParty = effectiveAnswer(answers, "annex-i.third-party");
     if (fn === "NON_SAFETY_COMPONENT") {
       legalBasis.push("ART_6_1A");
-      conclusions.push(`a component of a product under ${productLabels} used only for purposes other than safety is not a safety component, so Art. 6(1) does not apply (Art. 6(1a))`);
-      articles.push("Art. 6(1a)");
+      conclusions.push(`a component of a product under ${productLabels} used only for purposes other than safety is not a safety component, so Art. 6(1) does not apply (Art. 6(1a)-(1b))`);
+      articles.push("Art. 6(1a)-(1b)");
     } else if (thirdParty === "NON_SAFETY_REASONS") {
-      legalBasis.push("ART_6_1B");
+      legalBasis.push("ART_6_1C");
       conclusions.push(
-        `the third-party conformity assessment of the product under ${productLabels} is required only for reasons other than health and safety, which does not count for Art. 6(1)(b) (Art. 6(1b))`,
+        `the third-party conformity assessment of the product under ${productLabels} is required only for reasons other than health and safety, which does not count for Art. 6(1)(b) (Art. 6(1c))`,
       );
-      articles.push("Art. 6(1b)");
+      articles.push("Art. 6(1c)");
     } else if (thirdParty === YES) {
       high = true;
       legalBasis.push("ART_6_1", ...(fn === "SAFETY_COMPONENT" ? ["ART_3_14"] : []), ...basesOf(products));

@@ -524,8 +524,8 @@ export const QUESTIONS: readonly Question[] = [
     id: "annex-i.safety-function",
     kind: "single",
     text: "What is the AI system in relation to that product?",
-    help: "A component used only for purposes other than safety is not a safety component, even inside a covered product (Art. 6(1a), as inserted by the 2026 Omnibus).",
-    article: "Art. 6(1)(a); Art. 3(14); Art. 6(1a)-(1c)",
+    help: "Choose the answer that fits: a component used only for purposes other than safety is its own answer, because it is not a safety component even inside a covered product.",
+    article: "Art. 6(1)(a); Art. 3(14); Art. 6(1a)-(1b)",
     relevantWhen: { all: [NOT_PROHIBITED, { question: "annex-i.product", isNot: [NONE] }] },
     options: [
       {
@@ -538,7 +538,7 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: "NON_SAFETY_COMPONENT",
         label: "A component used only for purposes other than safety (e.g. comfort, efficiency, user interface): not a safety component",
-        article: "Art. 6(1a), as inserted by Reg. (EU) 2026/1744",
+        article: "Art. 6(1a)-(1b), as inserted by Reg. (EU) 2026/1744",
         basis: "ART_6_1A",
       },
     ],
@@ -547,8 +547,8 @@ export const QUESTIONS: readonly Question[] = [
     id: "annex-i.third-party",
     kind: "single",
     text: "Must that product undergo a third-party conformity assessment under that legislation, with a view to placing it on the market or putting it into service?",
-    help: "Only a third-party assessment that concerns health and safety makes the AI system high-risk under Art. 6(1); one required for other reasons does not count (Art. 6(1b)).",
-    article: "Art. 6(1)(b); Art. 6(1b)",
+    help: "Say why the assessment is required: one required only for reasons other than health and safety is its own answer, because it does not make the system high-risk.",
+    article: "Art. 6(1)(b); Art. 6(1c)",
     relevantWhen: {
       all: [NOT_PROHIBITED, { question: "annex-i.product", isNot: [NONE] }, { question: "annex-i.safety-function", isNot: ["NON_SAFETY_COMPONENT"] }],
     },
@@ -557,8 +557,8 @@ export const QUESTIONS: readonly Question[] = [
       {
         value: "NON_SAFETY_REASONS",
         label: "Yes, but only for reasons other than health and safety: does not count",
-        article: "Art. 6(1b), as inserted by Reg. (EU) 2026/1744",
-        basis: "ART_6_1B",
+        article: "Art. 6(1c), as inserted by Reg. (EU) 2026/1744",
+        basis: "ART_6_1C",
       },
       { value: NO, label: "No third-party conformity assessment (internal control only)", article: "Art. 6(1)(b)" },
     ],

@@ -3,6 +3,8 @@
 // accept. Ids and bookkeeping timestamps are left out on purpose (README "Imports and exports"): people
 // are referenced by email, datasets by (key, version), versions by their version string.
 import { z } from "zod";
+import { FRIA_TEXT_MAX } from "../fria/schemas";
+import { safeString } from "../validation";
 import { ActorRole, AssessmentStatus, CheckStatus, ClassificationStatus, DatasetPurpose, IncidentDeadlineRule, IncidentSeverity, Lifecycle, RiskClass, SectionStatus } from "../generated/prisma/enums";
 
 export const INVENTORY_FORMAT = "dossier-inventory";
@@ -124,6 +126,24 @@ const incidentDoc = z.object({
   createdByEmail: email,
 });
 
+const friaText = safeString().max(FRIA_TEXT_MAX).nullable();
+
+/** The Art. 27 fundamental rights impact assessment: its six elements, the notification and the last review. */
+export const friaDocSchema = z.object({
+  processes: friaText,
+  periodAndFrequency: friaText,
+  affectedPersons: friaText,
+  specificRisks: friaText,
+  humanOversight: friaText,
+  mitigationMeasures: friaText,
+  /** Art. 27(3): notified to the market surveillance authority (date and reference) */
+  notifiedAt: date.nullable(),
+  notificationReference: safeString().max(200).nullable(),
+  /** Art. 27(2): the last review (every save is one) */
+  reviewedAt: date,
+  reviewNote: safeString().max(2_000).nullable(),
+});
+
 export const modelDocSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -141,6 +161,8 @@ export const modelDocSchema = z.object({
   euDatabaseId: text,
   /** Annex VIII registration data (Art. 49); absent in exports made before it existed */
   euRegistration: z.record(z.string().max(100), z.string().max(5_000)).nullable().optional(),
+  /** the Art. 27 FRIA; absent in exports made before it existed, null when the model has none */
+  fria: friaDocSchema.nullable().optional(),
   classification: z.object({
     riskClass: z.enum(RiskClass),
     status: z.enum(ClassificationStatus),

@@ -25,6 +25,7 @@ export const MODEL_EXPORT_INCLUDE = {
   monitoringChecks: { include: { version: { select: { version: true } }, features: true } },
   sections: { include: { updatedBy: { select: { email: true } }, evidence: { include: { uploadedBy: { select: { email: true } } } } } },
   incidents: { include: { createdBy: { select: { email: true } } } },
+  fria: true,
 } as const satisfies Prisma.ModelInclude;
 
 export type ModelExportRow = Prisma.ModelGetPayload<{ include: typeof MODEL_EXPORT_INCLUDE }>;
@@ -46,6 +47,20 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
     nextReviewAt: iso(m.nextReviewAt),
     euDatabaseId: m.euDatabaseId,
     euRegistration: (m.euRegistration ?? null) as ModelDoc["euRegistration"],
+    fria: m.fria
+      ? {
+          processes: m.fria.processes,
+          periodAndFrequency: m.fria.periodAndFrequency,
+          affectedPersons: m.fria.affectedPersons,
+          specificRisks: m.fria.specificRisks,
+          humanOversight: m.fria.humanOversight,
+          mitigationMeasures: m.fria.mitigationMeasures,
+          notifiedAt: iso(m.fria.notifiedAt),
+          notificationReference: m.fria.notificationReference,
+          reviewedAt: m.fria.reviewedAt.toISOString(),
+          reviewNote: m.fria.reviewNote,
+        }
+      : null,
     classification: {
       riskClass: m.riskClass,
       status: m.classificationStatus,

@@ -60,6 +60,10 @@ export function mergeModelDoc(existing: ModelDoc, incoming: ModelDoc): ModelDoc 
   })).map((v) => (activating && !incoming.versions.some((n) => n.version === v.version && n.active) ? { ...v, active: false } : v));
   return {
     ...incoming,
+    // older files lack the EU registration data and the FRIA: what is stored stays; an import never deletes
+    // an assessment (a file without one, null, leaves ours as it is)
+    euRegistration: incoming.euRegistration === undefined ? existing.euRegistration : incoming.euRegistration,
+    fria: incoming.fria ?? existing.fria ?? null,
     versions: sorted(versions, vId),
     monitoring: {
       config: incoming.monitoring.config ?? existing.monitoring.config,
@@ -75,7 +79,7 @@ export function mergeModelDoc(existing: ModelDoc, incoming: ModelDoc): ModelDoc 
 
 /** Export-order normalisation of an incoming doc, so that comparisons do not depend on the file's order. */
 function normalise(doc: ModelDoc): ModelDoc {
-  return mergeModelDoc({ ...doc, versions: [], monitoring: { config: null, checks: [] }, sections: [], incidents: [] }, doc);
+  return mergeModelDoc({ ...doc, euRegistration: undefined, fria: null, versions: [], monitoring: { config: null, checks: [] }, sections: [], incidents: [] }, doc);
 }
 
 function changedParts(before: ModelDoc | null, after: ModelDoc): string[] {
@@ -312,7 +316,7 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
     technicalOwnerId: uid(doc.technicalOwnerEmail),
     nextReviewAt: d(doc.nextReviewAt),
     euDatabaseId: doc.euDatabaseId,
-    euRegistration: json(doc.euRegistration ?? null),
+    ...(doc.euRegistration !== undefined && { euRegistration: json(doc.euRegistration) }),
     classificationRuleSet: c.ruleSet ?? null,
     riskClass: c.riskClass,
     classificationStatus: c.status,
@@ -432,6 +436,14 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
         })),
       });
     }
+  }
+  if (doc.fria) {
+    const f = doc.fria;
+    const data = { ...f, notifiedAt: d(f.notifiedAt), reviewedAt: new Date(f.reviewedAt) };
+    const stored = await tx.fundamentalRightsAssessment.findUnique({ where: { modelId } });
+    const same = stored && (Object.keys(data) as Array<keyof typeof data>).every((k) => canonicalJson(stored[k]) === canonicalJson(data[k]));
+    // an unchanged assessment keeps its revision, so a form opened on it is not made stale by the import
+    if (!same) await tx.fundamentalRightsAssessment.upsert({ where: { modelId }, create: { modelId, ...data }, update: { ...data, revision: { increment: 1 } } });
   }
   const incidents = await tx.incident.findMany({ where: { modelId }, select: { id: true, occurredAt: true, title: true } });
   for (const i of doc.incidents) {

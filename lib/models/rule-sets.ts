@@ -53,7 +53,13 @@ export type RuleSetCheck = { checked: number; flagged: string[]; upgraded: strin
  */
 export async function checkRuleSets(): Promise<RuleSetCheck> {
   const rows = await prisma.model.findMany({
-    where: { classificationRuleSet: { not: CURRENT_RULE_SET }, riskClass: { not: "UNCLASSIFIED" }, classificationAnswers: { not: Prisma.DbNull } },
+    // NULL (a classification imported from an export made before rule sets were versioned) is an older rule
+    // set too; `not` alone would skip it, as SQL's <> does
+    where: {
+      OR: [{ classificationRuleSet: { not: CURRENT_RULE_SET } }, { classificationRuleSet: null }],
+      riskClass: { not: "UNCLASSIFIED" },
+      classificationAnswers: { not: Prisma.DbNull },
+    },
     select: reassessSelect,
     orderBy: { key: "asc" },
   });

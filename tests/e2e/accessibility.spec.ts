@@ -8,7 +8,7 @@ const MODEL = "credit-scoring-personal-loans-germany";
 const COMMON = ["/home", "/dashboard", "/models", `/models/${MODEL}`, `/models/${MODEL}/documentation`, "/datasets", "/reports", "/inbox", "/settings/notifications", "/api-docs"];
 const PAGES: Record<string, string[]> = {
   owner: [...COMMON, `/models/${MODEL}/edit`, `/models/${MODEL}/classification`, "/models/new", "/audit-log"],
-  compliance: [...COMMON, "/reviews", "/audit-log", "/imports", `/models/${MODEL}/classification`],
+  compliance: [...COMMON, "/reviews", "/audit-log", "/imports", `/models/${MODEL}/classification`, "/rules", `/models/${MODEL}/fria`, `/models/${MODEL}/eu-registration`],
   exec: COMMON.filter((p) => p !== "/home"),
   auditor: [...COMMON, "/audit-log"],
   admin: ["/home", "/admin/users", "/admin/tokens", "/datasets/new"],

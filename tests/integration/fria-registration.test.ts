@@ -2,6 +2,7 @@
 // permission checks, validation, optimistic locking and audit events, and move the engine's verdict.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { PUBLIC_BENEFITS_DEPLOYER, PUBLIC_BENEFITS_FRIA_ELEMENTS } from "../fixtures/classification-answers";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { classifyModel } from "@/lib/models/classification";
 import { saveFria } from "@/lib/fria/fria";
@@ -16,28 +17,8 @@ const actorOf = async (email: string): Promise<ModelActor> => {
   return { id: u.id, role: u.role, email: u.email };
 };
 
-const PUBLIC_BENEFITS = {
-  "scope.ai-system": "YES",
-  "scope.exclusion": ["NONE"],
-  role: "DEPLOYER",
-  "art5.practices": ["NONE"],
-  "deployer.public-service": "YES",
-  "gpai.model": "NO",
-  "annex-i.product": ["NONE"],
-  "annex-iii.areas": ["AREA_5"],
-  "annex-iii.5": ["5A"],
-  "art6-3.profiling": "YES",
-  "art50.cases": ["NONE"],
-  "art25.triggers": ["NONE"],
-};
-const ELEMENTS = {
-  processes: "Caseworkers triage applications.",
-  periodAndFrequency: "Weekly, from 2027.",
-  affectedPersons: "Applicants for benefits.",
-  specificRisks: "Indirect discrimination.",
-  humanOversight: "Every ranking reviewed.",
-  mitigationMeasures: "Suspend and re-check.",
-};
+const PUBLIC_BENEFITS = PUBLIC_BENEFITS_DEPLOYER;
+const ELEMENTS = PUBLIC_BENEFITS_FRIA_ELEMENTS;
 const openItems = async () => (await prisma.model.findUniqueOrThrow({ where: { key } })).openItems;
 
 beforeAll(async () => {

@@ -66,6 +66,15 @@ const LEGACY = {
     verdict: { riskClass: "MINIMAL" as const, legalBasis: [], transparencyDuties: [] },
     expect: "upgraded",
   },
+  // imported from an export made before rule sets were versioned: no version stored at all (NULL), which is
+  // the legacy rule set too; a deployer of a synthetic-content generator was LIMITED, owes nothing now
+  "imported-unversioned": {
+    role: "DEPLOYER" as const,
+    answers: { ...COMMON, role: "DEPLOYER", "deployer.public-service": "NO", "art50.cases": ["SYNTHETIC_CONTENT"], "art25.triggers": ["NONE"] },
+    verdict: { riskClass: "LIMITED" as const, legalBasis: ["ART_50_2"], transparencyDuties: ["ART_50_2"] },
+    expect: "flagged",
+    ruleSet: null,
+  },
   // Annex III credit scoring with profiling: high-risk then and now (more citations only)
   "credit-scoring": {
     role: "PROVIDER" as const,
@@ -95,7 +104,7 @@ beforeAll(async () => {
         transparencyDuties: [...c.verdict.transparencyDuties],
         actorRole: c.role,
         classificationAnswers: JSON.parse(JSON.stringify(c.answers)),
-        classificationRuleSet: LEGACY_RULE_SET,
+        classificationRuleSet: "ruleSet" in c ? c.ruleSet : LEGACY_RULE_SET,
         classificationStatus: "CONFIRMED",
         classifiedAt: new Date(),
         classifiedById: officer.id,

@@ -1,7 +1,8 @@
 // Issue 12: the engine, exact. Table-driven: Art. 50 case × role × exemption, GPAI model × systemic ×
-// open source × with/without a system of ours, every Annex I point incl. Section B 21 and Art. 6(1a)-(1b),
+// open source × with/without a system of ours, every Annex I point incl. Section B 21 and Art. 6(1a)-(1c),
 // the Omnibus points of Art. 5, and every legal-basis id any verdict produces resolving to the article table.
 
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ARTICLE_TABLE, resolveArticle } from "@/lib/compliance/articles";
 import { DOCUMENTATION_SECTIONS_BY_KEY } from "@/lib/compliance/catalogue";
@@ -9,6 +10,7 @@ import { classify } from "@/lib/compliance/classify";
 import {
   ANNEX_I_OPTIONS,
   ANNEX_III_AREAS,
+  ART_5_OPTIONS,
   ART_50_EXEMPTION_QUESTIONS,
   NONE,
   NO,
@@ -16,6 +18,7 @@ import {
   YES,
   annexIIIQuestionId,
   nextQuestion,
+  relevantQuestions,
   type AnswerValue,
   type Answers,
 } from "@/lib/compliance/questionnaire";
@@ -183,7 +186,7 @@ describe("GPAI models (Chapter V), with and without an AI system of ours", () =>
   });
 });
 
-// ---------- Annex I incl. Section B point 21, Art. 6(1a)-(1b) ----------
+// ---------- Annex I incl. Section B point 21, Art. 6(1a)-(1c) ----------
 
 describe("Art. 6(1) / Annex I after Reg. (EU) 2026/1744", () => {
   it("machinery is Section B point 21; Section A point 1 is no longer offered (kept in the table as superseded)", () => {
@@ -208,19 +211,59 @@ describe("Art. 6(1) / Annex I after Reg. (EU) 2026/1744", () => {
     expect(r.legalBasis).not.toContain("ART_3_14");
   });
 
-  it("Art. 6(1a): a component used only for non-safety purposes is not a safety component (third-party question not asked)", () => {
-    const r = classify(base({ "annex-i.product": ["B21"], "annex-i.safety-function": "NON_SAFETY_COMPONENT" }));
+  // Art. 6(1a)-(1c) as answers, not help text. The issue states them as "components used only for non-safety
+  // purposes are not safety components; third-party assessment for non-safety reasons does not count"; the
+  // engine cites the first statement as 6(1a)-(1b) and the second as 6(1c) (docs/compliance-engine.md says
+  // why this wording is kept).
+  const nonSafetyComponent = (provision: string, product: string) => ({
+    provision,
+    question: "annex-i.safety-function",
+    value: "NON_SAFETY_COMPONENT",
+    basis: "ART_6_1A",
+    cited: "Art. 6(1a)-(1b)",
+    answers: { "annex-i.product": [product], "annex-i.safety-function": "NON_SAFETY_COMPONENT" },
+    reasoning: /used only for purposes other than safety is not a safety component/,
+  });
+  it.each([
+    nonSafetyComponent("Art. 6(1a)", "B21"),
+    nonSafetyComponent("Art. 6(1b)", "A11"),
+    {
+      provision: "Art. 6(1c)",
+      question: "annex-i.third-party",
+      value: "NON_SAFETY_REASONS",
+      basis: "ART_6_1C",
+      cited: "Art. 6(1c)",
+      answers: { "annex-i.product": ["A11"], "annex-i.safety-function": "SAFETY_COMPONENT", "annex-i.third-party": "NON_SAFETY_REASONS" },
+      reasoning: /required only for reasons other than health and safety, which does not count/,
+    },
+  ])("$provision is an answer: recorded, cited as inserted by the Omnibus, shown in the reasoning, and not high-risk", ({ question, value, basis, cited, answers, reasoning }) => {
+    const option = QUESTIONS_BY_ID.get(question)?.options.find((o) => o.value === value);
+    // an answer option citing the provision, not a sentence in the help text
+    expect(option?.article).toContain(cited);
+    expect(option?.article).toContain("as inserted by Reg. (EU) 2026/1744");
+    expect(option?.basis).toBe(basis);
+    expect(QUESTIONS_BY_ID.get(question)?.help).not.toMatch(/Art\. 6\(1[abc]\)/);
+    const r = classify(base(answers));
     expect(r.unanswered).toEqual([]);
     expect(r.riskClass).toBe("MINIMAL");
-    expect(r.legalBasis).toContain("ART_6_1A");
+    expect(r.legalBasis).toContain(basis);
+    expect(r.legalBasis).not.toContain("ART_6_1");
+    const step = r.reasoning.find((s) => reasoning.test(s.text));
+    expect(step, "reasoning step").toBeDefined();
+    expect(`${step!.article} ${step!.text}`).toContain(cited);
+    expect(ARTICLE_TABLE[basis]).toMatchObject({ amended: true, appliesFrom: "HIGH_RISK_ANNEX_I" });
+    expect(ARTICLE_TABLE[basis]?.superseded).toBeUndefined();
+  });
+
+  it("a non-safety component is never asked about the third-party assessment (Art. 6(1a)-(1b) settles it)", () => {
+    const r = classify(base({ "annex-i.product": ["A2"], "annex-i.safety-function": "NON_SAFETY_COMPONENT", "annex-i.third-party": YES }));
+    expect(r.riskClass).toBe("MINIMAL");
     expect(r.legalBasis).not.toContain("ART_6_1");
   });
 
-  it("Art. 6(1b): a third-party assessment required only for non-safety reasons does not count", () => {
-    const r = classify(base({ "annex-i.product": ["A11"], "annex-i.safety-function": "SAFETY_COMPONENT", "annex-i.third-party": "NON_SAFETY_REASONS" }));
-    expect(r.riskClass).toBe("MINIMAL");
-    expect(r.legalBasis).toContain("ART_6_1B");
-    expect(ARTICLE_TABLE.ART_6_1B?.amended).toBe(true);
+  it("the id first used for the non-safety third-party rule (ART_6_1B) still resolves, marked superseded by Art. 6(1c)", () => {
+    expect(ARTICLE_TABLE.ART_6_1B?.superseded).toMatch(/Art\. 6\(1c\)/);
+    expect(resolveArticle("ART_6_1B")?.applicationDate.toISOString().slice(0, 10)).toBe(isoOf("ART_6_1C"));
   });
 });
 
@@ -267,6 +310,28 @@ describe("Art. 5 incl. points (ba) and (bb) of Reg. (EU) 2026/1744", () => {
     expect(ARTICLE_TABLE[basis]?.citation).toContain(citation);
     expect(ARTICLE_TABLE[basis]?.amended).toBe(true);
     expect(isoOf(basis)).toBe("2026-12-02");
+  });
+
+  it.each(ART_5_OPTIONS.map((o) => ({ value: o.value, basis: o.basis, article: o.article })))(
+    "every point: $article alone → PROHIBITED, citing $basis (and its definitions), and no later question is asked",
+    ({ value, basis, article }) => {
+      const answers = base({ "art5.practices": [value], ...(value === "REALTIME_RBI" ? { "art5.rbi-exception": NO } : {}) });
+      const r = classify(answers);
+      expect(r.riskClass).toBe("PROHIBITED");
+      // the point, then the definitions it rests on (Art. 3(39) emotion recognition, 3(40) biometric
+      // categorisation, 3(41)-(42) (real-time) remote biometric identification)
+      const definitions: Record<string, string[]> = { ART_5_1_F: ["ART_3_39"], ART_5_1_G: ["ART_3_40"], ART_5_1_H: ["ART_3_41", "ART_3_42"] };
+      expect(r.legalBasis).toEqual([basis, ...(definitions[basis] ?? [])]);
+      expect(ARTICLE_TABLE[basis]?.citation).toBe(article);
+      expect(r.reasoning.some((s) => s.article.includes(article.split(",")[0]!))).toBe(true);
+      // nothing after Art. 5 is relevant: the verdict cannot be softened by later answers
+      expect(relevantQuestions(answers).map((q) => q.id)).not.toContain("annex-iii.areas");
+      expect(relevantQuestions(answers).map((q) => q.id)).not.toContain("art50.cases");
+    },
+  );
+
+  it("the Art. 5 options are exactly points (a)-(h), (ba) and (bb)", () => {
+    expect(ART_5_OPTIONS.map((o) => /Art\. 5\(1\)\((\w+)\)/.exec(o.article)?.[1])).toEqual(["a", "b", "c", "d", "e", "f", "g", "h", "ba", "bb"]);
   });
 
   it("(ba) and (bb) have their own wording", () => {
@@ -359,6 +424,14 @@ describe("the article table", () => {
     }
     expect([...classes].sort()).toEqual(["HIGH", "LIMITED", "MINIMAL", "OUT_OF_SCOPE", "PROHIBITED"]);
     expect(seen.size).toBeGreaterThan(60);
+  });
+
+  it("every id the classifier pushes onto a legal basis by hand (a literal in classify.ts) resolves too", () => {
+    const source = readFileSync(new URL("../../../lib/compliance/classify.ts", import.meta.url), "utf8");
+    const pushes = [...source.matchAll(/legalBasis\.push\(([^;]*)\);/g)].map((m) => m[1]!);
+    const literals = new Set(pushes.flatMap((p) => [...p.matchAll(/"((?:ART|ANNEX)_[A-Z0-9_]+)"/g)].map((m) => m[1]!)));
+    expect(literals.size).toBeGreaterThan(25);
+    for (const id of literals) expect(resolveArticle(id), id).not.toBeNull();
   });
 
   it("every option's basis is in the table, and amended entries cite the Omnibus", () => {

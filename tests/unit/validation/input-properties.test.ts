@@ -20,10 +20,14 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "@/lib/versions/schemas";
 import { monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
 import { preferencesInputSchema } from "@/lib/notifications/preferences";
+import { friaInputSchema } from "@/lib/fria/schemas";
+import { friaDocSchema } from "@/lib/exports/format";
 import { INT4_MAX, MAX_DATE, MIN_DATE, findUnsafeText, isSafeText } from "@/lib/validation";
 
 const day = "2026-01-15";
 const iso = "2026-01-15T10:00:00.000Z";
+
+const FRIA_SAMPLE = { processes: "p", periodAndFrequency: "weekly", affectedPersons: "a", specificRisks: "r", humanOversight: "h", mitigationMeasures: "m", notificationReference: "MSA-1" };
 
 /** Each input schema with one valid input (as a form or the API would send it). */
 const SCHEMAS: Array<[name: string, schema: z.ZodType, valid: Record<string, unknown>]> = [
@@ -70,6 +74,8 @@ const SCHEMAS: Array<[name: string, schema: z.ZodType, valid: Record<string, unk
   ["signIn (form)", signInSchema, { email: "a@b.example", password: "secret-secret" }],
   ["newUser (form)", newUserSchema, { name: "N", email: "n@b.example", password: "long-enough-password" }],
   ["preferences (form)", preferencesInputSchema, {}],
+  ["fria (form)", friaInputSchema, { revision: "0", ...FRIA_SAMPLE, notifiedAt: "2027-02-15" }],
+  ["fria (inventory import)", friaDocSchema, { ...FRIA_SAMPLE, notifiedAt: iso, reviewedAt: iso, reviewNote: null }],
 ];
 
 const hostileText = fc.oneof(
