@@ -1,7 +1,7 @@
 // Issue 14, documentation: the owner journey ("Must show") and the editor's safety nets.
 import { expect, test, type Page } from "@playwright/test";
 import { closeDb, db } from "./api/support";
-import { signIn } from "./helpers";
+import { seriousViolations, signIn } from "./helpers";
 
 // A documented high-risk model of Omar's (the demo "owner"). The journey first empties four of its
 // mandatory sections, so it becomes his most consequential model (high-risk, undocumented, with more
@@ -122,4 +122,17 @@ test("unsaved text survives leaving the page (with a warning) and is cleared onc
   await expect(form.getByLabel("Content")).toHaveValue(typed);
   await expect(page.getByTestId(`section-notice-${sectionKey}`)).toHaveCount(0);
   expect(warnings).toEqual(["beforeunload"]);
+});
+
+test("the documentation page with its guidance, a draft and the preview open has no serious or critical accessibility violation", async ({ page }) => {
+  await signIn(page, "owner");
+  await page.goto(`/models/${MODEL}/documentation`);
+  const sectionKey = "annex-iv-2-development";
+  const section = page.getByTestId(`section-${sectionKey}`);
+  await section.locator("summary").click();
+  await expect(section.locator("blockquote")).toBeVisible();
+  await section.getByRole("button", { name: "Draft from what Dossier knows" }).click();
+  await section.getByRole("tab", { name: "Preview" }).click();
+  await expect(page.getByTestId(`preview-${sectionKey}`).locator("table")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });
