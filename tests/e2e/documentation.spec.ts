@@ -122,6 +122,22 @@ test("unsaved text survives leaving the page (with a warning) and is cleared onc
   await expect(form.getByLabel("Content")).toHaveValue(typed);
   await expect(page.getByTestId(`section-notice-${sectionKey}`)).toHaveCount(0);
   expect(warnings).toEqual(["beforeunload"]);
+
+  // text typed against a version someone else has since replaced is offered, not put over theirs
+  await form.getByLabel("Content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" Typed against the old version.");
+  await db().query(`UPDATE "DocumentationSection" SET content = content || ' Their change.', "updatedAt" = now() WHERE "sectionKey" = $2 AND "modelId" = (SELECT id FROM "Model" WHERE key = $1)`, [
+    MODEL,
+    sectionKey,
+  ]);
+  await page.reload();
+  expect(warnings).toEqual(["beforeunload", "beforeunload"]);
+  await expect(form.getByLabel("Content")).toHaveValue(`${typed} Their change.`);
+  await expect(page.getByTestId(`section-notice-${sectionKey}`)).toContainText("before someone saved a newer version");
+  await page.getByTestId(`section-notice-${sectionKey}`).getByRole("button", { name: "Use my unsaved text" }).click();
+  await expect(form.getByLabel("Content")).toHaveValue(`${typed} Typed against the old version.`);
+  await expect(page.getByTestId(`section-notice-${sectionKey}`)).toContainText("Unsaved text restored");
 });
 
 test("the documentation page with its guidance, a draft and the preview open has no serious or critical accessibility violation", async ({ page }) => {

@@ -101,22 +101,28 @@ function writeStored(key: string, value: string | null) {
     /* storage full or disabled: nothing to keep */
   }
 }
-function dropOlderVersions(prefix: string, keep: string) {
+/** Unsaved text kept under other versions of this section: [key, text] pairs. */
+function olderVersions(prefix: string, keep: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
   try {
-    for (let i = window.localStorage.length - 1; i >= 0; i--) {
+    for (let i = 0; i < window.localStorage.length; i++) {
       const k = window.localStorage.key(i);
-      if (k && k.startsWith(prefix) && k !== keep) window.localStorage.removeItem(k);
+      const v = k && k.startsWith(prefix) && k !== keep ? window.localStorage.getItem(k) : null;
+      if (k && v !== null) found.push([k, v]);
     }
   } catch {
     /* as above */
   }
+  return found.sort(([a], [b]) => b.localeCompare(a));
 }
+
+type Notice = { kind: "restored" | "drafted"; previous: string } | { kind: "older"; previous: string; older: string; olderKeys: string[] };
 
 /**
  * The section text: write/preview tabs, the draft from facts, the live guidance checklist. Unsaved text
- * is kept in this browser per model, section and saved version (so text typed against an older version
- * is never restored over a newer one), restored with a notice, and cleared once saved; leaving the page
- * with unsaved text asks first.
+ * is kept in this browser per model, section and saved version, restored with a notice, and cleared once
+ * saved (text typed against an older version is offered, not restored over the newer one); leaving the
+ * page with unsaved text asks first.
  */
 function SectionText({
   help,
@@ -143,25 +149,29 @@ function SectionText({
 }) {
   const [text, setText] = useState(initial);
   const [tab, setTab] = useState<"write" | "preview">("write");
-  const [notice, setNotice] = useState<{ kind: "restored" | "drafted"; previous: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const loaded = useRef(false);
   const dirty = text !== serverText;
 
-  // restore once on mount (localStorage exists only in the browser, so not during the server render)
+  // restore once on mount (localStorage exists only in the browser, so not during the server render).
+  // Text typed against an older version of the section is never put over the newer one unasked: the
+  // owner chooses to take it into the editor (to merge) or to discard it.
   useEffect(() => {
+    const older = olderVersions(storagePrefix, storageKey);
     if (saved) {
       writeStored(storageKey, null);
-      dropOlderVersions(storagePrefix, storageKey);
+      for (const [k] of older) writeStored(k, null);
     } else {
-      dropOlderVersions(storagePrefix, storageKey);
       const stored = readStored(storageKey);
+      // localStorage is invisible to the server render, so the restore can only happen after mounting
+      /* eslint-disable react-hooks/set-state-in-effect */
       if (stored !== null && stored !== initial) {
-        // localStorage is invisible to the server render, so the restore can only happen after mounting
-        /* eslint-disable react-hooks/set-state-in-effect */
         setNotice({ kind: "restored", previous: initial });
         setText(stored);
-        /* eslint-enable react-hooks/set-state-in-effect */
+      } else if (older.length > 0) {
+        setNotice({ kind: "older", previous: initial, older: older[0]![1], olderKeys: older.map(([k]) => k) });
       }
+      /* eslint-enable react-hooks/set-state-in-effect */
     }
     loaded.current = true;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only on mount: the parent re-mounts this after each save
@@ -187,7 +197,33 @@ function SectionText({
   const textId = `content-${sectionKey}`;
   return (
     <div className="stack" style={{ maxWidth: "100%" }}>
-      {notice && (
+      {notice?.kind === "older" && (
+        <p className="notice" role="status" data-testid={`section-notice-${sectionKey}`}>
+          This browser kept unsaved text you typed before someone saved a newer version of this section. Take it into the editor to merge it, or discard it.{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setText(notice.older);
+              for (const k of notice.olderKeys) writeStored(k, null);
+              setNotice({ kind: "restored", previous: notice.previous });
+            }}
+          >
+            Use my unsaved text
+          </button>{" "}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              for (const k of notice.olderKeys) writeStored(k, null);
+              setNotice(null);
+            }}
+          >
+            Discard it
+          </button>
+        </p>
+      )}
+      {notice && notice.kind !== "older" && (
         <p className="notice" role="status" data-testid={`section-notice-${sectionKey}`}>
           {notice.kind === "restored"
             ? "Unsaved text restored: this browser kept what you typed before you left. Save it, or discard it."
