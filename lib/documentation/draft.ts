@@ -13,6 +13,7 @@
 import { DOCUMENTATION_SECTIONS_BY_KEY } from "../compliance/catalogue";
 import { checkGuidance } from "./guidance";
 import type { DatasetRow } from "../dossier/types";
+import type { ModelJson } from "../models/serialize";
 
 /** a dataset link of the active version, as the dossier shows it */
 export type DraftDataset = DatasetRow;
@@ -44,16 +45,8 @@ export type DraftBiasAssessment = {
 };
 
 export type DraftFacts = {
-  model: {
-    key: string;
-    name: string;
-    description: string | null;
-    intendedPurpose: string | null;
-    foreseeableMisuse: string | null;
-    businessUnit: string | null;
-    actorRole: string;
-    lifecycle: string;
-    environments: string[];
+  /** the model's own fields as the API shows them, and its owners by name */
+  model: Pick<ModelJson, "key" | "name" | "description" | "intendedPurpose" | "foreseeableMisuse" | "businessUnit" | "actorRole" | "lifecycle" | "environments"> & {
     businessOwner: string | null;
     technicalOwner: string | null;
   };
