@@ -10,7 +10,9 @@ import { refreshCompliance } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MEDIA_TYPES, sectionInputSchema } from "./schemas";
 import { UUID_PATTERN } from "../validation";
-import { checkSection } from "./guidance";
+import { checkGuidance, checkSection } from "./guidance";
+import { draftSection } from "./draft";
+import { getDraftFacts } from "./draft-facts";
 
 export type SectionView = {
   key: string;
@@ -21,6 +23,10 @@ export type SectionView = {
   required: "mandatory" | "recommended" | "not required";
   content: string;
   status: "EMPTY" | "DRAFT" | "COMPLETE";
+  /** for the navigator: nothing written; written but not (acceptably) complete; complete */
+  progress: "missing" | "thin" | "complete";
+  /** the draft written from the model's facts (draft.ts), offered to the owner */
+  draft: string;
   updatedAt: string | null;
   updatedBy: string | null;
   evidence: Array<{ id: string; fileName: string; size: number; mediaType: string; sha256: string; uploadedAt: string; uploadedBy: string | null }>;
@@ -48,6 +54,7 @@ export async function getDocumentation({ actor, key }: { actor: Actor; key: stri
   }
   const stored = new Map(model.sections.map((s) => [s.sectionKey, s]));
   const rank = (k: string) => (required.get(k) === "mandatory" ? 0 : required.has(k) ? 1 : 2);
+  const facts = await getDraftFacts(model.id);
   const keys = DOCUMENTATION_SECTIONS.map((s) => s.key).filter((k) => required.has(k) || (stored.get(k)?.content ?? "") !== "");
   keys.sort((a, b) => rank(a) - rank(b));
   const sections: SectionView[] = keys.map((k) => {
@@ -61,12 +68,23 @@ export async function getDocumentation({ actor, key }: { actor: Actor; key: stri
       required: required.get(k) ?? "not required",
       content: s?.content ?? "",
       status: s?.status ?? "EMPTY",
+      progress: sectionProgress(meta.help, s?.status ?? "EMPTY", s?.content ?? ""),
+      draft: facts ? (draftSection(k, facts) ?? "") : "",
       updatedAt: s ? s.updatedAt.toISOString() : null,
       updatedBy: s?.updatedBy?.name ?? null,
       evidence: (s?.evidence ?? []).map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString(), uploadedBy: e.uploadedBy?.name ?? null })),
     };
   });
-  return { model: { id: model.id, key: model.key, name: model.name }, sections, canEdit: can(actor, "model.edit", { kind: "model", model }) };
+  const needed = sections.filter((s) => s.required !== "not required");
+  const complete = needed.filter((s) => s.progress === "complete").length;
+  const progress = { complete, total: needed.length, percent: needed.length ? Math.round((complete / needed.length) * 100) : 100 };
+  return { model: { id: model.id, key: model.key, name: model.name }, sections, progress, canEdit: can(actor, "model.edit", { kind: "model", model }) };
+}
+
+/** A section is complete only when marked so and its text addresses its guidance (older saves may not). */
+export function sectionProgress(help: string, status: string, content: string): SectionView["progress"] {
+  if (content.trim() === "") return "missing";
+  return status === "COMPLETE" && checkGuidance(help, content).complete ? "complete" : "thin";
 }
 
 function sectionMeta(sectionKey: string) {

@@ -12,7 +12,7 @@ import { contentSha256 } from "./content-hash";
 import { gapOwner } from "./gap-owner";
 import { FRIA_ELEMENTS } from "../fria/schemas";
 import { registrationExport, type RegistrationSectionId } from "../compliance";
-import type { FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
+import type { DatasetRow, FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
 
 export const MONITORING_HISTORY_LIMIT = 20;
 export const AUDIT_EXCERPT_LIMIT = 50;
@@ -171,27 +171,7 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
       result.items.find((i) => i.id === "HR_D_FRIA"),
     ),
     euRegistration: registrationOf(model.key, model.euDatabaseId, model.euRegistration, result.items),
-    datasets: (active?.datasets ?? [])
-      .map((l) => ({
-        purpose: l.purpose,
-        key: l.dataset.key,
-        name: l.dataset.name,
-        version: l.dataset.version,
-        description: l.dataset.description,
-        source: l.dataset.source,
-        provenance: l.dataset.provenance,
-        collectionPeriod: l.dataset.collectionPeriod,
-        collectionMethod: l.dataset.collectionMethod,
-        preprocessing: l.dataset.preprocessing,
-        size: l.dataset.size,
-        licence: l.dataset.licence,
-        personalData: l.dataset.personalData,
-        specialCategoryData: l.dataset.specialCategoryData,
-        knownBiases: l.dataset.knownBiases,
-        biasMitigations: l.dataset.biasMitigations,
-        owner: l.dataset.owner?.name ?? null,
-      }))
-      .sort((a, b) => a.purpose.localeCompare(b.purpose) || a.key.localeCompare(b.key)),
+    datasets: (active?.datasets ?? []).map(datasetRowOf).sort((a, b) => a.purpose.localeCompare(b.purpose) || a.key.localeCompare(b.key)),
     biasAssessments: model.versions.flatMap((v) =>
       v.biasAssessments.map((b) => ({
         version: v.version,
@@ -346,5 +326,29 @@ function registrationOf(key: string, registrationId: string | null, data: unknow
     registrationId: ex.registrationId,
     complete: ex.complete,
     fields: ex.fields.map(({ point, label, required, value }) => ({ point, label, required, value })),
+  };
+}
+
+/** One dataset link of a version as the documents show it (the dossier, and the documentation drafts). */
+export function datasetRowOf(l: { purpose: string; dataset: Omit<DatasetRow, "purpose" | "owner"> & { owner?: { name: string } | null } }): DatasetRow {
+  const d = l.dataset;
+  return {
+    purpose: l.purpose,
+    key: d.key,
+    name: d.name,
+    version: d.version,
+    description: d.description,
+    source: d.source,
+    provenance: d.provenance,
+    collectionPeriod: d.collectionPeriod,
+    collectionMethod: d.collectionMethod,
+    preprocessing: d.preprocessing,
+    size: d.size,
+    licence: d.licence,
+    personalData: d.personalData,
+    specialCategoryData: d.specialCategoryData,
+    knownBiases: d.knownBiases,
+    biasMitigations: d.biasMitigations,
+    owner: d.owner?.name ?? null,
   };
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { RISK_CLASS_LABELS } from "../labels";
 import { Footer, Heading, IncompleteBanner, INCOMPLETE_BANNER, KeyValues, NOT_DOCUMENTED, RunningHeader, Sub, Table, isoDay, isoMinute, num, s } from "./pdf-kit";
+import { PdfMarkdown } from "./pdf-markdown";
 import type { ModelDossierData, SectionContent } from "./types";
 
 const STATUS_NOTE: Record<SectionContent["status"], string> = {
@@ -31,7 +32,7 @@ function SectionBody({ section }: { section: SectionContent }) {
   return (
     <View>
       <Text style={s.note}>{meta}</Text>
-      {section.content.trim() === "" ? <Text style={s.notDocumented}>{NOT_DOCUMENTED}</Text> : <Text style={s.para}>{section.content}</Text>}
+      {section.content.trim() === "" ? <Text style={s.notDocumented}>{NOT_DOCUMENTED}</Text> : <PdfMarkdown source={section.content} />}
       {section.evidence.length > 0 ? (
         <Table
           columns={[

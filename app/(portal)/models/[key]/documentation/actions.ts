@@ -6,7 +6,16 @@ import { requireUser } from "@/lib/auth/session";
 import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
 import { addEvidence, saveSection } from "@/lib/documentation/sections";
 
-export type SectionState = { fieldErrors?: FieldErrors; formError?: string; saved?: string; content?: string; status?: string; updatedAt?: string };
+export type SectionState = {
+  fieldErrors?: FieldErrors;
+  formError?: string;
+  saved?: string;
+  content?: string;
+  status?: string;
+  updatedAt?: string;
+  /** the text as last saved on the server (what "unsaved" is measured against) */
+  savedContent?: string;
+};
 
 export async function saveSectionAction(key: string, sectionKey: string, prev: SectionState, formData: FormData): Promise<SectionState> {
   const actor = await requireUser();
@@ -17,14 +26,15 @@ export async function saveSectionAction(key: string, sectionKey: string, prev: S
   };
   try {
     const saved = await saveSection({ actor, key, sectionKey, input });
-    revalidatePath(`/models/${key}`);
-    return { saved: `Saved (${saved.status.toLowerCase()}).`, content: input.content, status: saved.status, updatedAt: saved.updatedAt };
+    // the layout: the model page and this page (its navigator and progress) both change
+    revalidatePath(`/models/${key}`, "layout");
+    return { saved: `Saved (${saved.status.toLowerCase()}).`, content: input.content, status: saved.status, updatedAt: saved.updatedAt, savedContent: input.content };
   } catch (caught) {
     const e = asKnownError(caught);
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN") forbidden();
       // keep what the user typed, and the version they started from
-      return { fieldErrors: e.fieldErrors, formError: e.message, content: input.content, status: input.status, updatedAt: prev.updatedAt ?? input.expectedUpdatedAt };
+      return { fieldErrors: e.fieldErrors, formError: e.message, content: input.content, status: input.status, updatedAt: prev.updatedAt ?? input.expectedUpdatedAt, savedContent: prev.savedContent };
     }
     throw e;
   }
