@@ -42,12 +42,12 @@ export default async function ModelPage({ params, searchParams }: { params: Para
       <OverviewSection model={model} />
       <ClassificationSection model={model} user={user} />
       <ReviewSection detail={detail} user={user} outcome={typeof reviewOutcome === "string" ? reviewOutcome : undefined} />
-      <VersionsSection versions={versions} />
+      <VersionsSection detail={detail} editable={editable} />
       <DatasetsSection versions={versions} />
       <BiasSection detail={detail} editable={editable} />
       <MonitoringSection detail={detail} />
-      <IncidentsSection incidents={detail.incidents} />
-      {editable && <ManagePanels modelKey={model.key} versions={versions.map((v) => v.version)} config={model.monitoringConfig} />}
+      <IncidentsSection detail={detail} editable={editable} />
+      {editable && <ManagePanels modelKey={model.key} versions={versions.filter((v) => !v.withdrawnAt).map((v) => v.version)} config={model.monitoringConfig} />}
       <HistorySection detail={detail} />
     </>
   );

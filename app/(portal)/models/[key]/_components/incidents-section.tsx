@@ -1,7 +1,11 @@
 import { incidentDeadline, type ModelDetail } from "@/lib/models/detail";
 import { day } from "./format";
+import { RecordChanges } from "./record-changes";
+import { RecordCorrection } from "./record-correction";
+import { incidentFields } from "./record-fields";
+import { correctIncidentAction, withdrawIncidentAction } from "./manage-actions";
 
-export function IncidentsSection({ incidents }: { incidents: ModelDetail["incidents"] }) {
+export function IncidentsSection({ detail: { model, incidents, recordChanges }, editable }: { detail: ModelDetail; editable: boolean }) {
   return (
     <section className="card" id="incidents">
       <h2 style={{ marginTop: 0 }}>Incidents (Art. 73)</h2>
@@ -23,11 +27,16 @@ export function IncidentsSection({ incidents }: { incidents: ModelDetail["incide
               const due = incidentDeadline(i);
               // a server component renders once per request: "now" is the request's time, not a re-render hazard
               // eslint-disable-next-line react-hooks/purity
-              const overdue = !i.authorityNotifiedAt && due.getTime() < Date.now();
+              const overdue = !i.withdrawnAt && !i.authorityNotifiedAt && due.getTime() < Date.now();
               return (
                 <tr key={i.id}>
                   <td>
-                    {i.title}
+                    {i.title}{" "}
+                    {i.withdrawnAt && (
+                      <span className="badge undocumented" data-testid="incident-withdrawn">
+                        withdrawn {day(i.withdrawnAt)}
+                      </span>
+                    )}
                     <div className="muted">{i.description}</div>
                   </td>
                   <td>{i.severity.toLowerCase()}</td>
@@ -42,6 +51,26 @@ export function IncidentsSection({ incidents }: { incidents: ModelDetail["incide
           </tbody>
         </table>
       )}
+      {incidents
+        .filter((i) => i.withdrawnAt || recordChanges.some((c) => c.entityId === i.id) || editable)
+        .map((i) => (
+          <div key={i.id} data-testid="incident-record" data-title={i.title}>
+            {recordChanges.some((c) => c.entityId === i.id) && <h3 style={{ fontSize: "1rem" }}>{i.title}: changes</h3>}
+            <RecordChanges changes={recordChanges} entityId={i.id} />
+            {editable && !i.withdrawnAt && (
+              <RecordCorrection
+                id={`correct-incident-${i.id}`}
+                what={`incident “${i.title}”`}
+                testId="incident"
+                revision={i.revision}
+                correct={correctIncidentAction.bind(null, model.key, i.id)}
+                withdraw={withdrawIncidentAction.bind(null, model.key, i.id)}
+                withdrawnEffect="its Art. 73 clock stops and the counts no longer include it."
+                fields={incidentFields(i)}
+              />
+            )}
+          </div>
+        ))}
     </section>
   );
 }
