@@ -1,8 +1,7 @@
 // Issue 14: axe-core over every page type, for every role, with zero serious or critical violations
 // (WCAG 2.0/2.1 A and AA rules).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { seriousViolations, signIn } from "./helpers";
 
 const MODEL = "credit-scoring-personal-loans-germany";
 const COMMON = ["/home", "/dashboard", "/models", `/models/${MODEL}`, `/models/${MODEL}/documentation`, "/datasets", "/reports", "/inbox", "/settings/notifications", "/api-docs"];
@@ -13,19 +12,6 @@ const PAGES: Record<string, string[]> = {
   auditor: [...COMMON, "/audit-log"],
   admin: ["/home", "/admin/users", "/admin/tokens", "/datasets/new"],
 };
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}`,
-    );
-}
 
 test("the sign-in page has no serious or critical accessibility violation", async ({ page }) => {
   await page.goto("/signin");
