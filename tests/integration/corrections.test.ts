@@ -12,6 +12,7 @@ import { officerWorklist } from "@/lib/home/home";
 import { loadModelDocs } from "@/lib/exports/inventory";
 import { runImport } from "@/lib/imports/run-import";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from "@/lib/exports/format";
+import { getModelDossierData } from "@/lib/dossier/get-model-dossier-data";
 
 const run = Date.now().toString(36);
 let owner: ModelActor, officer: ModelActor, auditor: ModelActor;
@@ -154,6 +155,10 @@ describe("the inventory export carries withdrawals", () => {
       input: { title: "Outage", occurredAt: "2026-11-01", awareAt: "2026-11-02", severity: "LOW", deadlineRule: "STANDARD", description: "Down." },
     });
     await withdrawIncident({ actor: owner, id: i.id, input: { revision: i.revision, reason: "Not an incident." } });
+    // the dossier states what holds: neither withdrawn record is in it
+    const dossier = await getModelDossierData({ actor: { ...officer, name: "Officer" }, modelKey: m.key, recordId: "test" });
+    expect(dossier.versions).toEqual([]);
+    expect(dossier.incidents).toEqual([]);
     const [doc] = await loadModelDocs(prisma, { key: m.key });
     expect(doc!.versions[0]).toMatchObject({ withdrawnAt: expect.any(String), withdrawalReason: "Wrong registry entry.", active: false });
     expect(doc!.incidents[0]).toMatchObject({ withdrawnAt: expect.any(String), withdrawalReason: "Not an incident." });
