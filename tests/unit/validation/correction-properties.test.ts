@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { correctIncidentSchema } from "@/lib/incidents/incidents";
 import { correctVersionSchema } from "@/lib/versions/schemas";
 import { withdrawalSchema } from "@/lib/validation";
+import { BULK_LIMIT, bulkFollowUpSchema } from "@/lib/follow-up/schemas";
 
 const isoDay = fc.date({ min: new Date("2000-01-01"), max: new Date("2026-11-30"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -56,6 +57,26 @@ describe("correction and withdrawal inputs (fast-check)", () => {
         expect(parsed.success).toBe(ordered);
       }),
       { numRuns: 500, seed: 14 },
+    );
+  });
+
+  it("a bulk follow-up names at most BULK_LIMIT models, some model for 'selected', and what each action needs", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("assign-owner", "review-date", "request-update"),
+        fc.constantFrom("selected", "all"),
+        fc.integer({ min: 0, max: BULK_LIMIT + 3 }),
+        fc.boolean(),
+        (action, scope, n, withDetails) => {
+          const keys = Array.from({ length: n }, (_, i) => `m-${i}`);
+          const details = withDetails ? { ownerEmail: "a@b.example", ownerRole: "business", reviewDate: "2027-01-31" } : {};
+          const parsed = bulkFollowUpSchema.safeParse({ action, scope, keys, ...details });
+          const needsDetails = action !== "request-update";
+          const ok = n <= BULK_LIMIT && (scope === "all" || n > 0) && (!needsDetails || withDetails);
+          expect(parsed.success).toBe(ok);
+        },
+      ),
+      { numRuns: 200, seed: 14 },
     );
   });
 });

@@ -20,6 +20,7 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { correctVersionSchema, createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "@/lib/versions/schemas";
 import { monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
 import { preferencesInputSchema } from "@/lib/notifications/preferences";
+import { bulkFollowUpSchema } from "@/lib/follow-up/schemas";
 import { INT4_MAX, MAX_DATE, MIN_DATE, findUnsafeText, isSafeText, withdrawalSchema } from "@/lib/validation";
 
 const day = "2026-01-15";
@@ -86,6 +87,21 @@ const SCHEMAS: Array<[name: string, schema: z.ZodType, valid: Record<string, unk
     { revision: "3", reason: "wrong rule", title: "t", occurredAt: day, awareAt: day, severity: "SERIOUS", deadlineRule: "DEATH", description: "d", authorityNotifiedAt: iso },
   ],
   ["withdraw version / assessment / incident (form)", withdrawalSchema, { revision: "4", reason: "recorded twice" }],
+  [
+    "bulkFollowUp (inventory form)",
+    bulkFollowUpSchema,
+    {
+      action: "assign-owner",
+      scope: "selected",
+      keys: ["m-1", "m-2"],
+      filter: { q: "fraud", lifecycle: "PRODUCTION" },
+      expectedTotal: "2",
+      ownerEmail: "a@b.example",
+      ownerRole: "technical",
+      reviewDate: day,
+      message: "m",
+    },
+  ],
   ["monitoringConfig (form)", monitoringConfigSchema, { enabled: true, features: ["amount"], warningThreshold: "0.1", criticalThreshold: "0.25", cadenceDays: "30" }],
   ["classification (form)", classificationInputSchema, { revision: "1", answers: { purpose: "credit", flags: ["a"], n: 3 } }],
   ["createToken (form)", createTokenSchema, { name: "pipeline", scopes: ["read"], modelKeys: ["m-1"], expiresInDays: "30" }],
