@@ -42,8 +42,9 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
     const model = await tx.model.findUnique({ where: { key }, select: { id: true, businessOwnerId: true, technicalOwnerId: true } });
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
     assertCan(actor, "model.edit", { kind: "model", model });
-    const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: a.version } }, select: { id: true } });
+    const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: a.version } }, select: { id: true, withdrawnAt: true } });
     if (!version) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This model has no such version."] });
+    if (version.withdrawnAt) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This version was withdrawn."] });
     const created = await withVerdictGuard(tx, actor, [model.id], async () => {
       const row = await tx.biasAssessment.create({
         data: {

@@ -104,7 +104,8 @@ export async function updateVersion({ actor, modelKey, version, input }: { actor
   return prisma.$transaction(async (tx) => {
     const model = await editableModel(tx, actor, modelKey);
     const before = await findVersion(tx, model.id, modelKey, version);
-    if (before.withdrawnAt && fields.active) throw new AppError("CONFLICT", `Version "${version}" was withdrawn; register a new version instead.`, { active: ["A withdrawn version cannot serve."] });
+    // a withdrawn version is history: it neither serves nor changes again
+    if (before.withdrawnAt) throw new AppError("CONFLICT", `Version "${version}" was withdrawn; register a new version instead.`, { version: ["This version was withdrawn."] });
     const after = await tx.modelVersion.update({ where: { id: before.id }, data: { ...fields, metrics: jsonOrNull(metrics) }, select: VERSION_SELECT });
     if (after.active) await deactivateOthers(tx, model.id, after.id);
     await refreshCompliance(tx, { modelIds: [model.id] });

@@ -8,6 +8,7 @@ import { decideReview, submitReview } from "@/lib/reviews/reviews";
 import { correctVersion, createVersion, recordRollbackDrill, updateVersion, withdrawVersion } from "@/lib/versions/versions";
 import { correctIncident, createIncident, withdrawIncident } from "@/lib/incidents/incidents";
 import { evaluateModel } from "@/lib/models/compliance";
+import { createBiasAssessment } from "@/lib/bias/assessments";
 import { officerWorklist } from "@/lib/home/home";
 import { loadModelDocs } from "@/lib/exports/inventory";
 import { runImport } from "@/lib/imports/run-import";
@@ -92,6 +93,22 @@ describe("correcting and withdrawing a version", () => {
     expect(w.withdrawnAt).toBeInstanceOf(Date);
     expect((await evaluateModel(m.key))!.facts.activeVersion).toBeNull();
     await expect(updateVersion({ actor: owner, modelKey: m.key, version: "3.0.0", input: { active: true } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateVersion({ actor: owner, modelKey: m.key, version: "3.0.0", input: { stage: "prod" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    // nothing new hangs off it either
+    await expect(
+      createBiasAssessment({
+        actor: owner,
+        key: m.key,
+        input: {
+          version: "3.0.0",
+          assessedAt: "2026-11-01",
+          methodology: "m",
+          protectedAttributes: ["age"],
+          status: "FINAL",
+          metrics: [{ metric: "disparate_impact_ratio", group: "a/b", value: 0.9, threshold: 0.8 }],
+        },
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { version: ["This version was withdrawn."] } });
     await expect(correctVersion({ actor: owner, modelKey: m.key, version: "3.0.0", input: { revision: w.revision, reason: "x", stage: "y" } })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(recordRollbackDrill({ actor: owner, modelKey: m.key, version: "3.0.0", input: { performedAt: new Date(), minutes: 3 } })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await prisma.modelVersion.count({ where: { modelId: m.id } })).toBe(1);
