@@ -140,3 +140,15 @@ export const calendarDate = (message = "Enter a valid date (YYYY-MM-DD).") =>
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** Withdrawing a record (a version, a bias assessment, an incident): the revision the user saw, and why; the record stays in the history. */
+export const withdrawalSchema = z.object({
+  revision: revisionInput("Reload the page: the form lost its revision."),
+  reason: requiredText(2000, "Say why it is withdrawn."),
+});
+
+/** What every correction carries besides the corrected fields: the revision the user saw, and what was wrong. */
+export const correctionFields = {
+  revision: revisionInput("Reload the page: the form lost its revision."),
+  reason: requiredText(2000, "Say what was wrong."),
+};

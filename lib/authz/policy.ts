@@ -24,7 +24,8 @@ export type Action =
   | "dataset.edit"
   | "users.manage"
   | "settings.manage"
-  | "tokens.manage";
+  | "tokens.manage"
+  | "models.bulkFollowUp"; // assign owners, set review dates, request updates for many models at once
 
 /** Resource each action is checked against (when it has one). */
 export type Resource =
@@ -56,6 +57,7 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
       if (isStaff(actor)) return true;
       return isOwnerRole(actor) && (resource === undefined || (hasModel(resource) && ownsModel(actor, resource.model)));
     case "model.classify.confirm":
+    case "models.bulkFollowUp":
       return isStaff(actor);
     case "review.decide":
       // four eyes: never the submitter

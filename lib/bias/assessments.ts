@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { UUID_PATTERN, dateInput, safeString } from "../validation";
+import { UUID_PATTERN, correctionFields, dateInput, safeString, withdrawalSchema } from "../validation";
 import { prisma, type Tx } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
@@ -42,8 +42,9 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
     const model = await tx.model.findUnique({ where: { key }, select: { id: true, businessOwnerId: true, technicalOwnerId: true } });
     if (!model) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
     assertCan(actor, "model.edit", { kind: "model", model });
-    const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: a.version } }, select: { id: true } });
+    const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: a.version } }, select: { id: true, withdrawnAt: true } });
     if (!version) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This model has no such version."] });
+    if (version.withdrawnAt) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This version was withdrawn."] });
     const created = await withVerdictGuard(tx, actor, [model.id], async () => {
       const row = await tx.biasAssessment.create({
         data: {
@@ -68,14 +69,8 @@ export async function createBiasAssessment({ actor, key, input }: { actor: Model
 }
 
 /** A correction replaces the assessment's content; the audit event keeps what it said before. */
-export const correctBiasAssessmentSchema = biasAssessmentSchema.omit({ version: true }).extend({
-  revision: z.coerce.number({ error: "Reload the page: the form lost its revision." }).int().min(1),
-  reason: z.string().trim().min(1, "Say what was wrong.").max(2000, "At most 2,000 characters."),
-});
-export const withdrawSchema = z.object({
-  revision: z.coerce.number({ error: "Reload the page: the form lost its revision." }).int().min(1),
-  reason: z.string().trim().min(1, "Say why it is withdrawn.").max(2000, "At most 2,000 characters."),
-});
+export const correctBiasAssessmentSchema = biasAssessmentSchema.omit({ version: true }).extend(correctionFields);
+export const withdrawSchema = withdrawalSchema;
 
 const ASSESSMENT_INCLUDE = {
   metrics: { select: { metric: true, group: true, value: true, threshold: true, passed: true } },

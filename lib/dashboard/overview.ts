@@ -110,7 +110,7 @@ export async function getOverview({ now = new Date(), trendDays = 90 }: { now?: 
       take: 20,
     }),
     prisma.incident.findMany({
-      where: { closedAt: null },
+      where: { closedAt: null, withdrawnAt: null },
       select: { id: true, title: true, awareAt: true, deadlineRule: true, authorityNotifiedAt: true, severity: true, model: { select: { key: true, name: true } } },
       orderBy: { awareAt: "asc" },
       take: 50,

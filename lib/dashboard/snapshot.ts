@@ -10,7 +10,7 @@ export const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUT
 
 /** Upserts today's row from the cached verdicts (refresh them first when they may be outdated). */
 export async function recordSnapshot({ db = prisma, now = new Date() }: { db?: Db; now?: Date } = {}) {
-  const [{ counts }, openIncidents] = await Promise.all([overviewCounts({ db, now }), db.incident.count({ where: { closedAt: null } })]);
+  const [{ counts }, openIncidents] = await Promise.all([overviewCounts({ db, now }), db.incident.count({ where: { closedAt: null, withdrawnAt: null } })]);
   const data = {
     productionModels: counts.productionModels,
     documented: counts.documented,

@@ -112,6 +112,7 @@ export async function linkDataset({ actor, key, input }: { actor: ModelActor; ke
     assertCan(actor, "model.edit", { kind: "model", model });
     const version = await tx.modelVersion.findUnique({ where: { modelId_version: { modelId: model.id, version: parsed.data.version } } });
     if (!version) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This model has no such version."] });
+    if (version.withdrawnAt) throw new AppError("VALIDATION", "Check the highlighted fields.", { version: ["This version was withdrawn."] });
     const dataset = await tx.dataset.findUnique({ where: { id: parsed.data.datasetId }, select: { id: true, name: true } });
     if (!dataset) throw new AppError("VALIDATION", "Check the highlighted fields.", { datasetId: ["No such dataset."] });
     const link = { versionId: version.id, datasetId: dataset.id, purpose: parsed.data.purpose };

@@ -124,7 +124,7 @@ export async function collectDeadlines({ now = new Date(), horizonDays = 30, mod
 
   if (want("incident-report")) {
     const rows = await prisma.incident.findMany({
-      where: { closedAt: null, authorityNotifiedAt: null, model: scope },
+      where: { closedAt: null, withdrawnAt: null, authorityNotifiedAt: null, model: scope },
       select: { id: true, title: true, awareAt: true, deadlineRule: true, authorityNotifiedAt: true, severity: true, model: { select: modelSelect } },
       orderBy: { awareAt: "asc" },
     });

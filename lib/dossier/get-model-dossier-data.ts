@@ -45,7 +45,9 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
           },
         },
       },
+      // withdrawn records stay in the portal's history; the dossier states what holds
       versions: {
+        where: { withdrawnAt: null },
         orderBy: [{ active: "desc" }, { createdAt: "desc" }],
         include: {
           datasets: { include: { dataset: { include: { owner: { select: { name: true } } } } } },
@@ -58,7 +60,7 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
       },
       monitoringConfig: true,
       reviews: { orderBy: { submittedAt: "desc" }, include: { submittedBy: { select: { name: true } }, decidedBy: { select: { name: true } } } },
-      incidents: { orderBy: { occurredAt: "desc" } },
+      incidents: { where: { withdrawnAt: null }, orderBy: { occurredAt: "desc" } },
     },
   });
   if (!model) throw new AppError("NOT_FOUND", `No model with the key "${modelKey}".`);

@@ -65,6 +65,9 @@ const versionDoc = z.object({
   lastRollbackDrillMinutes: z.number().nullable(),
   datasets: z.array(z.object({ key: z.string(), version: z.string(), purpose: z.enum(DatasetPurpose) })),
   biasAssessments: z.array(biasAssessmentDoc),
+  /** a withdrawn version stays in the history, never serves, and is ignored by the engine (optional: older files lack it) */
+  withdrawnAt: date.nullable().optional(),
+  withdrawalReason: text.optional(),
 });
 
 const featureResultDoc = z.object({
@@ -124,6 +127,9 @@ const incidentDoc = z.object({
   authorityNotifiedAt: date.nullable(),
   closedAt: date.nullable(),
   createdByEmail: email,
+  /** a withdrawn incident stays in the history; clocks and counts ignore it (optional: older files lack it) */
+  withdrawnAt: date.nullable().optional(),
+  withdrawalReason: text.optional(),
 });
 
 const friaText = safeString().max(FRIA_TEXT_MAX).nullable();

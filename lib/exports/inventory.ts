@@ -109,6 +109,8 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
             withdrawalReason: a.withdrawalReason,
           }))
           .sort((a, b) => byText(`${a.assessedAt}\u0000${a.methodology}\u0000${a.recordedAt}`, `${b.assessedAt}\u0000${b.methodology}\u0000${b.recordedAt}`)),
+        withdrawnAt: iso(v.withdrawnAt),
+        withdrawalReason: v.withdrawalReason,
       })),
     monitoring: {
       config: m.monitoringConfig
@@ -175,6 +177,8 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
         authorityNotifiedAt: iso(i.authorityNotifiedAt),
         closedAt: iso(i.closedAt),
         createdByEmail: i.createdBy?.email ?? null,
+        withdrawnAt: iso(i.withdrawnAt),
+        withdrawalReason: i.withdrawalReason,
       }))
       .sort((a, b) => byText(`${a.occurredAt}\u0000${a.title}`, `${b.occurredAt}\u0000${b.title}`)),
   };

@@ -9,6 +9,8 @@ import { listInbox } from "../notifications/inbox";
 import { incidentClock, type IncidentClock } from "../deadlines/incidents";
 import type { RiskClass } from "../compliance";
 import { CONSEQUENCES, consequenceOf } from "./consequence";
+import { flaggedModels } from "../models/rule-sets";
+import { RISK_CLASS_LABELS } from "../labels";
 
 export { homeKindFor } from "./consequence";
 
@@ -36,7 +38,7 @@ export async function ownerHome({ actor, now = new Date() }: { actor: Actor; now
     evaluateModels({ where: mine, asOf: now }),
     prisma.model.findMany({ where: mine, select: { key: true, nextReviewAt: true, _count: { select: { versions: true } } } }),
     prisma.incident.findMany({
-      where: { closedAt: null, authorityNotifiedAt: null, model: mine },
+      where: { closedAt: null, withdrawnAt: null, authorityNotifiedAt: null, model: mine },
       select: { id: true, title: true, awareAt: true, deadlineRule: true, authorityNotifiedAt: true, severity: true, model: { select: { key: true, name: true } } },
     }),
     prisma.review.findMany({
@@ -74,12 +76,17 @@ export async function ownerHome({ actor, now = new Date() }: { actor: Actor; now
 const RISK_ORDER: RiskClass[] = ["PROHIBITED", "HIGH", "UNCLASSIFIED", "LIMITED", "MINIMAL", "OUT_OF_SCOPE"];
 
 /**
- * Re-classifications the engine asks for. The engine (issue 12) adds re-classification flags; until they
- * exist on the model this returns none, and the worklist shows the section empty. Hook: return the
- * flagged models here ({ key, name, reason }).
+ * Re-classifications the engine asks for: models whose verdict changes under the current rule set
+ * (flagged by the rule-set check, `checkRuleSets`), with the change in words for the worklist.
  */
 export async function reclassificationsNeeded(): Promise<Array<{ key: string; name: string; reason: string }>> {
-  return [];
+  const flagged = await flaggedModels();
+  return flagged.map(({ key, name, reclassification: r }) => {
+    const from = RISK_CLASS_LABELS[r.old.riskClass];
+    const to = RISK_CLASS_LABELS[r.new.riskClass];
+    const verdict = r.old.riskClass === r.new.riskClass ? `${from}, obligations or citations changed` : `${from} → ${to}`;
+    return { key, name, reason: `Rules ${r.fromVersion} → ${r.toVersion}: ${verdict}${r.differences.length > 0 ? ` (${r.differences[0]})` : ""}.` };
+  });
 }
 
 /** A compliance officer's audit worklist: what to chase today. */
@@ -103,7 +110,7 @@ export async function officerWorklist({ actor, now = new Date() }: { actor: Acto
     }),
     prisma.model.count({ where: { lifecycle: { not: "RETIRED" }, nextReviewAt: { lt: now } } }),
     prisma.incident.findMany({
-      where: { closedAt: null, authorityNotifiedAt: null },
+      where: { closedAt: null, withdrawnAt: null, authorityNotifiedAt: null },
       select: { id: true, title: true, awareAt: true, deadlineRule: true, authorityNotifiedAt: true, severity: true, model: { select: { key: true, name: true } } },
       orderBy: { awareAt: "asc" },
       take: 50,

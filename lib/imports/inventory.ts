@@ -357,8 +357,15 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
       rollbackProcedure: v.rollbackProcedure,
       lastRollbackDrillAt: d(v.lastRollbackDrillAt),
       lastRollbackDrillMinutes: v.lastRollbackDrillMinutes,
+      ...(v.withdrawnAt !== undefined && { withdrawnAt: d(v.withdrawnAt), withdrawalReason: v.withdrawalReason ?? null }),
     };
-    const row = await tx.modelVersion.upsert({ where: { modelId_version: { modelId, version: v.version } }, create: { modelId, version: v.version, ...data }, update: data, select: { id: true } });
+    // an import changes the row under any open correction form: its revision moves, as a correction's does
+    const row = await tx.modelVersion.upsert({
+      where: { modelId_version: { modelId, version: v.version } },
+      create: { modelId, version: v.version, ...data },
+      update: { ...data, revision: { increment: 1 } },
+      select: { id: true },
+    });
     versionIds.set(v.version, row.id);
     if (v.datasets.length) {
       await tx.modelVersionDataset.createMany({
@@ -460,6 +467,7 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
       authorityNotifiedAt: d(i.authorityNotifiedAt),
       closedAt: d(i.closedAt),
       createdById: uid(i.createdByEmail),
+      ...(i.withdrawnAt !== undefined && { withdrawnAt: d(i.withdrawnAt), withdrawalReason: i.withdrawalReason ?? null }),
     };
     if (found) await tx.incident.update({ where: { id: found.id }, data: { ...data, revision: { increment: 1 } } });
     else await tx.incident.create({ data: { modelId, ...data } });

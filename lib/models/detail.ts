@@ -4,6 +4,9 @@ import { can, type Actor } from "../authz/policy";
 import { evaluateCompleteness } from "../compliance";
 import { FACTS_INCLUDE, toModelFacts } from "./facts";
 
+/** Audit actions that correct or withdraw a record; the model page shows each beside its record. */
+export const CORRECTION_ACTIONS = ["bias_assessment.correct", "bias_assessment.withdraw", "version.correct", "version.withdraw", "incident.correct", "incident.withdraw"] as const;
+
 /** Everything the model page shows, in one place (the page stays a thin view). */
 export async function getModelDetail({ actor, key, asOf = new Date() }: { actor: Actor; key: string; asOf?: Date }) {
   const model = await prisma.model.findUnique({
@@ -45,15 +48,17 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
     }),
     mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25, include: { actor: { select: { name: true } } } }) : Promise.resolve(null),
   ]);
-  // corrections and withdrawals of bias assessments: the history shows what they said before and after
-  const biasChanges = mayReadHistory
+  // corrections and withdrawals of versions, bias assessments and incidents: the history shows what they said before and after
+  const changes = mayReadHistory
     ? await prisma.auditEvent.findMany({
-        where: { modelId: model.id, entityType: "BiasAssessment", action: { in: ["bias_assessment.correct", "bias_assessment.withdraw"] } },
+        where: { modelId: model.id, action: { in: [...CORRECTION_ACTIONS] } },
         orderBy: { seq: "asc" },
         include: { actor: { select: { name: true } } },
       })
     : [];
-  return { model, facts, result, versions, checks, incidents, reviews, history, biasChanges };
+  const biasChanges = changes.filter((c) => c.entityType === "BiasAssessment");
+  const recordChanges = changes.filter((c) => c.entityType !== "BiasAssessment");
+  return { model, facts, result, versions, checks, incidents, reviews, history, biasChanges, recordChanges };
 }
 
 export type ModelDetail = NonNullable<Awaited<ReturnType<typeof getModelDetail>>>;

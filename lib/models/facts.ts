@@ -11,7 +11,7 @@ export const FACTS_INCLUDE = {
   technicalOwner: { select: { id: true, name: true } },
   sections: { select: { sectionKey: true, status: true, updatedAt: true, _count: { select: { evidence: true } } } },
   versions: {
-    where: { active: true },
+    where: { active: true, withdrawnAt: null },
     take: 1,
     select: {
       version: true,

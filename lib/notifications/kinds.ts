@@ -1,6 +1,15 @@
 // The notification kinds, their labels and default delivery. Pure: the settings page and the API
 // share it. A user's NotificationPreference rows override the defaults kind by kind.
-export const NOTIFICATION_KINDS = ["REVIEW_REQUESTED", "CHANGES_REQUESTED", "REVIEW_APPROVED", "DOCUMENTATION_STALE", "MONITORING_CRITICAL", "MONITORING_STALE", "INCIDENT_DEADLINE"] as const;
+export const NOTIFICATION_KINDS = [
+  "REVIEW_REQUESTED",
+  "CHANGES_REQUESTED",
+  "REVIEW_APPROVED",
+  "DOCUMENTATION_STALE",
+  "MONITORING_CRITICAL",
+  "MONITORING_STALE",
+  "INCIDENT_DEADLINE",
+  "UPDATE_REQUESTED",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export type DeliveryPreference = { inApp: boolean; email: boolean; digest: boolean };
@@ -22,6 +31,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, { label: string; d
   },
   MONITORING_STALE: { label: "Monitoring STALE", description: "No monitoring check arrived within the cadence of a model you own.", defaults: { inApp: true, email: true, digest: true } },
   INCIDENT_DEADLINE: { label: "Incident report deadline", description: "An Art. 73 report deadline (2 / 10 / 15 days) is near or has passed.", defaults: { inApp: true, email: true, digest: false } },
+  UPDATE_REQUESTED: {
+    label: "Update requested",
+    description: "A compliance officer asked for updates to models you own, listing what is missing.",
+    defaults: { inApp: true, email: true, digest: false },
+  },
 };
 
 export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
 // Zod schemas for model versions, shared by the portal forms and the public API.
 import { z } from "zod";
-import { calendarDate, dateInput, optionalText, safeString } from "../validation";
+import { calendarDate, correctionFields, dateInput, optionalText, safeString } from "../validation";
 
 export const VERSION_LABEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
@@ -41,3 +41,22 @@ export const rollbackDrillSchema = z.object({
   rollbackTargetVersion: optionalText(64),
 });
 export type RollbackDrillInput = z.input<typeof rollbackDrillSchema>;
+
+/**
+ * Correcting a mistaken version record in place: its descriptive fields and its last drill (a drill
+ * recorded with the wrong date or minutes); activation has its own action. Drill date and minutes go
+ * together: both or neither.
+ */
+export const correctVersionSchema = versionFieldsSchema
+  .omit({ active: true, metrics: true })
+  .extend({
+    lastRollbackDrillAt: calendarDate().nullable().optional(),
+    lastRollbackDrillMinutes: z.coerce.number({ error: "Enter the measured minutes." }).positive("Minutes must be positive.").max(10_000, "At most 10,000 minutes.").nullable().optional(),
+    ...correctionFields,
+  })
+  .refine((v) => !v.lastRollbackDrillAt || v.lastRollbackDrillAt.getTime() <= Date.now() + 5 * 60_000, { path: ["lastRollbackDrillAt"], message: "A drill cannot be in the future." })
+  .refine((v) => (v.lastRollbackDrillAt == null) === (v.lastRollbackDrillMinutes == null), {
+    path: ["lastRollbackDrillMinutes"],
+    message: "Give both the drill's date and its minutes, or neither.",
+  });
+export type CorrectVersionInput = z.input<typeof correctVersionSchema>;

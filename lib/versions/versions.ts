@@ -9,7 +9,8 @@ import { assertCan, type Actor } from "../authz/policy";
 import { Prisma } from "../generated/prisma/client";
 import { refreshCompliance } from "../models/compliance";
 import { reopenApprovedReview, withVerdictGuard } from "../models/mutations";
-import { createVersionSchema, rollbackDrillSchema, updateVersionSchema, versionLabelSchema } from "./schemas";
+import { withdrawalSchema } from "../validation";
+import { correctVersionSchema, createVersionSchema, rollbackDrillSchema, updateVersionSchema, versionLabelSchema } from "./schemas";
 
 export type VersionActor = Actor & { email: string };
 
@@ -29,6 +30,9 @@ export const VERSION_SELECT = {
   lastRollbackDrillMinutes: true,
   createdAt: true,
   updatedAt: true,
+  revision: true,
+  withdrawnAt: true,
+  withdrawalReason: true,
 } satisfies Prisma.ModelVersionSelect;
 
 export type VersionRow = Prisma.ModelVersionGetPayload<{ select: typeof VERSION_SELECT }>;
@@ -100,6 +104,8 @@ export async function updateVersion({ actor, modelKey, version, input }: { actor
   return prisma.$transaction(async (tx) => {
     const model = await editableModel(tx, actor, modelKey);
     const before = await findVersion(tx, model.id, modelKey, version);
+    // a withdrawn version is history: it neither serves nor changes again
+    if (before.withdrawnAt) throw new AppError("CONFLICT", `Version "${version}" was withdrawn; register a new version instead.`, { version: ["This version was withdrawn."] });
     const after = await tx.modelVersion.update({ where: { id: before.id }, data: { ...fields, metrics: jsonOrNull(metrics) }, select: VERSION_SELECT });
     if (after.active) await deactivateOthers(tx, model.id, after.id);
     await refreshCompliance(tx, { modelIds: [model.id] });
@@ -122,6 +128,7 @@ export async function recordRollbackDrill({ actor, modelKey, version, input }: {
   return prisma.$transaction(async (tx) => {
     const model = await editableModel(tx, actor, modelKey);
     const before = await findVersion(tx, model.id, modelKey, version);
+    if (before.withdrawnAt) throw new AppError("CONFLICT", `Version "${version}" was withdrawn; record the drill on a current version.`, { version: ["This version was withdrawn."] });
     // an older drill result arriving late does not overwrite a newer one
     const newer = before.lastRollbackDrillAt && before.lastRollbackDrillAt > performedAt;
     const after = await withVerdictGuard(tx, actor, [model.id], async () => {
@@ -146,6 +153,62 @@ export async function recordRollbackDrill({ actor, modelKey, version, input }: {
       before: { lastRollbackDrillAt: before.lastRollbackDrillAt, lastRollbackDrillMinutes: before.lastRollbackDrillMinutes },
       after: { performedAt, minutes, recordedAsLatest: !newer },
     });
+    return after;
+  });
+}
+
+const STALE_VERSION = (label: string, mine: number, now: number) =>
+  `Someone else changed version "${label}" since you opened it (your revision ${mine}, now ${now}). Nothing was overwritten and your entries are kept below: reload to see their change, then apply yours again.`;
+
+/** The version to correct or withdraw, checked against the revision the user saw. */
+async function lockedVersion(tx: Tx, actor: Actor, modelKey: string, label: string, revision: number) {
+  const model = await editableModel(tx, actor, modelKey);
+  const before = await findVersion(tx, model.id, modelKey, label);
+  if (before.withdrawnAt) throw new AppError("CONFLICT", `Version "${label}" was withdrawn; register a new version instead.`);
+  if (before.revision !== revision) throw new AppError("CONFLICT", STALE_VERSION(label, revision, before.revision), { revision: ["This version changed since you opened it."] });
+  return { model, before };
+}
+
+/** Check-and-write in one statement: the revision in the WHERE refuses a concurrent change. */
+async function writeLocked(tx: Tx, id: string, label: string, revision: number, data: Prisma.ModelVersionUpdateManyMutationInput) {
+  const updated = await tx.modelVersion.updateMany({ where: { id, revision, withdrawnAt: null }, data: { ...data, revision: { increment: 1 } } });
+  if (updated.count !== 1) throw new AppError("CONFLICT", STALE_VERSION(label, revision, revision + 1), { revision: ["This version changed since you opened it."] });
+  return tx.modelVersion.findUniqueOrThrow({ where: { id }, select: VERSION_SELECT });
+}
+
+/** Correct a mistaken version record in place (optimistic locking); the audit event keeps both versions and the reason. */
+export async function correctVersion({ actor, modelKey, version, input }: { actor: VersionActor; modelKey: string; version: string; input: unknown }): Promise<VersionRow> {
+  const parsed = correctVersionSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const { revision, reason, ...fields } = parsed.data;
+  return prisma.$transaction(async (tx) => {
+    const { model, before } = await lockedVersion(tx, actor, modelKey, version, revision);
+    const after = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await writeLocked(tx, before.id, version, revision, fields);
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
+    });
+    await recordAudit(tx, { actor: auditActor(actor), action: "version.correct", entityType: "ModelVersion", entityId: after.id, modelId: model.id, before, after: { ...after, reason } });
+    return after;
+  });
+}
+
+/**
+ * Withdraw a version recorded by mistake: it stays in the history, marked withdrawn, never serves again
+ * (a withdrawn active version leaves the model without one), and the engine no longer sees it.
+ */
+export async function withdrawVersion({ actor, modelKey, version, input }: { actor: VersionActor; modelKey: string; version: string; input: unknown }): Promise<VersionRow> {
+  const parsed = withdrawalSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const { revision, reason } = parsed.data;
+  return prisma.$transaction(async (tx) => {
+    const { model, before } = await lockedVersion(tx, actor, modelKey, version, revision);
+    const after = await withVerdictGuard(tx, actor, [model.id], async () => {
+      const row = await writeLocked(tx, before.id, version, revision, { active: false, withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason });
+      await refreshCompliance(tx, { modelIds: [model.id] });
+      return row;
+    });
+    await recordAudit(tx, { actor: auditActor(actor), action: "version.withdraw", entityType: "ModelVersion", entityId: after.id, modelId: model.id, before, after });
     return after;
   });
 }

@@ -54,7 +54,8 @@ describe("overview counts", () => {
   it("lists open incidents with their Art. 73 clocks and the next regulatory dates", async () => {
     const now = new Date();
     const overview = await getOverview({ now });
-    const open = await prisma.incident.count({ where: { closedAt: null } });
+    // withdrawn incidents stay in the history but run no clock
+    const open = await prisma.incident.count({ where: { closedAt: null, withdrawnAt: null } });
     expect(overview.openIncidents).toHaveLength(open);
     for (const i of overview.openIncidents) expect([2, 10, 15]).toContain(i.days);
     expect(overview.regulatoryDates.length).toBeGreaterThan(0);

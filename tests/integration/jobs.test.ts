@@ -3,35 +3,21 @@
 // slot on exactly one instance, and each scheduled notification is emailed once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { prisma } from "@/lib/db";
+import { startSmtpSink } from "../support/smtp-sink";
 import { QUEUES, JOB_SCHEMA } from "@/lib/jobs/scheduler";
 
 type Mail = { to: string[]; raw: string };
 const mails: Mail[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
 let smtpUrl = "";
 const started = new Date();
 const children: ChildProcess[] = [];
 const logs: Record<string, string> = { a: "", b: "" };
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpSink(mails, (to, raw) => ({ to, raw }));
+  smtpUrl = smtp.url;
   // only what this test raises is sent: older pending emails and this week's reminders are cleared
   await prisma.notification.updateMany({ where: { emailStatus: { in: ["PENDING", "DIGEST"] } }, data: { emailStatus: "SKIPPED" } });
   await prisma.notification.deleteMany({ where: { OR: ["doc-stale:", "monitoring:", "incident:"].map((p) => ({ dedupeKey: { startsWith: p } })) } });
@@ -43,7 +29,7 @@ afterAll(async () => {
   await prisma.emailDelivery.deleteMany({ where: { sentAt: { gte: started } } });
   // the next app start writes its own (default) schedules again
   await prisma.$executeRawUnsafe(`DELETE FROM ${JOB_SCHEMA}.schedule WHERE name IN ('${QUEUES.scan}', '${QUEUES.deliver}')`).catch(() => undefined);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp?.close();
   await prisma.$disconnect();
 });
 

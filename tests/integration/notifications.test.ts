@@ -1,9 +1,8 @@
 // Notifications end to end against a real SMTP server started here (smtp-server on a free port):
 // who gets what, once; preferences; digest instead of flood; two deliveries racing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
 import { prisma } from "@/lib/db";
+import { startSmtpSink } from "../support/smtp-sink";
 import { notify } from "@/lib/notifications/notify";
 import { deliverPendingEmails, type MailConfig } from "@/lib/notifications/email";
 import { savePreferences } from "@/lib/notifications/preferences";
@@ -12,7 +11,7 @@ import { scanDeadlines } from "@/lib/notifications/scan";
 
 type Mail = { to: string[]; subject: string; text: string };
 const mails: Mail[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
 let config: MailConfig;
 const started = new Date();
 const run = Date.now().toString(36);
@@ -36,22 +35,8 @@ function header(raw: string, name: string): string {
 }
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: header(raw, "Subject"), text: raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  config = { url: `smtp://127.0.0.1:${port}`, from: "Dossier <dossier@test.example>", portalUrl: "http://portal.test", digestHourUtc: 7 };
+  smtp = await startSmtpSink(mails, (to, raw) => ({ to, subject: header(raw, "Subject"), text: raw }));
+  config = { url: smtp.url, from: "Dossier <dossier@test.example>", portalUrl: "http://portal.test", digestHourUtc: 7 };
   for (const local of ["owner", "compliance", "admin", "exec", "auditor"]) {
     const u = await prisma.user.findUniqueOrThrow({ where: { email: `${local}@northwind.example` } });
     users[local] = { id: u.id, email: u.email };
@@ -72,7 +57,7 @@ afterAll(async () => {
   await prisma.emailDelivery.deleteMany({ where: { sentAt: { gte: started } } });
   await prisma.emailDelivery.deleteMany({ where: { dedupeKey: { startsWith: "digest:" }, sentAt: { gte: MORNING(0), lt: MORNING(24) } } });
   await prisma.notificationPreference.deleteMany({ where: { userId: { in: Object.values(users).map((u) => u.id) } } });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp?.close();
   await prisma.$disconnect();
 });
 

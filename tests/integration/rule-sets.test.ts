@@ -9,6 +9,7 @@ import { CURRENT_RULE_SET, LEGACY_RULE_SET } from "@/lib/compliance";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { classifyModel } from "@/lib/models/classification";
 import { checkRuleSets, flaggedModels, reconfirmUnderCurrentRules } from "@/lib/models/rule-sets";
+import { officerWorklist, reclassificationsNeeded } from "@/lib/home/home";
 
 const run = Date.now().toString(36);
 const key = (n: string) => `test-rules-${n}-${run}`;
@@ -171,6 +172,20 @@ describe("changing the rule-set version", () => {
     expect(generator.unanswered).toEqual(["art5.practices"]);
   });
 
+  it("the officer's worklist lists exactly the flagged models, each with the change in words", async () => {
+    const list = await reclassificationsNeeded();
+    expect(ours(list.map((r) => r.key))).toEqual(expected("flagged"));
+    const chatbot = list.find((r) => r.key === key("deployer-chatbot"))!;
+    expect(chatbot.name).toBe("Rules deployer-chatbot");
+    expect(chatbot.reason).toContain(`Rules ${LEGACY_RULE_SET} → ${CURRENT_RULE_SET}`);
+    expect(chatbot.reason).toMatch(/Limited[^→]*→ Minimal/);
+    // the same verdict class with a changed route still says what changed
+    expect(list.find((r) => r.key === key("machinery-vision"))!.reason).toMatch(/High risk, obligations or citations changed/);
+    const worklist = await officerWorklist({ actor: officer });
+    expect(ours(worklist.reclassifications.map((r) => r.key))).toEqual(expected("flagged"));
+    await expect(officerWorklist({ actor: owner })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("checking again changes nothing (idempotent)", async () => {
     const again = await checkRuleSets();
     expect(ours(again.flagged)).toEqual([]);
@@ -199,6 +214,8 @@ describe("one-click re-confirmation", () => {
     expect(audit?.actorId).toBe(officer.id);
     expect(audit?.before).toMatchObject({ ruleSet: LEGACY_RULE_SET, riskClass: "LIMITED" });
     expect(audit?.after).toMatchObject({ ruleSet: CURRENT_RULE_SET, riskClass: "MINIMAL" });
+    // off the officer's worklist
+    expect((await reclassificationsNeeded()).map((r) => r.key)).not.toContain(before.key);
     // not flagged any more: a second click is refused
     await expect(reconfirmUnderCurrentRules({ actor: officer, key: before.key, revision: after.revision })).rejects.toMatchObject({ code: "CONFLICT" });
   });

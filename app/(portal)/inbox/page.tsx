@@ -29,7 +29,8 @@ export default async function InboxPage() {
           {items.map((n) => (
             <li key={n.id} style={{ padding: "0.5rem 0", borderBottom: "1px solid var(--line)", fontWeight: n.readAt ? 400 : 600 }}>
               <span className="badge">{isNotificationKind(n.kind) ? NOTIFICATION_KIND_INFO[n.kind].label : n.kind}</span> {n.link ? <Link href={n.link}>{n.title}</Link> : n.title}
-              <div className="muted" style={{ fontWeight: 400 }}>
+              {/* bodies keep their line breaks: an update request lists one model per line */}
+              <div className="muted" style={{ fontWeight: 400, whiteSpace: "pre-line" }}>
                 {n.body}
               </div>
               <div className="muted" style={{ fontWeight: 400, fontSize: "0.8rem" }}>

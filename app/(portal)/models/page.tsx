@@ -7,6 +7,9 @@ import { MONITORING_LABELS, requirementTitle } from "@/lib/compliance-labels";
 import { inventoryQuerySchema, listBusinessUnits, listModels, type InventoryQuery } from "@/lib/models/queries";
 import { Lifecycle, MonitoringStatus, RiskClass } from "@/lib/generated/prisma/enums";
 import { firstValues } from "@/lib/search-params";
+import { BULK_LIMIT } from "@/lib/follow-up/schemas";
+import { BulkFollowUp } from "./_components/bulk-follow-up";
+import { BULK_FORM_ID } from "./_components/bulk-form-id";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -27,6 +30,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
   const query = inventoryQuerySchema.parse(raw);
   const [page, units] = await Promise.all([listModels({ actor: user, query, withFacets: true }), listBusinessUnits()]);
   const facets = page.facets!;
+  const canBulk = can(user, "models.bulkFollowUp");
+  // the filters only (not the page position): "all N matching" means every page of this filter
+  const filter = Object.fromEntries(Object.entries({ ...query, cursor: undefined, sort: undefined, limit: undefined }).flatMap(([k, x]) => (x === undefined || x === "" ? [] : [[k, String(x)]])));
 
   return (
     <>
@@ -119,6 +125,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
       <p className="muted" data-testid="inventory-total">
         {page.total} models match.
       </p>
+      {canBulk && page.total > 0 && <BulkFollowUp filter={filter} total={page.total} limit={BULK_LIMIT} />}
       {page.items.length === 0 ? (
         <div className="card" data-testid="inventory-empty">
           No models match these filters. <Link href="/models">Show all models</Link>
@@ -127,6 +134,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
         <table className="data" data-testid="inventory-table">
           <thead>
             <tr>
+              {canBulk && <th>Select</th>}
               <th>Model</th>
               <th>Risk class</th>
               <th>Lifecycle</th>
@@ -139,6 +147,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           <tbody>
             {page.items.map((m) => (
               <tr key={m.id} data-testid="inventory-row" data-key={m.key}>
+                {canBulk && (
+                  <td>
+                    <input type="checkbox" name="key" value={m.key} form={BULK_FORM_ID} aria-label={`Select ${m.name}`} />
+                  </td>
+                )}
                 <td>
                   <Link href={`/models/${m.key}`}>{m.name}</Link>
                   <div className="muted">

@@ -35,6 +35,7 @@ const TABLE: Row[] = [
   row("create dataset", "dataset.create", undefined, Y, Y, Y, N, N),
   row("manage users", "users.manage", undefined, Y, N, N, N, N),
   row("manage settings", "settings.manage", undefined, Y, N, N, N, N),
+  row("bulk follow-up on a filtered inventory (owners, review dates, update requests)", "models.bulkFollowUp", undefined, Y, Y, N, N, N),
 ];
 
 describe("policy: the PRODUCT.md permission table", () => {

@@ -7,22 +7,23 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { signInSchema, newUserSchema } from "@/lib/auth/schemas";
-import { biasAssessmentSchema } from "@/lib/bias/assessments";
+import { biasAssessmentSchema, correctBiasAssessmentSchema } from "@/lib/bias/assessments";
 import { createDatasetSchema, linkDatasetSchema, updateDatasetSchema } from "@/lib/datasets/schemas";
 import { sectionInputSchema } from "@/lib/documentation/schemas";
 import { generateRequestSchema } from "@/lib/dossier/generate";
-import { incidentSchema } from "@/lib/incidents/incidents";
+import { correctIncidentSchema, incidentSchema } from "@/lib/incidents/incidents";
 import { classificationInputSchema } from "@/lib/models/classification";
 import { monitoringConfigSchema } from "@/lib/models/monitoring-config";
 import { createModelSchema, updateModelSchema } from "@/lib/models/schemas";
 import { decideReviewSchema, submitReviewSchema } from "@/lib/reviews/reviews";
 import { createTokenSchema } from "@/lib/tokens/schemas";
-import { createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "@/lib/versions/schemas";
+import { correctVersionSchema, createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "@/lib/versions/schemas";
 import { monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
 import { preferencesInputSchema } from "@/lib/notifications/preferences";
 import { friaInputSchema } from "@/lib/fria/schemas";
 import { friaDocSchema } from "@/lib/exports/format";
-import { INT4_MAX, MAX_DATE, MIN_DATE, findUnsafeText, isSafeText } from "@/lib/validation";
+import { bulkFollowUpSchema } from "@/lib/follow-up/schemas";
+import { INT4_MAX, MAX_DATE, MIN_DATE, findUnsafeText, isSafeText, withdrawalSchema } from "@/lib/validation";
 
 const day = "2026-01-15";
 const iso = "2026-01-15T10:00:00.000Z";
@@ -64,6 +65,45 @@ const SCHEMAS: Array<[name: string, schema: z.ZodType, valid: Record<string, unk
       mitigations: "m",
       status: "FINAL",
       metrics: [{ metric: "disparate_impact_ratio", group: "a/b", value: "0.9", threshold: "0.8" }],
+    },
+  ],
+  [
+    "correctBiasAssessment (form)",
+    correctBiasAssessmentSchema,
+    {
+      revision: "2",
+      reason: "typo",
+      assessedAt: day,
+      methodology: "m",
+      protectedAttributes: ["age"],
+      status: "FINAL",
+      metrics: [{ metric: "disparate_impact_ratio", group: "a/b", value: "0.9", threshold: "0.8" }],
+    },
+  ],
+  [
+    "correctVersion (form)",
+    correctVersionSchema,
+    { revision: "1", reason: "wrong minutes", stage: "prod", deployedAt: day, lastRollbackDrillAt: day, lastRollbackDrillMinutes: "45", rollbackProcedure: "r", rollbackTargetVersion: "0.9" },
+  ],
+  [
+    "correctIncident (form)",
+    correctIncidentSchema,
+    { revision: "3", reason: "wrong rule", title: "t", occurredAt: day, awareAt: day, severity: "SERIOUS", deadlineRule: "DEATH", description: "d", authorityNotifiedAt: iso },
+  ],
+  ["withdraw version / assessment / incident (form)", withdrawalSchema, { revision: "4", reason: "recorded twice" }],
+  [
+    "bulkFollowUp (inventory form)",
+    bulkFollowUpSchema,
+    {
+      action: "assign-owner",
+      scope: "selected",
+      keys: ["m-1", "m-2"],
+      filter: { q: "fraud", lifecycle: "PRODUCTION" },
+      expectedTotal: "2",
+      ownerEmail: "a@b.example",
+      ownerRole: "technical",
+      reviewDate: day,
+      message: "m",
     },
   ],
   ["monitoringConfig (form)", monitoringConfigSchema, { enabled: true, features: ["amount"], warningThreshold: "0.1", criticalThreshold: "0.25", cadenceDays: "30" }],

@@ -1,4 +1,6 @@
-import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
+import type { FieldSpec } from "@/app/_components/simple-form";
+import { RecordCorrection } from "./record-correction";
+import { ASSESSMENT_STATUS_OPTIONS } from "./record-fields";
 import { correctBiasAction, withdrawBiasAction } from "./manage-actions";
 
 const METRICS = [
@@ -32,43 +34,29 @@ export function BiasCorrection({ modelKey, assessment: a }: { modelKey: string; 
     ];
   }).flat();
   return (
-    <details id={`correct-bias-${a.id}`} data-testid="bias-correction">
-      <summary>Correct or withdraw this assessment</summary>
-      <h4>Correct</h4>
-      <SimpleForm
-        testId="bias-correct-form"
-        action={correctBiasAction.bind(null, modelKey, a.id)}
-        submitLabel="Save correction"
-        hidden={{ revision: String(a.revision) }}
-        fields={[
-          { name: "reason", label: "What was wrong (kept in the history)", kind: "textarea" },
-          { name: "assessedAt", label: "Assessed on", kind: "date", defaultValue: a.assessedAt.toISOString().slice(0, 10) },
-          { name: "methodology", label: "Methodology", kind: "textarea", defaultValue: a.methodology },
-          { name: "protectedAttributes", label: "Protected attributes (comma-separated)", defaultValue: a.protectedAttributes.join(", ") },
-          ...metricFields,
-          { name: "findings", label: "Findings", kind: "textarea", defaultValue: a.findings ?? "" },
-          { name: "mitigations", label: "Mitigations", kind: "textarea", defaultValue: a.mitigations ?? "" },
-          {
-            name: "status",
-            label: "Status",
-            kind: "select",
-            options: [
-              ["FINAL", "Final"],
-              ["DRAFT", "Draft"],
-            ],
-            defaultValue: a.status,
-          },
-        ]}
-      />
-      <h4>Withdraw</h4>
-      <p className="muted">A withdrawn assessment stays in the history, marked withdrawn; the compliance engine no longer counts it.</p>
-      <SimpleForm
-        testId="bias-withdraw-form"
-        action={withdrawBiasAction.bind(null, modelKey, a.id)}
-        submitLabel="Withdraw assessment"
-        hidden={{ revision: String(a.revision) }}
-        fields={[{ name: "reason", label: "Why it is withdrawn (kept in the history)", kind: "textarea" }]}
-      />
-    </details>
+    <RecordCorrection
+      id={`correct-bias-${a.id}`}
+      what="this assessment"
+      testId="bias"
+      revision={a.revision}
+      correct={correctBiasAction.bind(null, modelKey, a.id)}
+      withdraw={withdrawBiasAction.bind(null, modelKey, a.id)}
+      withdrawnEffect="the compliance engine no longer counts it."
+      fields={[
+        { name: "assessedAt", label: "Assessed on", kind: "date", defaultValue: a.assessedAt.toISOString().slice(0, 10) },
+        { name: "methodology", label: "Methodology", kind: "textarea", defaultValue: a.methodology },
+        { name: "protectedAttributes", label: "Protected attributes (comma-separated)", defaultValue: a.protectedAttributes.join(", ") },
+        ...metricFields,
+        { name: "findings", label: "Findings", kind: "textarea", defaultValue: a.findings ?? "" },
+        { name: "mitigations", label: "Mitigations", kind: "textarea", defaultValue: a.mitigations ?? "" },
+        {
+          name: "status",
+          label: "Status",
+          kind: "select",
+          options: ASSESSMENT_STATUS_OPTIONS,
+          defaultValue: a.status,
+        },
+      ]}
+    />
   );
 }

@@ -4,10 +4,10 @@ import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { formValues, runForm, type ActionOutcome } from "@/lib/form-data";
-import { createVersion, recordRollbackDrill } from "@/lib/versions/versions";
+import { correctVersion, createVersion, recordRollbackDrill, withdrawVersion } from "@/lib/versions/versions";
 import { linkDataset } from "@/lib/datasets/datasets";
 import { correctBiasAssessment, createBiasAssessment, withdrawBiasAssessment } from "@/lib/bias/assessments";
-import { createIncident } from "@/lib/incidents/incidents";
+import { correctIncident, createIncident, withdrawIncident } from "@/lib/incidents/incidents";
 import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
 
 const list = (s: string | undefined) =>
@@ -77,14 +77,39 @@ export async function biasAssessmentAction(key: string, _p: ActionOutcome, formD
   });
 }
 
+const incidentInput = (v: Record<string, string>) => ({
+  ...v,
+  authorityNotifiedAt: optional(v.authorityNotifiedAt) ?? null,
+  affectedPersons: v.affectedPersons,
+  correctiveActions: v.correctiveActions,
+});
+
 export async function incidentAction(key: string, _p: ActionOutcome, formData: FormData) {
-  return act(key, formData, "Incident recorded; the Art. 73 clock is running.", (actor, v) =>
-    createIncident({
+  return act(key, formData, "Incident recorded; the Art. 73 clock is running.", (actor, v) => createIncident({ actor, key, input: incidentInput(v) }));
+}
+
+export async function correctIncidentAction(key: string, id: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Incident corrected; the history keeps what it said before.", (actor, v) => correctIncident({ actor, id, input: incidentInput(v) }));
+}
+
+export async function withdrawIncidentAction(key: string, id: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Incident withdrawn; it stays in the history.", (actor, v) => withdrawIncident({ actor, id, input: { revision: v.revision, reason: v.reason } }));
+}
+
+export async function correctVersionAction(key: string, version: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Version corrected; the history keeps what it said before.", (actor, v) =>
+    correctVersion({
       actor,
-      key,
-      input: { ...v, authorityNotifiedAt: optional(v.authorityNotifiedAt) ?? null, affectedPersons: v.affectedPersons, correctiveActions: v.correctiveActions },
+      modelKey: key,
+      version,
+      // the schema keeps only the version's own fields; empty dates and minutes clear them
+      input: { ...v, deployedAt: v.deployedAt || null, lastRollbackDrillAt: v.lastRollbackDrillAt || null, lastRollbackDrillMinutes: v.lastRollbackDrillMinutes || null },
     }),
   );
+}
+
+export async function withdrawVersionAction(key: string, version: string, _p: ActionOutcome, formData: FormData) {
+  return act(key, formData, "Version withdrawn; it stays in the history.", (actor, v) => withdrawVersion({ actor, modelKey: key, version, input: { revision: v.revision, reason: v.reason } }));
 }
 
 export async function monitoringConfigAction(key: string, _p: ActionOutcome, formData: FormData) {

@@ -1,6 +1,7 @@
 import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
 import { FIX_FORMS } from "@/lib/models/fix-href";
 import { OpenFromHash } from "@/app/_components/open-from-hash";
+import { ASSESSMENT_STATUS_OPTIONS, incidentFields, versionDetailFields } from "./record-fields";
 import { datasetChoices } from "@/lib/datasets/datasets";
 import { biasAssessmentAction, createVersionAction, incidentAction, linkDatasetAction, monitoringConfigAction, recordDrillAction } from "./manage-actions";
 
@@ -45,17 +46,7 @@ export async function ManagePanels({
           testId="version-form"
           action={createVersionAction.bind(null, modelKey)}
           submitLabel="Add version"
-          fields={[
-            { name: "version", label: "Version label" },
-            { name: "registryUri", label: "Registry URI", help: `e.g. models:/${modelKey}/7` },
-            { name: "stage", label: "Stage" },
-            { name: "active", label: "This is the serving version", kind: "checkbox" },
-            { name: "deployedAt", label: "Deployed on", kind: "date" },
-            { name: "trainingPipelineVersion", label: "Training feature-pipeline version" },
-            { name: "servingPipelineVersion", label: "Serving feature-pipeline version" },
-            { name: "rollbackTargetVersion", label: "Rollback target version" },
-            { name: "rollbackProcedure", label: "Rollback procedure", kind: "textarea" },
-          ]}
+          fields={[{ name: "version", label: "Version label" }, { name: "active", label: "This is the serving version", kind: "checkbox" }, ...versionDetailFields(modelKey)]}
         />
       </details>
       {versions.length > 0 && (
@@ -107,10 +98,7 @@ export async function ManagePanels({
                 name: "status",
                 label: "Status",
                 kind: "select",
-                options: [
-                  ["FINAL", "Final"],
-                  ["DRAFT", "Draft"],
-                ],
+                options: ASSESSMENT_STATUS_OPTIONS,
               },
             ]}
           />
@@ -133,41 +121,7 @@ export async function ManagePanels({
       </details>
       <details id={FIX_FORMS.incident}>
         <summary>Record an incident (Art. 73)</summary>
-        <SimpleForm
-          testId="incident-form"
-          action={incidentAction.bind(null, modelKey)}
-          submitLabel="Record incident"
-          fields={[
-            { name: "title", label: "Title" },
-            { name: "occurredAt", label: "Occurred on", kind: "date", defaultValue: today },
-            { name: "awareAt", label: "Became aware on", kind: "date", defaultValue: today },
-            {
-              name: "severity",
-              label: "Severity",
-              kind: "select",
-              options: [
-                ["SERIOUS", "Serious"],
-                ["HIGH", "High"],
-                ["MEDIUM", "Medium"],
-                ["LOW", "Low"],
-              ],
-            },
-            {
-              name: "deadlineRule",
-              label: "Reporting deadline",
-              kind: "select",
-              options: [
-                ["STANDARD", "15 days (Art. 73(2))"],
-                ["DEATH", "10 days: a death (Art. 73(4))"],
-                ["WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE", "2 days: widespread or critical infrastructure (Art. 73(3))"],
-              ],
-            },
-            { name: "description", label: "What happened", kind: "textarea" },
-            { name: "affectedPersons", label: "Affected persons" },
-            { name: "correctiveActions", label: "Corrective actions", kind: "textarea" },
-            { name: "authorityNotifiedAt", label: "Authority notified on", kind: "date" },
-          ]}
-        />
+        <SimpleForm testId="incident-form" action={incidentAction.bind(null, modelKey)} submitLabel="Record incident" fields={incidentFields()} />
       </details>
     </section>
   );
