@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { DocumentData } from "./types";
+import { env } from "../env";
 
 export type RenderResult = { pdf: Uint8Array; renderMs: number };
 export type RenderHooks = {
@@ -30,8 +31,8 @@ type WorkerReply = { ready: true } | { id: number; ok: true; pdf?: Uint8Array; m
 const DEFAULT_TIMEOUT_MS = 180_000;
 
 export function defaultPoolSize(): number {
-  const configured = Number(process.env.DOSSIER_PDF_WORKERS);
-  if (Number.isInteger(configured) && configured > 0) return Math.min(configured, 16);
+  const configured = env.pdfWorkers();
+  if (configured !== undefined) return Math.min(configured, 16);
   // leave a core to the request thread: on the 2-core reference machine that is one renderer
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
@@ -118,7 +119,7 @@ export class PdfWorkerPool {
     const options: WorkerOptions = {
       execArgv: workerExecArgv(),
       // React's development build (scripts and tests run without NODE_ENV) renders ~30 % slower
-      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
+      env: env.workerEnv(),
       // a larger young generation: a report allocates many short-lived layout objects (GC was ~12 %)
       resourceLimits: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 },
     };
