@@ -354,7 +354,11 @@ describe("dossier records", () => {
 describe("worker pool", () => {
   it("renders off the event loop: the main thread stays responsive during a report", async () => {
     const data = await getInventoryReportData({ actor: compliance, filters: {}, recordId: crypto.randomUUID() });
+    const before = pdfPool().stats();
     await pdfPool().warm();
+    // every worker started, and each idle one loaded its fonts
+    expect(pdfPool().stats()).toMatchObject({ workers: pdfPool().size, busy: 0, queued: 0 });
+    expect(pdfPool().stats().warmedUp).toBeGreaterThan(before.warmedUp);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
@@ -363,6 +367,10 @@ describe("worker pool", () => {
     delay.disable();
     expect(a.pdf.byteLength).toBeGreaterThan(10_000);
     expect(b.pdf.byteLength).toBe(a.pdf.byteLength);
+    // the pool counts what it rendered and passes on the engine's cache counters: the second report reuses layouts
+    const after = pdfPool().stats();
+    expect(after.rendered - before.rendered).toBeGreaterThanOrEqual(2);
+    expect(after.engine.layoutHits).toBeGreaterThan(0);
     // rendering took seconds; the event loop was never blocked for more than a fraction of that
     expect(elapsed).toBeGreaterThan(500);
     expect(delay.max / 1e6).toBeLessThan(Math.max(250, elapsed / 4));
@@ -373,7 +381,9 @@ describe("worker pool", () => {
       kind: "MODEL_DOSSIER",
       issuance: { recordId: "x", generatedAt: "2026-01-01T00:00:00.000Z", generatedBy: { name: "x", email: null, role: "x" }, contentSha256: "" },
     } as unknown as ModelDossierData;
+    const failedBefore = pdfPool().stats().failed;
     await expect(pdfPool().render(broken)).rejects.toThrow(/PDF rendering failed/);
+    expect(pdfPool().stats().failed).toBe(failedBefore + 1);
     const data = await getInventoryReportData({ actor: compliance, filters: { riskClass: "PROHIBITED" }, recordId: crypto.randomUUID() });
     expect((await pdfPool().render(data)).pdf.byteLength).toBeGreaterThan(1000);
   });
