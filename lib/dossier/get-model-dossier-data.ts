@@ -10,6 +10,7 @@ import { evaluateModel } from "../models/compliance";
 import { ACTOR_ROLE_LABELS, ROLE_LABELS } from "../labels";
 import { contentSha256 } from "./content-hash";
 import { gapOwner } from "./gap-owner";
+import { featureResultFields } from "../monitoring/feature-result";
 import { FRIA_ELEMENTS } from "../fria/schemas";
 import { registrationExport, type RegistrationSectionId } from "../compliance";
 import type { FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
@@ -236,17 +237,7 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
             observedAt: latest.observedAt.toISOString(),
             version: latest.version?.version ?? null,
             status: latest.status,
-            features: latest.features.map((f) => ({
-              feature: f.feature,
-              featureType: f.featureType,
-              psi: f.psi,
-              ksStatistic: f.ksStatistic,
-              ksPValue: f.ksPValue,
-              wasserstein: f.wasserstein,
-              metricName: f.metricName,
-              metricValue: f.metricValue,
-              status: f.status,
-            })),
+            features: latest.features.map(featureResultFields),
           }
         : null,
       history: checks.map((c) => ({ observedAt: c.observedAt.toISOString(), version: c.version?.version ?? null, status: c.status, worstFeature: worstFeature(c.features) })),

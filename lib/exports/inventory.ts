@@ -3,6 +3,7 @@
 import "server-only";
 import { prisma, type Tx } from "../db";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { featureResultFields } from "../monitoring/feature-result";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type DatasetDoc, type InventoryDoc, type ModelDoc } from "./format";
 
 type Db = PrismaClient | Tx;
@@ -111,19 +112,7 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
           observedAt: c.observedAt.toISOString(),
           version: c.version?.version ?? null,
           status: c.status,
-          features: c.features
-            .map((f) => ({
-              feature: f.feature,
-              featureType: f.featureType,
-              psi: f.psi,
-              ksStatistic: f.ksStatistic,
-              ksPValue: f.ksPValue,
-              wasserstein: f.wasserstein,
-              metricName: f.metricName,
-              metricValue: f.metricValue,
-              status: f.status,
-            }))
-            .sort((a, b) => byText(`${a.feature}\u0000${a.metricName ?? ""}`, `${b.feature}\u0000${b.metricName ?? ""}`)),
+          features: c.features.map(featureResultFields).sort((a, b) => byText(`${a.feature}\u0000${a.metricName ?? ""}`, `${b.feature}\u0000${b.metricName ?? ""}`)),
         }))
         .sort((a, b) => byText(`${a.observedAt}\u0000${a.version ?? ""}`, `${b.observedAt}\u0000${b.version ?? ""}`)),
     },

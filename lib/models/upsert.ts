@@ -7,19 +7,14 @@ import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { assertCan, type Actor } from "../authz/policy";
 import { upsertModelSchema } from "./schemas";
-import { createModel, updateModel, type ModelActor } from "./mutations";
+import { MODEL_DESCRIPTION_COLUMNS, createModel, updateModel, type ModelActor } from "./mutations";
 import type { ModelFields } from "./schemas";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
 /** The model columns a caller-supplied field set is compared with (also used by lib/imports). */
 export const MODEL_FIELDS_SELECT = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  intendedPurpose: true,
-  foreseeableMisuse: true,
+  ...MODEL_DESCRIPTION_COLUMNS,
   actorRole: true,
   publicAuthority: true,
   lifecycle: true,

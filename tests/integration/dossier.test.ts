@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { DOCUMENTATION_SECTIONS } from "@/lib/compliance";
 import { evaluateModels, inventorySummary, type EvaluatedModel } from "@/lib/models/compliance";
 import { canonicalJson, contentSha256, sha256Hex } from "@/lib/dossier/content-hash";
@@ -20,6 +19,7 @@ import { INCOMPLETE_BANNER } from "@/lib/dossier/pdf-kit";
 import { pdfPool } from "@/lib/dossier/pool";
 import { getRecord, getRecordContent, listRecords, verifyBytes, verifyDocument } from "@/lib/dossier/records";
 import type { InventoryReportData, ModelDossierData } from "@/lib/dossier/types";
+import { rejection } from "../support/actors";
 
 const PROHIBITED_HR_SYSTEM = "contact-centre-agent-emotion-monitor";
 const ANNEX_IV = DOCUMENTATION_SECTIONS.filter((s) => s.key.startsWith("annex-iv-"));
@@ -43,16 +43,6 @@ function pdfInfo(pdf: Uint8Array): Record<string, string> {
   writeFileSync(file, pdf);
   const out = execFileSync("pdfinfo", ["-enc", "UTF-8", file], { encoding: "utf8" });
   return Object.fromEntries(out.split("\n").map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]));
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
 }
 
 let compliance: DossierReader;
