@@ -3,10 +3,10 @@
 // slot on exactly one instance, and each scheduled notification is emailed once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
+import type { SMTPServer } from "smtp-server";
 import { prisma } from "@/lib/db";
 import { QUEUES, JOB_SCHEMA } from "@/lib/jobs/scheduler";
+import { startSmtpCapture } from "../support/smtp-capture";
 
 type Mail = { to: string[]; raw: string };
 const mails: Mail[] = [];
@@ -17,21 +17,7 @@ const children: ChildProcess[] = [];
 const logs: Record<string, string> = { a: "", b: "" };
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  ({ server, url: smtpUrl } = await startSmtpCapture((mail) => mails.push(mail)));
   // only what this test raises is sent: older pending emails and this week's reminders are cleared
   await prisma.notification.updateMany({ where: { emailStatus: { in: ["PENDING", "DIGEST"] } }, data: { emailStatus: "SKIPPED" } });
   await prisma.notification.deleteMany({ where: { OR: ["doc-stale:", "monitoring:", "incident:"].map((p) => ({ dedupeKey: { startsWith: p } })) } });

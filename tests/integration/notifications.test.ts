@@ -1,14 +1,14 @@
 // Notifications end to end against a real SMTP server started here (smtp-server on a free port):
 // who gets what, once; preferences; digest instead of flood; two deliveries racing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+import type { SMTPServer } from "smtp-server";
 import { prisma } from "@/lib/db";
 import { notify } from "@/lib/notifications/notify";
 import { deliverPendingEmails, type MailConfig } from "@/lib/notifications/email";
 import { savePreferences } from "@/lib/notifications/preferences";
 import { listInbox, markRead, unreadCount } from "@/lib/notifications/inbox";
 import { scanDeadlines } from "@/lib/notifications/scan";
+import { startSmtpCapture } from "../support/smtp-capture";
 
 type Mail = { to: string[]; subject: string; text: string };
 const mails: Mail[] = [];
@@ -36,22 +36,9 @@ function header(raw: string, name: string): string {
 }
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: header(raw, "Subject"), text: raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  config = { url: `smtp://127.0.0.1:${port}`, from: "Dossier <dossier@test.example>", portalUrl: "http://portal.test", digestHourUtc: 7 };
+  let url: string;
+  ({ server, url } = await startSmtpCapture(({ to, raw }) => mails.push({ to, subject: header(raw, "Subject"), text: raw })));
+  config = { url, from: "Dossier <dossier@test.example>", portalUrl: "http://portal.test", digestHourUtc: 7 };
   for (const local of ["owner", "compliance", "admin", "exec", "auditor"]) {
     const u = await prisma.user.findUniqueOrThrow({ where: { email: `${local}@northwind.example` } });
     users[local] = { id: u.id, email: u.email };
