@@ -4,6 +4,7 @@ import "server-only";
 import { prisma, type Tx } from "../db";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { featureResultFields } from "../monitoring/feature-result";
+import { writableFieldsOf } from "../models/upsert";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type DatasetDoc, type InventoryDoc, type ModelDoc } from "./format";
 
 type Db = PrismaClient | Tx;
@@ -33,17 +34,7 @@ export type ModelExportRow = Prisma.ModelGetPayload<{ include: typeof MODEL_EXPO
 export function modelDocFromRow(m: ModelExportRow): ModelDoc {
   return {
     key: m.key,
-    name: m.name,
-    description: m.description,
-    intendedPurpose: m.intendedPurpose,
-    foreseeableMisuse: m.foreseeableMisuse,
-    businessUnit: m.businessUnit?.name ?? null,
-    actorRole: m.actorRole,
-    publicAuthority: m.publicAuthority,
-    lifecycle: m.lifecycle,
-    environments: m.environments,
-    businessOwnerEmail: m.businessOwner?.email ?? null,
-    technicalOwnerEmail: m.technicalOwner?.email ?? null,
+    ...writableFieldsOf(m),
     nextReviewAt: iso(m.nextReviewAt),
     euDatabaseId: m.euDatabaseId,
     euRegistration: (m.euRegistration ?? null) as ModelDoc["euRegistration"],
