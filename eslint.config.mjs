@@ -37,6 +37,17 @@ const config = [
       ],
     },
   },
+  {
+    // one validated env module (docs/architecture.md): lib/ reads configuration through lib/env.ts only
+    files: ["lib/**/*.{ts,tsx,js,mjs}"],
+    ignores: ["lib/env.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through a typed accessor of lib/env.ts (validated there, with an error naming the variable)." },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,7 @@
-// The one place that reads configuration from the environment. Values are read lazily so that
-// `next build` does not need a database URL or secrets.
+// The one place that reads configuration from the environment (ESLint refuses `process.env` anywhere
+// else in lib/). Values are read lazily, on each call, so that `next build` does not need a database URL
+// or secrets and a test may change a variable between calls. A variable that is set but malformed is an
+// error naming it, not a silent default.
 import { z } from "zod";
 import { Role } from "./generated/prisma/enums";
 
@@ -28,7 +30,61 @@ export const env = {
   },
   /** how long an Idempotency-Key stays held by a request that stopped renewing it (its server died) */
   idempotencyLeaseMs: () => positiveInt(process.env.DOSSIER_IDEMPOTENCY_LEASE_MS, 30_000),
+  /** the portal's public URL as next-auth knows it (an allowed origin); left unvalidated: next-auth reports a malformed one */
+  nextAuthUrl: () => process.env.NEXTAUTH_URL || undefined,
+  /** the scheduler (lib/jobs/scheduler.ts) */
+  jobs: () => ({
+    scanCron: variable("DOSSIER_SCAN_CRON", cron, "*/15 * * * *"),
+    deliverCron: variable("DOSSIER_DELIVER_CRON", cron, "* * * * *"),
+    retentionCron: variable("DOSSIER_RETENTION_CRON", cron, "30 3 * * *"),
+    cronMonitorSeconds: variable("DOSSIER_CRON_MONITOR_SECONDS", int(1, 45), 30),
+    pollingSeconds: variable("DOSSIER_JOB_POLLING_SECONDS", int(1, 60), 2),
+    instanceId: variable("DOSSIER_INSTANCE_ID", z.string().max(200), `${process.pid}`),
+  }),
+  /** PDF render workers; undefined = one per core but one, at most four (lib/dossier/pool.ts) */
+  pdfWorkers: () => variable("DOSSIER_PDF_WORKERS", int(1, Number.MAX_SAFE_INTEGER), undefined),
+  /** the environment a render worker thread starts with: ours, in production mode unless told otherwise (React's development build renders ~30 % slower) */
+  workerEnv: (): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" }),
+  /** sign-in throttling (lib/auth/throttle.ts) */
+  signInThrottle: () => ({
+    windowMinutes: variable("DOSSIER_SIGNIN_WINDOW_MINUTES", int(1), 15),
+    maxFailures: variable("DOSSIER_SIGNIN_MAX_FAILURES", int(1), 5),
+    maxFailuresPerAddress: variable("DOSSIER_SIGNIN_MAX_FAILURES_PER_ADDRESS", int(1), 20),
+    lockMinutes: variable("DOSSIER_SIGNIN_LOCK_MINUTES", int(1), 15),
+  }),
+  /** how many proxies in front of us append to X-Forwarded-For (the client address is that many entries from the end) */
+  trustedProxyHops: () => variable("DOSSIER_TRUSTED_PROXY_HOPS", int(1), 1),
+  /** API body limits in MB (lib/api/body.ts, lib/imports/limits.ts) */
+  monitoringBodyLimitMb: () => variable("DOSSIER_API_MONITORING_BODY_LIMIT_MB", positiveNumber, 64),
+  importBodyLimitMb: () => variable("DOSSIER_API_IMPORT_BODY_LIMIT_MB", positiveNumber, 20),
+  /** API requests per minute per token (lib/api/rate-limit.ts) */
+  apiRateLimitPerMinute: () => variable("DOSSIER_API_RATE_LIMIT", int(1), 600),
+  /** email (lib/notifications/email.ts); no SMTP_URL = no email */
+  mail: () => {
+    const smtpUrl = variable("SMTP_URL", z.string(), undefined);
+    if (!smtpUrl) return null;
+    return {
+      smtpUrl,
+      from: variable("MAIL_FROM", z.string(), "Dossier <dossier@localhost>"),
+      portalUrl: (process.env.PORTAL_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, ""),
+      digestHourUtc: variable("DOSSIER_DIGEST_HOUR", int(0, 23), 7),
+    };
+  },
 };
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).min(min).max(max);
+const positiveNumber = z.coerce.number({ error: "must be a number" }).positive();
+// five fields (pg-boss's cron); the scheduler rejects a wrong field itself
+const cron = z.string().regex(/^\S+(\s+\S+){4,5}$/, { error: "must be a cron expression of five fields (e.g. */15 * * * *)" });
+
+/** One variable through its schema: unset or blank → `fallback`; set but invalid → an error naming the variable. */
+export function variable<T, F extends T | undefined>(name: string, schema: z.ZodType<T>, fallback: F): T | F {
+  const raw = process.env[name]?.trim();
+  if (raw === undefined || raw === "") return fallback;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Configuration: ${name}=${JSON.stringify(raw.slice(0, 100))}: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
+  return parsed.data;
+}
 
 export type DatabaseTimeouts = { connectMs: number; statementMs: number; lockMs: number; idleInTransactionMs: number; queryMs: number };
 

@@ -36,3 +36,13 @@ export async function runForm(values: Record<string, string>, saved: string, fn:
     throw e;
   }
 }
+
+/**
+ * `runForm` for an action that needs what the call returned (a new id to redirect to, a token shown
+ * once): `{ ok: true, result }`, or the outcome to hand back to the form, exactly as runForm makes it.
+ */
+export async function runFormFor<T>(values: Record<string, string>, fn: () => Promise<T>, onForbidden: () => never): Promise<{ ok: true; result: T } | { ok: false; outcome: ActionOutcome }> {
+  let done: { result: T } | undefined;
+  const outcome = await runForm(values, "", async () => void (done = { result: await fn() }), onForbidden);
+  return done ? { ok: true, result: done.result } : { ok: false, outcome };
+}

@@ -84,6 +84,17 @@ export const optionalText = (max: number) =>
 const inDateRange = (d: Date) => d.getTime() >= MIN_DATE.getTime() && d.getTime() <= MAX_DATE.getTime();
 
 /** A date (ISO text, form value or Date) within years 1-9999. */
+/** An email address or nothing: blank becomes null; stored lower-case. */
+export const optionalEmail = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((v) => (v === "" ? null : v))
+    .pipe(z.email("Enter a valid email address.").nullable())
+    .nullable()
+    .optional();
+
 export const dateInput = (message = "Enter a valid date.") => z.coerce.date({ error: message }).refine(inDateRange, "Enter a date between the years 1 and 9999.");
 
 /** A finite number within [min, max] (JSON's 1e400 parses to Infinity; an int4 column overflows). */

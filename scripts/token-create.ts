@@ -2,8 +2,8 @@
 // Creates an API token for an existing, active user (with that user's permissions) and prints it once.
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { createApiToken } from "@/lib/tokens/tokens";
+import { runCommand } from "./lib/cli";
 
 const { values } = parseArgs({
   options: {
@@ -14,7 +14,8 @@ const { values } = parseArgs({
     days: { type: "string", default: "90" },
   },
 });
-if (!values.email || !values.name) {
+const { email, name } = values;
+if (!email || !name) {
   console.error('usage: npm run token:create -- --email <user email> --name "<token name>" [--scopes read,write,monitoring] [--models key1,key2] [--days 90]');
   process.exit(2);
 }
@@ -23,27 +24,19 @@ const split = (s: string | undefined) =>
     .split(",")
     .map((x) => x.trim())
     .filter(Boolean);
-try {
-  const user = await prisma.user.findUnique({ where: { email: values.email.toLowerCase() }, select: { id: true, role: true, email: true, active: true } });
+await runCommand(async () => {
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, role: true, email: true, active: true } });
   if (!user || !user.active) {
-    console.error(`error: no active user with the email ${values.email}`);
+    console.error(`error: no active user with the email ${email}`);
     process.exitCode = 1;
   } else {
     const { token, view } = await createApiToken({
       actor: { id: user.id, role: user.role, email: user.email },
-      input: { name: values.name, scopes: split(values.scopes), modelKeys: split(values.models), expiresInDays: values.days },
+      input: { name, scopes: split(values.scopes), modelKeys: split(values.models), expiresInDays: values.days },
     });
     console.error(`created token "${view.name}" for ${user.email}: scopes ${view.scopes.join(",")}, models ${view.modelKeys.join(",") || "all editable"}, expires ${view.expiresAt?.toISOString()}`);
     console.error("the token (shown once, stored only as a hash):");
     // the token alone on stdout, so `TOKEN=$(npm run -s token:create -- …)` works
     console.log(token);
   }
-} catch (e) {
-  if (isAppError(e)) {
-    console.error(`error: ${e.message}`);
-    for (const [field, messages] of Object.entries(e.fieldErrors ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
-    process.exitCode = 1;
-  } else throw e;
-} finally {
-  await prisma.$disconnect();
-}
+});

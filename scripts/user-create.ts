@@ -6,9 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createUserAsSystem } from "@/lib/users/users";
-import { prisma } from "@/lib/db";
-import { isAppError } from "@/lib/errors";
 import { Role } from "@/lib/generated/prisma/enums";
+import { runCommand } from "./lib/cli";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "ADMIN" }, "break-glass": { type: "boolean", default: false } },
@@ -20,16 +19,8 @@ if (!values.email || !values.name || !roles.includes(values.role ?? "")) {
 }
 const generated = !process.env.DOSSIER_USER_PASSWORD;
 const password = process.env.DOSSIER_USER_PASSWORD ?? randomBytes(12).toString("base64url");
-try {
+await runCommand(async () => {
   const user = await createUserAsSystem({ role: values.role as Role, breakGlass: values["break-glass"], input: { email: values.email, name: values.name, password } });
   console.log(`created ${user.role} ${user.email}${values["break-glass"] ? " (break-glass)" : ""}`);
   if (generated) console.log(`password (shown once): ${password}`);
-} catch (e) {
-  if (isAppError(e)) {
-    console.error(`error: ${e.message}`);
-    for (const [field, messages] of Object.entries(e.fieldErrors ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
-    process.exitCode = 1;
-  } else throw e;
-} finally {
-  await prisma.$disconnect();
-}
+});

@@ -2,6 +2,7 @@
 import { AppError, fieldErrorsOf } from "../errors";
 import { assertSafeInput } from "../validation";
 import type { z } from "zod";
+import { env } from "../env";
 
 /** Default body limit of JSON endpoints. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -10,8 +11,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
  * allows 64 MB (`DOSSIER_API_MONITORING_BODY_LIMIT_MB` changes it).
  */
 export function monitoringBodyLimitBytes(): number {
-  const mb = Number(process.env.DOSSIER_API_MONITORING_BODY_LIMIT_MB);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 64) * 1024 * 1024;
+  return env.monitoringBodyLimitMb() * 1024 * 1024;
 }
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;

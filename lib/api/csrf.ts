@@ -4,6 +4,7 @@
 // cannot send without a CORS preflight that we never grant: a JSON body plus `X-Requested-With`.
 // Bearer-token calls never reach this check (a token is not sent by a browser on its own).
 import { AppError } from "../errors";
+import { env } from "../env";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -17,7 +18,7 @@ export function expectedOrigins(request: Request): Set<string> {
     const proto = (request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "")).split(",")[0]?.trim() || "http";
     origins.add(`${proto}://${host.split(",")[0]?.trim()}`);
   }
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = env.nextAuthUrl();
   if (configured) {
     try {
       origins.add(new URL(configured).origin);

@@ -3,14 +3,13 @@
 import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
+import { env } from "../env";
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
-const DEFAULT_LIMIT_PER_MINUTE = 600;
 
 /** Requests per minute per token (`DOSSIER_API_RATE_LIMIT`, default 600). */
 export function rateLimitPerMinute(): number {
-  const n = Number(process.env.DOSSIER_API_RATE_LIMIT);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_LIMIT_PER_MINUTE;
+  return env.apiRateLimitPerMinute();
 }
 
 /** A 429 that knows when the caller may try again (sent as Retry-After by lib/api/problem.ts). */

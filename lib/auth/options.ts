@@ -39,7 +39,7 @@ const auth = env.auth();
 
 /** next-auth configuration: email + password and (when configured) OIDC single sign-on; JWT sessions. */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env.nextAuthSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getServerSession, type Session } from "next-auth";
 import { redirect } from "next/navigation";
 import { prisma } from "../db";
@@ -21,10 +22,18 @@ export type SessionUser = Actor & {
 /** The page where a second factor is set up: reachable while enrolment is required. */
 export const SECURITY_PAGE = "/account/security";
 
-/** The signed-in user, re-read from the database on every request (the JWT only carries the id). */
-export async function getSessionUser(now = new Date()): Promise<SessionUser | null> {
-  return userForSession(await getServerSession(authOptions), now);
+/**
+ * The signed-in user, re-read from the database once per request (the JWT only carries the id): a page,
+ * its layout and the server action it runs share one lookup. React's `cache` is scoped to the request
+ * being rendered; where there is none (a route handler, a script, a test) it calls through every time,
+ * so a result is never shared between requests. An explicit `now` bypasses the cache.
+ */
+export async function getSessionUser(now?: Date): Promise<SessionUser | null> {
+  return now ? lookUpSessionUser(now) : sessionUserOfThisRequest();
 }
+
+const lookUpSessionUser = async (now: Date) => userForSession(await getServerSession(authOptions), now);
+const sessionUserOfThisRequest = cache(() => lookUpSessionUser(new Date()));
 
 /** The user a decoded session speaks for, if that session still holds against the user record. */
 export async function userForSession(session: Session | null, now = new Date()): Promise<SessionUser | null> {

@@ -9,23 +9,20 @@ import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
 import { AppError } from "../errors";
 import { SIGNIN_LOCKED_PREFIX } from "./lock-message";
+import { env } from "../env";
 
 export type ThrottleSettings = { windowMs: number; accountMaxFailures: number; addressMaxFailures: number; baseLockMs: number; maxLockMs: number };
 
 const MINUTE = 60_000;
 
-function envInt(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** Defaults: 5 failures per account / 20 per address in 15 min → 15 min lock, doubling up to 24 h. */
 export function throttleSettings(): ThrottleSettings {
+  const configured = env.signInThrottle();
   return {
-    windowMs: envInt("DOSSIER_SIGNIN_WINDOW_MINUTES", 15) * MINUTE,
-    accountMaxFailures: envInt("DOSSIER_SIGNIN_MAX_FAILURES", 5),
-    addressMaxFailures: envInt("DOSSIER_SIGNIN_MAX_FAILURES_PER_ADDRESS", 20),
-    baseLockMs: envInt("DOSSIER_SIGNIN_LOCK_MINUTES", 15) * MINUTE,
+    windowMs: configured.windowMinutes * MINUTE,
+    accountMaxFailures: configured.maxFailures,
+    addressMaxFailures: configured.maxFailuresPerAddress,
+    baseLockMs: configured.lockMinutes * MINUTE,
     maxLockMs: 24 * 60 * MINUTE,
   };
 }
@@ -146,7 +143,7 @@ export function clientAddress(headers: Headers | Record<string, unknown> | undef
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  const hops = envInt("DOSSIER_TRUSTED_PROXY_HOPS", 1);
+  const hops = env.trustedProxyHops();
   const entry = entries[Math.max(0, entries.length - hops)];
   // an address, not arbitrary text: it becomes a key and an audit entity id
   return entry && /^[0-9a-fA-F:.]{2,45}$/.test(entry) ? entry : null;

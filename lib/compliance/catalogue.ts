@@ -296,6 +296,25 @@ export type RequirementCondition =
   | "transparencyProviderMarking"
   | "transparencyDeployerDisclosure";
 
+/** The forms on the model page that record what an item checks (their anchors: lib/models/fix-href.ts). */
+export const MODEL_PAGE_FORMS = ["version", "drill", "dataset", "bias", "monitoring", "incident"] as const;
+export type ModelPageForm = (typeof MODEL_PAGE_FORMS)[number];
+
+/**
+ * Where a gap is closed, so a "what is missing" link opens the form that fixes it. `documentation`: the
+ * item's section in the documentation editor; a model sub-page; or a form on the model page, where
+ * `needsVersion` sends a model without a version to the version form first and `orDatasetLacking` sends
+ * the user to the edit form of the first linked dataset that lacks that datasheet field.
+ */
+export type FixTarget =
+  | { page: "documentation"; section: DocumentationSectionKey }
+  | { page: "classification" | "fria" | "edit" | "eu-registration" }
+  | { page: "model"; form: ModelPageForm; needsVersion?: true; orDatasetLacking?: "provenance" | "biasExamination" };
+
+/** Who closes a gap: the model's technical or business owner (the other one stands in), or the compliance officer. */
+export const REQUIREMENT_OWNERS = ["technical-owner", "business-owner", "compliance-officer"] as const;
+export type RequirementOwner = (typeof REQUIREMENT_OWNERS)[number];
+
 export type RequirementItem = {
   id: string;
   title: string;
@@ -313,7 +332,13 @@ export type RequirementItem = {
   sectionKey?: DocumentationSectionKey;
   /** the ModelFacts field(s) the check reads, as documentation for callers */
   field: string;
+  /** what to do, in words */
   fix: string;
+  /** where it is done */
+  fixAt: FixTarget;
+  owner: RequirementOwner;
+  /** listed under the dossier's rollback readiness as well */
+  rollbackReadiness?: true;
 };
 
 export const CLASSIFICATION_MAX_AGE_MONTHS = 12;
@@ -341,6 +366,8 @@ type SectionItemSpec = {
   when?: RequirementCondition;
   freshness?: FreshnessRule;
   title?: string;
+  /** business owner unless given */
+  owner?: RequirementOwner;
 };
 
 function sectionItem(spec: SectionItemSpec): RequirementItem {
@@ -362,6 +389,8 @@ function sectionItem(spec: SectionItemSpec): RequirementItem {
     sectionKey: spec.sectionKey,
     field: `documentation["${spec.sectionKey}"].status${spec.freshness && spec.freshness.kind !== "none" ? " + .updatedAt" : ""}`,
     fix: `Complete the "${section.title}" section (${section.article}) and mark it COMPLETE.`,
+    fixAt: { page: "documentation", section: spec.sectionKey },
+    owner: spec.owner ?? "business-owner",
   };
 }
 
@@ -384,6 +413,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "businessOwner, technicalOwner",
     fix: "Assign both a business owner and a technical owner.",
+    fixAt: { page: "edit" },
+    owner: "compliance-officer",
   },
   {
     id: "INTENDED_PURPOSE",
@@ -399,6 +430,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "intendedPurpose",
     fix: "Describe the use for which the system is intended, including the context and conditions of use.",
+    fixAt: { page: "edit" },
+    owner: "business-owner",
   },
   {
     id: "RISK_CLASSIFICATION",
@@ -414,14 +447,16 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "maxAgeMonths", months: CLASSIFICATION_MAX_AGE_MONTHS },
     field: "classification.riskClass, .confirmed, .rationale, .classifiedAt",
     fix: "Complete the classification questionnaire, record the rationale and have a compliance officer confirm it.",
+    fixAt: { page: "classification" },
+    owner: "business-owner",
   },
   sectionItem({ id: "AI_LITERACY", sectionKey: "ai-literacy", riskClasses: IN_SCOPE, roles: OPERATORS, weight: 1, mandatory: false, when: "aiSystem" }),
 
   // ----- high-risk, provider -----
   sectionItem({ id: "HR_P_ANNEX_IV_1", sectionKey: "annex-iv-1-general-description", ...HP, weight: 2 }),
-  sectionItem({ id: "HR_P_ANNEX_IV_2", sectionKey: "annex-iv-2-development", ...HP, weight: 2 }),
-  sectionItem({ id: "HR_P_ANNEX_IV_3", sectionKey: "annex-iv-3-monitoring-control", ...HP, weight: 2 }),
-  sectionItem({ id: "HR_P_ANNEX_IV_4", sectionKey: "annex-iv-4-performance-metrics", ...HP, weight: 2 }),
+  sectionItem({ id: "HR_P_ANNEX_IV_2", sectionKey: "annex-iv-2-development", ...HP, weight: 2, owner: "technical-owner" }),
+  sectionItem({ id: "HR_P_ANNEX_IV_3", sectionKey: "annex-iv-3-monitoring-control", ...HP, weight: 2, owner: "technical-owner" }),
+  sectionItem({ id: "HR_P_ANNEX_IV_4", sectionKey: "annex-iv-4-performance-metrics", ...HP, weight: 2, owner: "technical-owner" }),
   sectionItem({
     id: "HR_P_RISK_MANAGEMENT",
     sectionKey: "annex-iv-5-risk-management",
@@ -429,11 +464,11 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     weight: 3,
     freshness: { kind: "maxAgeMonths", months: RISK_MANAGEMENT_MAX_AGE_MONTHS },
   }),
-  sectionItem({ id: "HR_P_ANNEX_IV_6", sectionKey: "annex-iv-6-lifecycle-changes", ...HP, weight: 1 }),
+  sectionItem({ id: "HR_P_ANNEX_IV_6", sectionKey: "annex-iv-6-lifecycle-changes", ...HP, weight: 1, owner: "technical-owner" }),
   sectionItem({ id: "HR_P_ANNEX_IV_7", sectionKey: "annex-iv-7-standards", ...HP, weight: 1 }),
   sectionItem({ id: "HR_P_DECLARATION_OF_CONFORMITY", sectionKey: "annex-iv-8-declaration-of-conformity", ...HP, weight: 2 }),
-  sectionItem({ id: "HR_P_POST_MARKET_MONITORING", sectionKey: "annex-iv-9-post-market-monitoring", ...HP, weight: 2 }),
-  sectionItem({ id: "HR_P_DATA_GOVERNANCE", sectionKey: "data-governance", ...HP, weight: 2 }),
+  sectionItem({ id: "HR_P_POST_MARKET_MONITORING", sectionKey: "annex-iv-9-post-market-monitoring", ...HP, weight: 2, owner: "technical-owner" }),
+  sectionItem({ id: "HR_P_DATA_GOVERNANCE", sectionKey: "data-governance", ...HP, weight: 2, owner: "technical-owner" }),
   {
     id: "HR_P_DATA_PROVENANCE",
     title: "Provenance of every training, validation and test dataset",
@@ -447,6 +482,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "activeVersion.datasets[purpose in TRAINING|VALIDATION|TEST].hasProvenance (at least one TRAINING link)",
     fix: "Link the training, validation and test datasets to the active version and record source, provenance and collection method for each.",
+    fixAt: { page: "model", form: "dataset", needsVersion: true, orDatasetLacking: "provenance" },
+    owner: "technical-owner",
   },
   {
     id: "HR_P_DATA_BIAS_EXAMINATION",
@@ -461,6 +498,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "activeVersion.datasets[purpose in TRAINING|VALIDATION|TEST].hasBiasExamination (at least one TRAINING link)",
     fix: "Record the known or possible biases of each dataset and the measures taken to detect, prevent and mitigate them.",
+    fixAt: { page: "model", form: "dataset", needsVersion: true, orDatasetLacking: "biasExamination" },
+    owner: "technical-owner",
   },
   {
     id: "HR_P_BIAS_ASSESSMENT",
@@ -475,11 +514,13 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "maxAgeMonths", months: BIAS_ASSESSMENT_MAX_AGE_MONTHS },
     field: "activeVersion.biasAssessments[status = FINAL].assessedAt",
     fix: "Run and finalise a bias assessment of the active version (protected attributes, fairness metrics, thresholds).",
+    fixAt: { page: "model", form: "bias", needsVersion: true },
+    owner: "technical-owner",
   },
-  sectionItem({ id: "HR_P_LOGGING", sectionKey: "logging", ...HP, weight: 2 }),
+  sectionItem({ id: "HR_P_LOGGING", sectionKey: "logging", ...HP, weight: 2, owner: "technical-owner" }),
   sectionItem({ id: "HR_P_INSTRUCTIONS_FOR_USE", sectionKey: "instructions-for-use", ...HP, weight: 2 }),
   sectionItem({ id: "HR_P_HUMAN_OVERSIGHT", sectionKey: "human-oversight", ...HP, weight: 3 }),
-  sectionItem({ id: "HR_P_ACCURACY_ROBUSTNESS_CYBERSECURITY", sectionKey: "accuracy-robustness-cybersecurity", ...HP, weight: 2 }),
+  sectionItem({ id: "HR_P_ACCURACY_ROBUSTNESS_CYBERSECURITY", sectionKey: "accuracy-robustness-cybersecurity", ...HP, weight: 2, owner: "technical-owner" }),
   sectionItem({ id: "HR_P_PROVIDER_IDENTIFICATION", sectionKey: "provider-identification", ...HP, weight: 1 }),
   sectionItem({ id: "HR_P_ACCESSIBILITY", sectionKey: "accessibility", ...HP, weight: 1 }),
   sectionItem({ id: "HR_P_QMS", sectionKey: "quality-management-system", ...HP, weight: 2 }),
@@ -501,15 +542,17 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "euDatabaseId, euRegistration (Annex VIII Section A)",
     fix: "Record the Annex VIII Section A data, register the system in the EU database before placing it on the market and record the registration id.",
+    fixAt: { page: "eu-registration" },
+    owner: "business-owner",
   },
   sectionItem({ id: "HR_P_SERIOUS_INCIDENT_PROCEDURE", sectionKey: "serious-incident-procedure", ...HP, weight: 2 }),
 
   // ----- high-risk, deployer -----
   sectionItem({ id: "HR_D_INSTRUCTIONS_COMPLIANCE", sectionKey: "deployer-instructions-compliance", ...HD, weight: 2 }),
   sectionItem({ id: "HR_D_HUMAN_OVERSIGHT", sectionKey: "deployer-human-oversight", ...HD, weight: 3 }),
-  sectionItem({ id: "HR_D_INPUT_DATA", sectionKey: "deployer-input-data", ...HD, weight: 2 }),
-  sectionItem({ id: "HR_D_MONITORING", sectionKey: "deployer-monitoring", ...HD, weight: 2 }),
-  sectionItem({ id: "HR_D_LOG_RETENTION", sectionKey: "deployer-log-retention", ...HD, weight: 2 }),
+  sectionItem({ id: "HR_D_INPUT_DATA", sectionKey: "deployer-input-data", ...HD, weight: 2, owner: "technical-owner" }),
+  sectionItem({ id: "HR_D_MONITORING", sectionKey: "deployer-monitoring", ...HD, weight: 2, owner: "technical-owner" }),
+  sectionItem({ id: "HR_D_LOG_RETENTION", sectionKey: "deployer-log-retention", ...HD, weight: 2, owner: "technical-owner" }),
   sectionItem({ id: "HR_D_WORKER_INFORMATION", sectionKey: "deployer-worker-information", ...HD, weight: 1 }),
   sectionItem({
     id: "HR_D_AFFECTED_PERSONS_INFORMATION",
@@ -534,6 +577,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "fria (elements (a)-(f), notifiedAt + notificationReference, reviewedAt vs classification.classifiedAt)",
     fix: "Complete the fundamental rights impact assessment (all six elements of Art. 27(1)), notify its results to the market surveillance authority with the date and reference, and review it when the circumstances change.",
+    fixAt: { page: "fria" },
+    owner: "business-owner",
   },
   {
     id: "HR_D_EU_DATABASE_REGISTRATION",
@@ -549,6 +594,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "euDatabaseId, euRegistration (Annex VIII Section C; publicAuthority = true)",
     fix: "Record the Annex VIII Section C data, register our use of the system in the EU database before using it and record the registration id.",
+    fixAt: { page: "eu-registration" },
+    owner: "business-owner",
   },
 
   // ----- high-risk, importer / distributor -----
@@ -573,6 +620,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "euDatabaseId, euRegistration (Annex VIII Section B)",
     fix: "Record the Annex VIII Section B data, register the system in the EU database (Art. 49(2)) and record the registration id.",
+    fixAt: { page: "eu-registration" },
+    owner: "business-owner",
   },
   sectionItem({
     id: "DEROGATION_ASSESSMENT_FROM_PROVIDER",
@@ -595,7 +644,15 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     when: "transparencyProviderDisclosure",
     title: "Art. 50(1) notice that people interact with an AI system",
   }),
-  sectionItem({ id: "TRANSPARENCY_CONTENT_MARKING", sectionKey: "content-marking", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "transparencyProviderMarking" }),
+  sectionItem({
+    id: "TRANSPARENCY_CONTENT_MARKING",
+    sectionKey: "content-marking",
+    riskClasses: IN_SCOPE,
+    roles: ["PROVIDER"],
+    weight: 2,
+    when: "transparencyProviderMarking",
+    owner: "technical-owner",
+  }),
   sectionItem({
     id: "TRANSPARENCY_DEPLOYER_DISCLOSURE",
     sectionKey: "transparency-disclosure",
@@ -608,12 +665,28 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
 
   // ----- GPAI models (provider) -----
   // Art. 53(2): the open-source exemption lifts (a)-(b), never for a systemic-risk model
-  sectionItem({ id: "GPAI_TECHNICAL_DOCUMENTATION", sectionKey: "gpai-technical-documentation", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiNotOpenSourceExempt" }),
+  sectionItem({
+    id: "GPAI_TECHNICAL_DOCUMENTATION",
+    sectionKey: "gpai-technical-documentation",
+    riskClasses: IN_SCOPE,
+    roles: ["PROVIDER"],
+    weight: 2,
+    when: "gpaiNotOpenSourceExempt",
+    owner: "technical-owner",
+  }),
   sectionItem({ id: "GPAI_DOWNSTREAM_INFORMATION", sectionKey: "gpai-downstream-information", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiNotOpenSourceExempt" }),
   sectionItem({ id: "GPAI_COPYRIGHT_POLICY", sectionKey: "gpai-copyright-policy", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
   sectionItem({ id: "GPAI_TRAINING_CONTENT_SUMMARY", sectionKey: "gpai-training-content-summary", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpai" }),
   sectionItem({ id: "GPAI_COMMISSION_NOTIFICATION", sectionKey: "gpai-commission-notification", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 1, when: "gpaiSystemicRisk" }),
-  sectionItem({ id: "GPAI_SYSTEMIC_RISK_EVALUATION", sectionKey: "gpai-systemic-risk-evaluation", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 3, when: "gpaiSystemicRisk" }),
+  sectionItem({
+    id: "GPAI_SYSTEMIC_RISK_EVALUATION",
+    sectionKey: "gpai-systemic-risk-evaluation",
+    riskClasses: IN_SCOPE,
+    roles: ["PROVIDER"],
+    weight: 3,
+    when: "gpaiSystemicRisk",
+    owner: "technical-owner",
+  }),
   sectionItem({ id: "GPAI_INCIDENT_REPORTING", sectionKey: "gpai-incident-reporting", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiSystemicRisk" }),
   sectionItem({ id: "GPAI_CYBERSECURITY", sectionKey: "gpai-cybersecurity", riskClasses: IN_SCOPE, roles: ["PROVIDER"], weight: 2, when: "gpaiSystemicRisk" }),
 
@@ -632,6 +705,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "monitoring.config (enabled, features.length > 0, 0 < warningThreshold < criticalThreshold)",
     fix: "Configure drift monitoring: enable it, list the watched features and set warning < critical thresholds (PSI defaults 0.1 / 0.25).",
+    fixAt: { page: "model", form: "monitoring" },
+    owner: "technical-owner",
   },
   {
     id: "MLOPS_MONITORING_FRESH",
@@ -647,6 +722,8 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "monitoringCadence" },
     field: "monitoring.config.enabled, .cadenceDays; monitoring.checks[].observedAt",
     fix: "Run the drift check (POST /api/v1/models/{key}/monitoring-checks) and schedule it within the cadence.",
+    fixAt: { page: "model", form: "monitoring" },
+    owner: "technical-owner",
   },
   {
     id: "MLOPS_ROLLBACK_PLAN",
@@ -662,6 +739,9 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "activeVersion.rollbackTargetVersion, activeVersion.rollbackProcedure",
     fix: "Record the version to roll back to and the step-by-step rollback procedure on the active version.",
+    fixAt: { page: "model", form: "version" },
+    owner: "technical-owner",
+    rollbackReadiness: true,
   },
   {
     id: "MLOPS_ROLLBACK_DRILL",
@@ -677,6 +757,9 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "rollbackDrill", maxAgeMonths: ROLLBACK_DRILL_MAX_AGE_MONTHS, maxMinutes: ROLLBACK_DRILL_MAX_MINUTES },
     field: "activeVersion.lastRollbackDrillAt, activeVersion.lastRollbackDrillMinutes",
     fix: `Rehearse the rollback and record the date and the measured minutes (target: ${ROLLBACK_DRILL_MAX_MINUTES} or less).`,
+    fixAt: { page: "model", form: "drill", needsVersion: true },
+    owner: "technical-owner",
+    rollbackReadiness: true,
   },
   {
     id: "MLOPS_TRAINING_SERVING_SKEW",
@@ -692,8 +775,13 @@ export const REQUIREMENTS: readonly RequirementItem[] = [
     freshness: { kind: "none" },
     field: "activeVersion.trainingPipelineVersion, activeVersion.servingPipelineVersion",
     fix: "Serve with the feature pipeline version the model was trained with (or retrain), and record both versions.",
+    fixAt: { page: "model", form: "version" },
+    owner: "technical-owner",
+    rollbackReadiness: true,
   },
 ];
+
+export const REQUIREMENTS_BY_ID: ReadonlyMap<string, RequirementItem> = new Map(REQUIREMENTS.map((r) => [r.id, r]));
 
 // ---------- applicability ----------
 

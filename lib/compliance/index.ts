@@ -33,6 +33,9 @@ export {
   DOCUMENTATION_SECTIONS,
   DOCUMENTATION_SECTIONS_BY_KEY,
   REQUIREMENTS,
+  REQUIREMENTS_BY_ID,
+  MODEL_PAGE_FORMS,
+  REQUIREMENT_OWNERS,
   CLASSIFICATION_MAX_AGE_MONTHS,
   BIAS_ASSESSMENT_MAX_AGE_MONTHS,
   RISK_MANAGEMENT_MAX_AGE_MONTHS,
@@ -46,13 +49,16 @@ export {
   type ApplicabilityContext,
   type DocumentationSection,
   type DocumentationSectionKey,
+  type FixTarget,
   type FreshnessRule,
+  type ModelPageForm,
+  type RequirementOwner,
   type RequirementCheck,
   type RequirementCondition,
   type RequirementItem,
 } from "./catalogue";
 export { evaluateCompleteness, type CompletenessItem, type CompletenessResult, type Finding, type FindingSeverity, type ItemStatus } from "./completeness";
-export { summarizeInventory, UNASSIGNED_BUSINESS_UNIT, type CoverageCounts, type InventorySummary } from "./inventory";
+export { documentedPercent, meanScore, summarizeInventory, UNASSIGNED_BUSINESS_UNIT, type CoverageCounts, type InventorySummary } from "./inventory";
 export { DEFAULT_CADENCE_DAYS, deriveMonitoringStatus, describeMonitoringStatus, effectiveCadenceDays, latestCheck, type MonitoringStatusDetail } from "./monitoring-status";
 export {
   AI_ACT_CALENDAR,

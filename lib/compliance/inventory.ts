@@ -60,12 +60,18 @@ export function summarizeInventory(rows: ReadonlyArray<{ facts: ModelFacts; resu
     productionModels: production,
     documented,
     undocumented,
-    documentedPercent: production === 0 ? 100 : Math.round((1000 * documented) / production) / 10,
+    documentedPercent: documentedPercent(documented, production),
     byRiskClass,
     byBusinessUnit,
     byMonitoringStatus,
     prohibitedFindings: prohibited,
     byLifecycle,
-    meanProductionScore: production === 0 ? 0 : Math.round((10 * scoreSum) / production) / 10,
+    meanProductionScore: meanScore(scoreSum, production),
   };
 }
+
+/** The share of production models documented, in percent with one decimal; 100 when nothing is in production. */
+export const documentedPercent = (documented: number, production: number): number => (production === 0 ? 100 : Math.round((1000 * documented) / production) / 10);
+
+/** The mean of the production models' scores, one decimal; 0 when nothing is in production. */
+export const meanScore = (scoreSum: number, production: number): number => (production === 0 ? 0 : Math.round((10 * scoreSum) / production) / 10);

@@ -5,7 +5,17 @@
 // UNASSIGNED_BUSINESS_UNIT. tests/integration/dashboard.test.ts checks the two agree on the demo.
 import "server-only";
 import { prisma, type Tx } from "../db";
-import { MONITORING_STATUSES, RISK_CLASSES, UNASSIGNED_BUSINESS_UNIT, type InventorySummary, type MonitoringStatus, type RiskClass, type CoverageCounts } from "../compliance";
+import {
+  MONITORING_STATUSES,
+  RISK_CLASSES,
+  UNASSIGNED_BUSINESS_UNIT,
+  documentedPercent,
+  meanScore,
+  type InventorySummary,
+  type MonitoringStatus,
+  type RiskClass,
+  type CoverageCounts,
+} from "../compliance";
 import { refreshOutdatedCompliance } from "../models/compliance";
 import { incidentClock, type IncidentClock } from "../deadlines/incidents";
 import { upcomingRegulatoryDates, type RegulatoryDate } from "../deadlines/regulatory";
@@ -84,13 +94,13 @@ export async function overviewCounts({ db = prisma, now = new Date() }: { db?: D
       productionModels: production,
       documented,
       undocumented,
-      documentedPercent: production === 0 ? 100 : Math.round((1000 * documented) / production) / 10,
+      documentedPercent: documentedPercent(documented, production),
       byRiskClass,
       byBusinessUnit,
       byMonitoringStatus,
       prohibitedFindings: byRiskClass.PROHIBITED.production,
       byLifecycle,
-      meanProductionScore: production === 0 ? 0 : Math.round((10 * scoreSum) / production) / 10,
+      meanProductionScore: meanScore(scoreSum, production),
       overdueReviews: overdue[0]?.n ?? 0,
     },
     exposure: [...exposure.values()],
@@ -136,7 +146,7 @@ function toTrendPoint(s: { day: Date; productionModels: number; documented: numb
     productionModels: s.productionModels,
     documented: s.documented,
     undocumented: s.undocumented,
-    documentedPercent: s.productionModels === 0 ? 100 : Math.round((1000 * s.documented) / s.productionModels) / 10,
+    documentedPercent: documentedPercent(s.documented, s.productionModels),
     healthy: monitoring.HEALTHY ?? 0,
     monitoringProblems: (monitoring.CRITICAL ?? 0) + (monitoring.STALE ?? 0),
   };

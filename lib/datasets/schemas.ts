@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DatasetPurpose } from "../generated/prisma/enums";
-import { optionalText, requiredText, revisionInput, safeString } from "../validation";
+import { optionalEmail, optionalText, requiredText, revisionInput, safeString } from "../validation";
 
 const text = optionalText;
 
@@ -22,14 +22,7 @@ export const datasetFieldsSchema = z.object({
   specialCategoryData: z.boolean().optional(),
   knownBiases: text(5000),
   biasMitigations: text(5000),
-  ownerEmail: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .transform((v) => (v === "" ? null : v))
-    .pipe(z.email("Enter a valid email address.").nullable())
-    .nullable()
-    .optional(),
+  ownerEmail: optionalEmail(),
 });
 
 export const createDatasetSchema = datasetFieldsSchema.extend({

@@ -5,11 +5,12 @@ import "server-only";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { assertCan, can, type Actor } from "../authz/policy";
-import { DOCUMENTATION_SECTIONS, describeLegalBasis, type CompletenessItem } from "../compliance";
+import { DOCUMENTATION_SECTIONS, REQUIREMENTS_BY_ID, describeLegalBasis, type CompletenessItem } from "../compliance";
 import { evaluateModel } from "../models/compliance";
 import { ACTOR_ROLE_LABELS, ROLE_LABELS } from "../labels";
 import { contentSha256 } from "./content-hash";
 import { gapOwner } from "./gap-owner";
+import { featureResultFields } from "../monitoring/feature-result";
 import { FRIA_ELEMENTS } from "../fria/schemas";
 import { registrationExport, type RegistrationSectionId } from "../compliance";
 import type { DatasetRow, FriaSection, Issuance, ModelDossierData, Person, RequirementRow, SectionContent } from "./types";
@@ -21,8 +22,6 @@ export type DossierReader = Actor & { name: string; email: string };
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const person = (u: { name: string; email: string } | null | undefined): Person | null => (u ? { name: u.name, email: u.email } : null);
-
-const ROLLBACK_ITEMS = new Set(["MLOPS_ROLLBACK_PLAN", "MLOPS_ROLLBACK_DRILL", "MLOPS_TRAINING_SERVING_SKEW"]);
 
 const requirementRow = (i: CompletenessItem): RequirementRow => ({ id: i.id, title: i.title, article: i.article, status: i.status, mandatory: i.mandatory, reason: i.reason });
 
@@ -201,7 +200,7 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
       lastRollbackDrillAt: iso(v.lastRollbackDrillAt),
       lastRollbackDrillMinutes: v.lastRollbackDrillMinutes,
     })),
-    rollbackReadiness: result.items.filter((i) => ROLLBACK_ITEMS.has(i.id)).map(requirementRow),
+    rollbackReadiness: result.items.filter((i) => REQUIREMENTS_BY_ID.get(i.id)?.rollbackReadiness).map(requirementRow),
     monitoring: {
       status: result.monitoringStatus,
       reason: result.monitoringDetail.reason,
@@ -220,17 +219,7 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
             observedAt: latest.observedAt.toISOString(),
             version: latest.version?.version ?? null,
             status: latest.status,
-            features: latest.features.map((f) => ({
-              feature: f.feature,
-              featureType: f.featureType,
-              psi: f.psi,
-              ksStatistic: f.ksStatistic,
-              ksPValue: f.ksPValue,
-              wasserstein: f.wasserstein,
-              metricName: f.metricName,
-              metricValue: f.metricValue,
-              status: f.status,
-            })),
+            features: latest.features.map(featureResultFields),
           }
         : null,
       history: checks.map((c) => ({ observedAt: c.observedAt.toISOString(), version: c.version?.version ?? null, status: c.status, worstFeature: worstFeature(c.features) })),

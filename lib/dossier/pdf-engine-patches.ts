@@ -35,7 +35,8 @@ type GlyphRun = { glyphs: unknown[]; positions: unknown[] } & Record<string, unk
 type LayoutFont = { layout: (text: string, features?: unknown, ...rest: unknown[]) => GlyphRun; __dossierMemo?: true };
 
 const stats = { embeddedFontHits: 0, layoutHits: 0, layoutMisses: 0 };
-export const speedupStats = () => ({ ...stats });
+export type SpeedupStats = typeof stats;
+export const speedupStats = (): SpeedupStats => ({ ...stats });
 
 type EmbeddedFontLike = {
   unicode?: Array<number[] | undefined>;

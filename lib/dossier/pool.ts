@@ -6,6 +6,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { DocumentData } from "./types";
+import type { SpeedupStats } from "./pdf-engine-patches";
+import { env } from "../env";
 
 export type RenderResult = { pdf: Uint8Array; renderMs: number };
 export type RenderHooks = {
@@ -17,21 +19,36 @@ export type RenderHooks = {
 
 type Job = {
   id: number;
-  data: DocumentData;
+  /** null: a warm-up (load the fonts) instead of a document */
+  data: DocumentData | null;
   hooks: RenderHooks;
   resolve: (r: RenderResult) => void;
   reject: (e: Error) => void;
 };
 
-type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null };
+/** `engine`: the worker's cumulative cache counters (pdf-engine-patches.ts) as of its last render */
+type Slot = { worker: Worker; ready: Promise<void>; job: Job | null; timer: NodeJS.Timeout | null; engine: SpeedupStats | null };
 
-type WorkerReply = { ready: true } | { id: number; ok: true; pdf?: Uint8Array; ms: number } | { id: number; ok: false; error: string };
+type WorkerReply = { ready: true } | { id: number; ok: true; pdf?: Uint8Array; ms: number; stats?: SpeedupStats } | { id: number; ok: false; error: string };
+
+/** What the pool has done since it started; the bench prints it (scripts/bench/dossier.ts). */
+export type PoolStats = {
+  size: number;
+  workers: number;
+  busy: number;
+  queued: number;
+  rendered: number;
+  failed: number;
+  warmedUp: number;
+  /** the PDF engine's caches, summed over the live workers: hits show they engage */
+  engine: SpeedupStats;
+};
 
 const DEFAULT_TIMEOUT_MS = 180_000;
 
 export function defaultPoolSize(): number {
-  const configured = Number(process.env.DOSSIER_PDF_WORKERS);
-  if (Number.isInteger(configured) && configured > 0) return Math.min(configured, 16);
+  const configured = env.pdfWorkers();
+  if (configured !== undefined) return Math.min(configured, 16);
   // leave a core to the request thread: on the 2-core reference machine that is one renderer
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
@@ -58,6 +75,7 @@ export class PdfWorkerPool {
   private queue: Job[] = [];
   private nextId = 1;
   private closed = false;
+  private counts = { rendered: 0, failed: 0, warmedUp: 0 };
 
   constructor(
     readonly size = defaultPoolSize(),
@@ -74,14 +92,21 @@ export class PdfWorkerPool {
     });
   }
 
-  /** Start the workers and load fonts in each, so the first user does not pay for it. */
+  /** Start the workers and load the fonts in each idle one, so the first document does not pay for it. */
   async warm(): Promise<void> {
     while (this.slots.length < this.size) this.spawn();
-    await Promise.all(this.slots.map((s) => s.ready));
+    await Promise.all(
+      this.slots.map((slot) => {
+        if (slot.job) return slot.ready;
+        return new Promise<RenderResult>((resolve, reject) => this.assign(slot, { id: this.nextId++, data: null, hooks: {}, resolve, reject }));
+      }),
+    );
   }
 
-  stats() {
-    return { size: this.size, workers: this.slots.length, busy: this.busyCount(), queued: this.queue.length };
+  stats(): PoolStats {
+    const engine: SpeedupStats = { embeddedFontHits: 0, layoutHits: 0, layoutMisses: 0 };
+    for (const slot of this.slots) for (const k of Object.keys(engine) as (keyof SpeedupStats)[]) engine[k] += slot.engine?.[k] ?? 0;
+    return { size: this.size, workers: this.slots.length, busy: this.busyCount(), queued: this.queue.length, ...this.counts, engine };
   }
 
   async close(): Promise<void> {
@@ -109,7 +134,7 @@ export class PdfWorkerPool {
     slot.worker.ref();
     job.hooks.onStarted?.();
     slot.timer = setTimeout(() => this.fail(slot, new Error(`Rendering took longer than ${Math.round(this.timeoutMs / 1000)} s and was stopped.`)), this.timeoutMs);
-    void slot.ready.then(() => slot.worker.postMessage({ id: job.id, data: job.data }));
+    void slot.ready.then(() => slot.worker.postMessage(job.data === null ? { id: job.id, warmup: true } : { id: job.id, data: job.data }));
   }
 
   private spawn(): Slot {
@@ -118,22 +143,31 @@ export class PdfWorkerPool {
     const options: WorkerOptions = {
       execArgv: workerExecArgv(),
       // React's development build (scripts and tests run without NODE_ENV) renders ~30 % slower
-      env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" },
+      env: env.workerEnv(),
       // a larger young generation: a report allocates many short-lived layout objects (GC was ~12 %)
       resourceLimits: { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 },
     };
     const worker = Reflect.construct(Worker, [workerFile(), options]) as Worker;
     let markReady: () => void = () => undefined;
     const ready = new Promise<void>((resolve) => (markReady = resolve));
-    const slot: Slot = { worker, ready, job: null, timer: null };
+    const slot: Slot = { worker, ready, job: null, timer: null, engine: null };
     worker.unref();
     worker.on("message", (reply: WorkerReply) => {
       if ("ready" in reply) return markReady();
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       this.release(slot);
-      if (reply.ok && reply.pdf) job.resolve({ pdf: reply.pdf, renderMs: reply.ms });
-      else job.reject(new Error(reply.ok ? "The renderer returned no document." : `PDF rendering failed: ${reply.error}`));
+      if (reply.ok && reply.stats) slot.engine = reply.stats;
+      if (reply.ok && job.data === null) {
+        this.counts.warmedUp++;
+        job.resolve({ pdf: new Uint8Array(0), renderMs: reply.ms });
+      } else if (reply.ok && reply.pdf) {
+        this.counts.rendered++;
+        job.resolve({ pdf: reply.pdf, renderMs: reply.ms });
+      } else {
+        this.counts.failed++;
+        job.reject(new Error(reply.ok ? "The renderer returned no document." : `PDF rendering failed: ${reply.error}`));
+      }
       this.pump();
     });
     worker.on("error", (error) => this.fail(slot, error));
@@ -158,6 +192,7 @@ export class PdfWorkerPool {
     this.slots = this.slots.filter((s) => s !== slot);
     void slot.worker.terminate();
     if (job) {
+      this.counts.failed++;
       console.error("[dossier] PDF worker failed", error);
       job.reject(error);
     }

@@ -1,4 +1,5 @@
-// Runs inside a worker thread: receives { id, data } jobs, answers { id, pdf } or { id, error }.
+// Runs inside a worker thread: receives { id, data } jobs, answers { id, pdf, stats } or { id, error };
+// a { id, warmup } job (PdfWorkerPool.warm) only loads the fonts.
 // One job at a time per worker (the pool never sends a second before the first is answered).
 import { parentPort } from "node:worker_threads";
 import { registerPdfFonts } from "./pdf-fonts";

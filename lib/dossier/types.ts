@@ -2,6 +2,7 @@
 // pure `render-*.tsx` components draw them, and `?format=json` returns them as they are. Plain JSON
 // (dates as ISO strings) so they cross to a worker thread and into a content hash unchanged.
 import type { CheckStatus, FindingSeverity, ItemStatus, MonitoringStatus, RiskClass } from "../compliance";
+import type { FeatureResultFields } from "../monitoring/feature-result";
 
 export type Person = { name: string; email: string | null };
 
@@ -95,17 +96,7 @@ export type VersionRow = {
   lastRollbackDrillMinutes: number | null;
 };
 
-export type FeatureResultRow = {
-  feature: string;
-  featureType: string;
-  psi: number | null;
-  ksStatistic: number | null;
-  ksPValue: number | null;
-  wasserstein: number | null;
-  metricName: string | null;
-  metricValue: number | null;
-  status: CheckStatus;
-};
+export type FeatureResultRow = FeatureResultFields<CheckStatus>;
 
 export type MonitoringSection = {
   status: MonitoringStatus;

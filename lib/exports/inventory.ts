@@ -3,6 +3,8 @@
 import "server-only";
 import { prisma, type Tx } from "../db";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { featureResultFields } from "../monitoring/feature-result";
+import { writableFieldsOf } from "../models/upsert";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, type DatasetDoc, type InventoryDoc, type ModelDoc } from "./format";
 
 type Db = PrismaClient | Tx;
@@ -33,17 +35,7 @@ export type ModelExportRow = Prisma.ModelGetPayload<{ include: typeof MODEL_EXPO
 export function modelDocFromRow(m: ModelExportRow): ModelDoc {
   return {
     key: m.key,
-    name: m.name,
-    description: m.description,
-    intendedPurpose: m.intendedPurpose,
-    foreseeableMisuse: m.foreseeableMisuse,
-    businessUnit: m.businessUnit?.name ?? null,
-    actorRole: m.actorRole,
-    publicAuthority: m.publicAuthority,
-    lifecycle: m.lifecycle,
-    environments: m.environments,
-    businessOwnerEmail: m.businessOwner?.email ?? null,
-    technicalOwnerEmail: m.technicalOwner?.email ?? null,
+    ...writableFieldsOf(m),
     nextReviewAt: iso(m.nextReviewAt),
     euDatabaseId: m.euDatabaseId,
     euRegistration: (m.euRegistration ?? null) as ModelDoc["euRegistration"],
@@ -128,19 +120,7 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
           observedAt: c.observedAt.toISOString(),
           version: c.version?.version ?? null,
           status: c.status,
-          features: c.features
-            .map((f) => ({
-              feature: f.feature,
-              featureType: f.featureType,
-              psi: f.psi,
-              ksStatistic: f.ksStatistic,
-              ksPValue: f.ksPValue,
-              wasserstein: f.wasserstein,
-              metricName: f.metricName,
-              metricValue: f.metricValue,
-              status: f.status,
-            }))
-            .sort((a, b) => byText(`${a.feature}\u0000${a.metricName ?? ""}`, `${b.feature}\u0000${b.metricName ?? ""}`)),
+          features: c.features.map(featureResultFields).sort((a, b) => byText(`${a.feature}\u0000${a.metricName ?? ""}`, `${b.feature}\u0000${b.metricName ?? ""}`)),
         }))
         .sort((a, b) => byText(`${a.observedAt}\u0000${a.version ?? ""}`, `${b.observedAt}\u0000${b.version ?? ""}`)),
     },

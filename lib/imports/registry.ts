@@ -15,7 +15,7 @@ import { createModelSchema, modelFieldsSchema, type ModelFields } from "../model
 import { refreshCompliance, refreshCreatedModelsCompliance, type CreatedModelRelations } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import type { RegistryRow, RowReport, VersionRowInput } from "./types";
-import { MODEL_FIELDS_SELECT } from "../models/upsert";
+import { MODEL_FIELDS_SELECT, writableFieldsOf } from "../models/upsert";
 import { versionFieldsSchema, versionLabelSchema } from "../versions/schemas";
 
 type Db = PrismaClient | Tx;
@@ -75,17 +75,7 @@ function norm(v: unknown): string {
 
 function currentFields(e: Existing): Record<(typeof MODEL_FIELDS)[number], unknown> {
   return {
-    name: e.name,
-    description: e.description,
-    intendedPurpose: e.intendedPurpose,
-    foreseeableMisuse: e.foreseeableMisuse,
-    businessUnit: e.businessUnit?.name ?? null,
-    actorRole: e.actorRole,
-    publicAuthority: e.publicAuthority,
-    lifecycle: e.lifecycle,
-    environments: e.environments,
-    businessOwnerEmail: e.businessOwner?.email ?? null,
-    technicalOwnerEmail: e.technicalOwner?.email ?? null,
+    ...writableFieldsOf(e),
     nextReviewAt: e.nextReviewAt,
     euDatabaseId: e.euDatabaseId,
   };

@@ -29,19 +29,7 @@ export type JobsConfig = {
 };
 
 export function jobsConfig(): JobsConfig {
-  const seconds = (raw: string | undefined, fallback: number, max: number) => {
-    const n = Number(raw);
-    return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
-  };
-  return {
-    databaseUrl: env.databaseUrl(),
-    scanCron: process.env.DOSSIER_SCAN_CRON?.trim() || "*/15 * * * *",
-    deliverCron: process.env.DOSSIER_DELIVER_CRON?.trim() || "* * * * *",
-    retentionCron: process.env.DOSSIER_RETENTION_CRON?.trim() || "30 3 * * *",
-    cronMonitorSeconds: seconds(process.env.DOSSIER_CRON_MONITOR_SECONDS, 30, 45),
-    pollingSeconds: seconds(process.env.DOSSIER_JOB_POLLING_SECONDS, 2, 60),
-    instanceId: process.env.DOSSIER_INSTANCE_ID?.trim() || `${process.pid}`,
-  };
+  return { databaseUrl: env.databaseUrl(), ...env.jobs() };
 }
 
 export type RunningJobs = { boss: PgBoss; stop: () => Promise<void> };

@@ -1,6 +1,8 @@
 // Where a "what is missing" link takes the person who fixes the gap: to the form that fixes it, open,
-// not to a read-only section above it. Anchors starting with "fix-" name <details> forms on the model
-// page (manage-panels); app/_components/open-from-hash.tsx opens and focuses them.
+// not to a read-only section above it. The catalogue entry says where (`fixAt`); this turns it into a URL.
+// Anchors starting with "fix-" name <details> forms on the model page (manage-panels);
+// app/_components/open-from-hash.tsx opens and focuses them.
+import { REQUIREMENTS_BY_ID, type FixTarget, type ModelPageForm } from "../compliance";
 
 /** Anchors of the model page's record-and-update forms. */
 export const FIX_FORMS = {
@@ -10,7 +12,7 @@ export const FIX_FORMS = {
   bias: "fix-bias",
   monitoring: "fix-monitoring",
   incident: "fix-incident",
-} as const;
+} as const satisfies Record<ModelPageForm, string>;
 
 export type FixContext = {
   /** the first dataset linked to the active version that lacks provenance / a bias examination */
@@ -19,32 +21,23 @@ export type FixContext = {
   hasVersion: boolean;
 };
 
-export function fixHref(key: string, item: { id: string; sectionKey?: string | null }, ctx: FixContext): string {
+export function fixTargetHref(key: string, target: FixTarget, ctx: FixContext): string {
   const page = `/models/${key}`;
-  if (item.sectionKey) return `${page}/documentation#section-${item.sectionKey}`;
-  const needsVersion = (anchor: string) => `${page}#${ctx.hasVersion ? anchor : FIX_FORMS.version}`;
-  switch (item.id) {
-    case "RISK_CLASSIFICATION":
-      return `${page}/classification`;
-    case "HR_D_FRIA":
-      return `${page}/fria`;
-    case "ACCOUNTABLE_OWNERS":
-    case "INTENDED_PURPOSE":
-      return `${page}/edit`;
-    case "HR_P_DATA_PROVENANCE":
-      return ctx.datasetLacking?.provenance ? `/datasets/${ctx.datasetLacking.provenance}/edit` : needsVersion(FIX_FORMS.dataset);
-    case "HR_P_DATA_BIAS_EXAMINATION":
-      return ctx.datasetLacking?.biasExamination ? `/datasets/${ctx.datasetLacking.biasExamination}/edit` : needsVersion(FIX_FORMS.dataset);
-    case "HR_P_BIAS_ASSESSMENT":
-      return needsVersion(FIX_FORMS.bias);
-    case "MLOPS_DRIFT_MONITORING":
-    case "MLOPS_MONITORING_FRESH":
-      return `${page}#${FIX_FORMS.monitoring}`;
-    case "MLOPS_ROLLBACK_DRILL":
-      return needsVersion(FIX_FORMS.drill);
+  switch (target.page) {
+    case "documentation":
+      return `${page}/documentation#section-${target.section}`;
+    case "model": {
+      const dataset = target.orDatasetLacking && ctx.datasetLacking?.[target.orDatasetLacking];
+      if (dataset) return `/datasets/${dataset}/edit`;
+      return `${page}#${target.needsVersion && !ctx.hasVersion ? FIX_FORMS.version : FIX_FORMS[target.form]}`;
+    }
     default:
-      if (item.id.includes("EU_DATABASE") || item.id.includes("REGISTRATION")) return `${page}/eu-registration`;
-      // rollback plan, training-serving skew, an active version: recorded with the version
-      return `${page}#${FIX_FORMS.version}`;
+      return `${page}/${target.page}`;
   }
+}
+
+/** The link for a requirement item; an id the catalogue does not know (none should reach here) opens the model page. */
+export function fixHref(key: string, item: { id: string }, ctx: FixContext): string {
+  const requirement = REQUIREMENTS_BY_ID.get(item.id);
+  return requirement ? fixTargetHref(key, requirement.fixAt, ctx) : `/models/${key}`;
 }

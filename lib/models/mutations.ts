@@ -13,14 +13,19 @@ import { MODEL_WRITE_TX, lockModelByKey } from "./lock";
 
 export type ModelActor = Actor & { email: string };
 
-/** The columns recorded in the audit log for a model (before/after). */
-const AUDITED = {
+/** The columns that say which model this is and what it is for: in its API JSON, its upsert comparison and its audit record. */
+export const MODEL_DESCRIPTION_COLUMNS = {
   id: true,
   key: true,
   name: true,
   description: true,
   intendedPurpose: true,
   foreseeableMisuse: true,
+} as const satisfies Prisma.ModelSelect;
+
+/** The columns recorded in the audit log for a model (before/after). */
+const AUDITED = {
+  ...MODEL_DESCRIPTION_COLUMNS,
   businessUnitId: true,
   actorRole: true,
   publicAuthority: true,

@@ -1,20 +1,11 @@
 // One zod schema per input, shared by the portal's forms, server actions and the API.
 import { z } from "zod";
 import { ActorRole, Lifecycle } from "../generated/prisma/enums";
-import { calendarDate, optionalText, requiredText, revisionInput, safeString } from "../validation";
+import { calendarDate, optionalEmail, optionalText, requiredText, revisionInput, safeString } from "../validation";
 
 export const MODEL_KEY_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
 export const modelKeySchema = z.string().trim().regex(MODEL_KEY_PATTERN, "Use 1-80 lowercase letters, digits and hyphens, starting and ending with a letter or digit.");
-
-const optionalEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((v) => (v === "" ? null : v))
-  .pipe(z.email("Enter a valid email address.").nullable())
-  .nullable()
-  .optional();
 
 /** Fields of a model that people and pipelines edit (classification has its own flow). */
 export const modelFieldsSchema = z.object({
@@ -27,8 +18,8 @@ export const modelFieldsSchema = z.object({
   publicAuthority: z.boolean().optional(),
   lifecycle: z.enum(Lifecycle, { error: "Choose development, validation, production or retired." }),
   environments: z.array(requiredText(60)).max(20, "At most 20 environments.").optional(),
-  businessOwnerEmail: optionalEmail,
-  technicalOwnerEmail: optionalEmail,
+  businessOwnerEmail: optionalEmail(),
+  technicalOwnerEmail: optionalEmail(),
   nextReviewAt: calendarDate().nullable().optional(),
   euDatabaseId: optionalText(100),
 });

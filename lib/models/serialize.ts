@@ -6,14 +6,10 @@ import type { CompletenessItem } from "../compliance/completeness";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { evaluateModel } from "./compliance";
+import { MODEL_DESCRIPTION_COLUMNS } from "./mutations";
 
 export const MODEL_JSON_SELECT = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  intendedPurpose: true,
-  foreseeableMisuse: true,
+  ...MODEL_DESCRIPTION_COLUMNS,
   actorRole: true,
   publicAuthority: true,
   lifecycle: true,

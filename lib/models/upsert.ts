@@ -7,19 +7,15 @@ import { prisma } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { assertCan, type Actor } from "../authz/policy";
 import { upsertModelSchema } from "./schemas";
-import { createModel, updateModel, type ModelActor } from "./mutations";
+import { MODEL_DESCRIPTION_COLUMNS, createModel, updateModel, type ModelActor } from "./mutations";
 import type { ModelFields } from "./schemas";
+import type { Model } from "../generated/prisma/client";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged";
 
 /** The model columns a caller-supplied field set is compared with (also used by lib/imports). */
 export const MODEL_FIELDS_SELECT = {
-  id: true,
-  key: true,
-  name: true,
-  description: true,
-  intendedPurpose: true,
-  foreseeableMisuse: true,
+  ...MODEL_DESCRIPTION_COLUMNS,
   actorRole: true,
   publicAuthority: true,
   lifecycle: true,
@@ -33,6 +29,29 @@ export const MODEL_FIELDS_SELECT = {
   businessOwner: { select: { email: true } },
   technicalOwner: { select: { email: true } },
 } as const;
+
+type DescribedModelRow = Pick<Model, "name" | "description" | "intendedPurpose" | "foreseeableMisuse" | "actorRole" | "publicAuthority" | "lifecycle" | "environments"> & {
+  businessUnit: { name: string } | null;
+  businessOwner: { email: string } | null;
+  technicalOwner: { email: string } | null;
+};
+
+/** A stored model's editable fields in the shape callers write them (names for the unit, emails for the owners): the import's comparison and the export. */
+export function writableFieldsOf(m: DescribedModelRow) {
+  return {
+    name: m.name,
+    description: m.description,
+    intendedPurpose: m.intendedPurpose,
+    foreseeableMisuse: m.foreseeableMisuse,
+    businessUnit: m.businessUnit?.name ?? null,
+    actorRole: m.actorRole,
+    publicAuthority: m.publicAuthority,
+    lifecycle: m.lifecycle,
+    environments: m.environments,
+    businessOwnerEmail: m.businessOwner?.email ?? null,
+    technicalOwnerEmail: m.technicalOwner?.email ?? null,
+  };
+}
 
 type Current = NonNullable<Awaited<ReturnType<typeof loadCurrent>>>;
 

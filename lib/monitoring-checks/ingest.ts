@@ -10,22 +10,13 @@ import { assertCan, type Actor } from "../authz/policy";
 import { refreshCompliance } from "../models/compliance";
 import { MODEL_WRITE_TX, lockModelById } from "../models/lock";
 import type { MonitoringPush, MonitoringResultJson } from "../monitoring/schemas";
+import type { FeatureResultFields } from "../monitoring/feature-result";
 import { computeDrift, driftStatus, DriftInputError, DEFAULT_PSI_CRITICAL, DEFAULT_PSI_WARNING, type DriftStatus, type DriftThresholds } from "../monitoring/drift";
 
 export type IngestActor = Actor & { email: string };
 
 type FeatureResult = MonitoringResultJson["features"][number];
-type Row = {
-  feature: string;
-  featureType: string;
-  psi: number | null;
-  ksStatistic: number | null;
-  ksPValue: number | null;
-  wasserstein: number | null;
-  metricName: string | null;
-  metricValue: number | null;
-  status: DriftStatus;
-};
+type Row = FeatureResultFields<DriftStatus>;
 
 const RANK: Record<DriftStatus, number> = { HEALTHY: 0, WARNING: 1, CRITICAL: 2 };
 export const worstStatus = (statuses: Iterable<DriftStatus>): DriftStatus => {

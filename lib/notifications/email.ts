@@ -9,20 +9,14 @@ import { createHash } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { prisma, type Tx } from "../db";
 import { NOTIFICATION_KIND_INFO, isNotificationKind } from "./kinds";
+import { env } from "../env";
 
 export type MailConfig = { url: string; from: string; portalUrl: string; digestHourUtc: number };
 
 /** SMTP_URL (smtp://user:pass@host:587, smtps://… for implicit TLS); unset = no email. */
 export function mailConfig(): MailConfig | null {
-  const url = process.env.SMTP_URL?.trim();
-  if (!url) return null;
-  const hour = Number(process.env.DOSSIER_DIGEST_HOUR ?? 7);
-  return {
-    url,
-    from: process.env.MAIL_FROM?.trim() || "Dossier <dossier@localhost>",
-    portalUrl: (process.env.PORTAL_URL || process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/$/, ""),
-    digestHourUtc: Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : 7,
-  };
+  const mail = env.mail();
+  return mail && { url: mail.smtpUrl, from: mail.from, portalUrl: mail.portalUrl, digestHourUtc: mail.digestHourUtc };
 }
 
 let cached: { url: string; transport: Transporter } | null = null;

@@ -95,6 +95,8 @@ if (args.includes("--inventory-only")) {
   result.dossier = await measureDossier();
   result.inventoryDemo = await measureInventory("demo", 3);
 }
+// what the workers did, and whether the PDF engine's caches engaged (hits > 0)
+result.pool = pdfPool().stats();
 await prisma.$disconnect();
 await pdfPool().close();
 

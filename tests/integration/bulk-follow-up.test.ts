@@ -10,6 +10,7 @@ import { bulkFollowUp } from "@/lib/follow-up/bulk";
 import { deliverPendingEmails, type MailConfig } from "@/lib/notifications/email";
 import { listInbox } from "@/lib/notifications/inbox";
 import { evaluateModel } from "@/lib/models/compliance";
+import { actorOf } from "../support/actors";
 
 const run = Date.now().toString(36);
 const mails: Array<{ to: string[]; text: string }> = [];
@@ -19,11 +20,6 @@ let officer: ModelActor, owner: ModelActor, hannah: ModelActor;
 const keys = [0, 1, 2].map((i) => `test-bulk-${i}-${run}`);
 // the inventory's URL filters, as the page passes them on: our three models only
 const ours = { q: `-${run}`, lifecycle: "VALIDATION", owner: "" };
-
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
 
 beforeAll(async () => {
   smtp = await startSmtpSink(mails, (to, raw) => ({ to, text: raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=") }));

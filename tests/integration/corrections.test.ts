@@ -14,13 +14,10 @@ import { loadModelDocs } from "@/lib/exports/inventory";
 import { runImport } from "@/lib/imports/run-import";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from "@/lib/exports/format";
 import { getModelDossierData } from "@/lib/dossier/get-model-dossier-data";
+import { actorOf } from "../support/actors";
 
 const run = Date.now().toString(36);
 let owner: ModelActor, officer: ModelActor, auditor: ModelActor;
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
 const latestReview = (modelId: string) => prisma.review.findFirstOrThrow({ where: { modelId }, orderBy: { submittedAt: "desc" } });
 const newModel = (name: string) =>
   createModel({

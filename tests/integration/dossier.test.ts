@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { DOCUMENTATION_SECTIONS } from "@/lib/compliance";
 import { evaluateModels, inventorySummary, type EvaluatedModel } from "@/lib/models/compliance";
 import { canonicalJson, contentSha256, sha256Hex } from "@/lib/dossier/content-hash";
@@ -20,6 +19,7 @@ import { INCOMPLETE_BANNER } from "@/lib/dossier/pdf-kit";
 import { pdfPool } from "@/lib/dossier/pool";
 import { getRecord, getRecordContent, listRecords, verifyBytes, verifyDocument } from "@/lib/dossier/records";
 import type { InventoryReportData, ModelDossierData } from "@/lib/dossier/types";
+import { rejection } from "../support/actors";
 
 const PROHIBITED_HR_SYSTEM = "contact-centre-agent-emotion-monitor";
 const ANNEX_IV = DOCUMENTATION_SECTIONS.filter((s) => s.key.startsWith("annex-iv-"));
@@ -43,16 +43,6 @@ function pdfInfo(pdf: Uint8Array): Record<string, string> {
   writeFileSync(file, pdf);
   const out = execFileSync("pdfinfo", ["-enc", "UTF-8", file], { encoding: "utf8" });
   return Object.fromEntries(out.split("\n").map((l) => [l.slice(0, l.indexOf(":")).trim(), l.slice(l.indexOf(":") + 1).trim()]));
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
 }
 
 let compliance: DossierReader;
@@ -354,7 +344,11 @@ describe("dossier records", () => {
 describe("worker pool", () => {
   it("renders off the event loop: the main thread stays responsive during a report", async () => {
     const data = await getInventoryReportData({ actor: compliance, filters: {}, recordId: crypto.randomUUID() });
+    const before = pdfPool().stats();
     await pdfPool().warm();
+    // every worker started, and each idle one loaded its fonts
+    expect(pdfPool().stats()).toMatchObject({ workers: pdfPool().size, busy: 0, queued: 0 });
+    expect(pdfPool().stats().warmedUp).toBeGreaterThan(before.warmedUp);
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const started = performance.now();
@@ -363,6 +357,10 @@ describe("worker pool", () => {
     delay.disable();
     expect(a.pdf.byteLength).toBeGreaterThan(10_000);
     expect(b.pdf.byteLength).toBe(a.pdf.byteLength);
+    // the pool counts what it rendered and passes on the engine's cache counters: the second report reuses layouts
+    const after = pdfPool().stats();
+    expect(after.rendered - before.rendered).toBeGreaterThanOrEqual(2);
+    expect(after.engine.layoutHits).toBeGreaterThan(0);
     // rendering took seconds; the event loop was never blocked for more than a fraction of that
     expect(elapsed).toBeGreaterThan(500);
     expect(delay.max / 1e6).toBeLessThan(Math.max(250, elapsed / 4));
@@ -373,7 +371,9 @@ describe("worker pool", () => {
       kind: "MODEL_DOSSIER",
       issuance: { recordId: "x", generatedAt: "2026-01-01T00:00:00.000Z", generatedBy: { name: "x", email: null, role: "x" }, contentSha256: "" },
     } as unknown as ModelDossierData;
+    const failedBefore = pdfPool().stats().failed;
     await expect(pdfPool().render(broken)).rejects.toThrow(/PDF rendering failed/);
+    expect(pdfPool().stats().failed).toBe(failedBefore + 1);
     const data = await getInventoryReportData({ actor: compliance, filters: { riskClass: "PROHIBITED" }, recordId: crypto.randomUUID() });
     expect((await pdfPool().render(data)).pdf.byteLength).toBeGreaterThan(1000);
   });

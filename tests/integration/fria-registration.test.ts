@@ -7,15 +7,11 @@ import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { classifyModel } from "@/lib/models/classification";
 import { saveFria } from "@/lib/fria/fria";
 import { getRegistration, saveRegistration } from "@/lib/eu-registration/registration";
+import { actorOf } from "../support/actors";
 
 const run = Date.now().toString(36);
 let owner: ModelActor, officer: ModelActor, exec: ModelActor;
 let key: string;
-
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
 
 const PUBLIC_BENEFITS = PUBLIC_BENEFITS_DEPLOYER;
 const ELEMENTS = PUBLIC_BENEFITS_FRIA_ELEMENTS;

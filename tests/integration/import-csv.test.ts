@@ -5,12 +5,12 @@ import { csvToRows } from "@/lib/imports/csv-rows";
 import { lifecycleFromVersions, slugifyModelName } from "@/lib/imports/mlflow";
 import { runImport } from "@/lib/imports/run-import";
 import type { ModelActor } from "@/lib/models/mutations";
+import { actorOf } from "../support/actors";
 
 const P = `imp-csv-${Date.now().toString(36)}`;
 let admin: ModelActor;
 beforeAll(async () => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email: "admin@northwind.example" } });
-  admin = { id: u.id, role: u.role, email: u.email };
+  admin = await actorOf("admin@northwind.example");
 });
 afterAll(async () => {
   await prisma.model.deleteMany({ where: { key: { startsWith: P } } });

@@ -4,16 +4,13 @@ import { AppError } from "@/lib/errors";
 import { runImport } from "@/lib/imports/run-import";
 import type { ModelActor } from "@/lib/models/mutations";
 import { fixtureKeyPrefix, mlflowExport } from "../fixtures/imports/mlflow-export";
+import { actorOf } from "../support/actors";
 
 const PREFIX = `ImpMl${Date.now().toString(36)}`;
 const keyPrefix = fixtureKeyPrefix(PREFIX);
 let admin: ModelActor;
 let owner: ModelActor;
 let exec: ModelActor;
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
 
 beforeAll(async () => {
   admin = await actorOf("admin@northwind.example");

@@ -5,12 +5,12 @@ import { runImport } from "@/lib/imports/run-import";
 import { inventoryQuerySchema, listModels } from "@/lib/models/queries";
 import type { ModelActor } from "@/lib/models/mutations";
 import { refreshCompliance } from "@/lib/models/compliance";
+import { actorOf } from "../support/actors";
 
 const P = `impval-${Date.now().toString(36)}`;
 let admin: ModelActor;
 beforeAll(async () => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email: "admin@northwind.example" } });
-  admin = { id: u.id, role: u.role, email: u.email };
+  admin = await actorOf("admin@northwind.example");
 });
 afterAll(async () => {
   await prisma.model.deleteMany({ where: { key: { startsWith: P } } });

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { createModel, updateModel, type ModelActor } from "@/lib/models/mutations";
 import { verifyAuditChain } from "@/lib/audit-log/queries";
 import { createFirstAdmin } from "@/lib/users/users";
+import { actorOf, rejection } from "../support/actors";
 
 let owner: ModelActor;
 let otherOwnerModelKey: string;
@@ -11,21 +12,6 @@ let exec: ModelActor;
 let admin: ModelActor;
 const run = Date.now().toString(36);
 const key = (name: string) => `test-${name}-${run}`;
-
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 beforeAll(async () => {
   owner = await actorOf("owner@northwind.example");

@@ -10,15 +10,11 @@ import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { classifyModel } from "@/lib/models/classification";
 import { checkRuleSets, flaggedModels, reconfirmUnderCurrentRules } from "@/lib/models/rule-sets";
 import { officerWorklist, reclassificationsNeeded } from "@/lib/home/home";
+import { actorOf } from "../support/actors";
 
 const run = Date.now().toString(36);
 const key = (n: string) => `test-rules-${n}-${run}`;
 let owner: ModelActor, officer: ModelActor;
-
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
 
 const COMMON = {
   "scope.ai-system": "YES",

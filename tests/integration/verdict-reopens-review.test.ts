@@ -9,13 +9,10 @@ import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
 import { createIncident } from "@/lib/incidents/incidents";
 import { createBiasAssessment } from "@/lib/bias/assessments";
 import { evaluateModel } from "@/lib/models/compliance";
+import { actorOf } from "../support/actors";
 
 const run = Date.now().toString(36);
 let owner: ModelActor, officer: ModelActor;
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
 const latestReview = (modelId: string) => prisma.review.findFirstOrThrow({ where: { modelId }, orderBy: { submittedAt: "desc" } });
 
 async function approve(key: string) {

@@ -2,7 +2,6 @@
 // four-eyes reviews, derived verdicts and audit events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createModel, updateModel, type ModelActor } from "@/lib/models/mutations";
 import { classifyModel, confirmClassification } from "@/lib/models/classification";
 import { addEvidence, saveSection } from "@/lib/documentation/sections";
@@ -14,24 +13,11 @@ import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
 import { listModels } from "@/lib/models/queries";
 import { createVersion } from "@/lib/versions/versions";
 import { SECTION_TEXTS } from "../fixtures/section-texts";
+import { actorOf, rejection } from "../support/actors";
 
 const run = Date.now().toString(36);
 const key = (n: string) => `test-ws-${n}-${run}`;
 let owner: ModelActor, officer: ModelActor, admin: ModelActor, exec: ModelActor, auditor: ModelActor;
-
-const actorOf = async (email: string): Promise<ModelActor> => {
-  const u = await prisma.user.findUniqueOrThrow({ where: { email } });
-  return { id: u.id, role: u.role, email: u.email };
-};
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected an AppError");
-}
 
 // a provider's customer chatbot: LIMITED with the Art. 50(1) duty
 const CHATBOT = {

@@ -1,14 +1,16 @@
-// The lint rule that keeps dependencies one way (edge → domain → base, see docs/architecture.md)
-// really refuses a wrong import, and lets the right ones through.
+// The lint rules of docs/architecture.md really refuse what they are for, and let the right code through:
+// dependencies one way (edge → domain → base), and `process.env` read only in lib/env.ts.
 import { describe, expect, it } from "vitest";
 import { ESLint } from "eslint";
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function directionErrors(filePath: string, source: string): Promise<string[]> {
+async function ruleErrors(ruleId: string, filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "import/no-restricted-paths").map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === ruleId).map((m) => m.message);
 }
+const directionErrors = (filePath: string, source: string) => ruleErrors("import/no-restricted-paths", filePath, source);
+const envErrors = (filePath: string, source: string) => ruleErrors("no-restricted-properties", filePath, source);
 
 describe("dependency direction (import/no-restricted-paths)", () => {
   it("refuses a domain module that imports the edge (lib/api or app/)", async () => {
@@ -28,5 +30,17 @@ describe("dependency direction (import/no-restricted-paths)", () => {
   it("lets the edge import a domain and a domain import base code", async () => {
     expect(await directionErrors("lib/api/right-way.ts", 'import { listBusinessUnits } from "../models/queries";\nexport const x = listBusinessUnits;\n')).toEqual([]);
     expect(await directionErrors("lib/models/right-way.ts", 'import { assertCan } from "../authz/policy";\nimport { prisma } from "../db";\nexport const x = [assertCan, prisma];\n')).toEqual([]);
+  }, 60_000);
+});
+
+describe("process.env only in lib/env.ts (no-restricted-properties)", () => {
+  it("refuses a direct read, or a destructuring of process, in lib/", async () => {
+    expect(await envErrors("lib/models/reads-env.ts", "export const x = process.env.DOSSIER_ANYTHING;\n")).toEqual([expect.stringMatching(/lib\/env\.ts/)]);
+    expect(await envErrors("lib/api/reads-env.ts", "const { env } = process;\nexport const x = env.X;\n")).toHaveLength(1);
+  }, 60_000);
+
+  it("lets lib/env.ts and code outside lib/ read it", async () => {
+    expect(await envErrors("lib/env.ts", "export const x = process.env.X;\n")).toEqual([]);
+    expect(await envErrors("scripts/reads-env.ts", "export const x = process.env.X;\n")).toEqual([]);
   }, 60_000);
 });

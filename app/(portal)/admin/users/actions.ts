@@ -4,6 +4,7 @@ import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
+import { formValues, runFormFor } from "@/lib/form-data";
 import { createUser } from "@/lib/users/users";
 import { unlockSignIn } from "@/lib/auth/throttle";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -12,21 +13,14 @@ export type NewUserState = { fieldErrors?: FieldErrors; formError?: string; crea
 
 export async function createUserAction(_prev: NewUserState, formData: FormData): Promise<NewUserState> {
   const actor = await requireUser();
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), role: String(formData.get("role") ?? "") };
+  const { name = "", email = "", role: roleName = "", password = "" } = formValues(formData);
+  const values = { name, email, role: roleName };
   const role = Object.values(Role).find((r) => r === values.role);
   if (!role) return { fieldErrors: { role: ["Choose a role."] }, values };
-  try {
-    const user = await createUser({ actor, role, input: { ...values, password: String(formData.get("password") ?? "") } });
-    revalidatePath("/admin/users");
-    return { created: user.email };
-  } catch (caught) {
-    const e = asKnownError(caught);
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { fieldErrors: e.fieldErrors, formError: e.message, values };
-    }
-    throw e;
-  }
+  const done = await runFormFor(values, () => createUser({ actor, role, input: { ...values, password } }), forbidden);
+  if (!done.ok) return done.outcome;
+  revalidatePath("/admin/users");
+  return { created: done.result.email };
 }
 
 /** Lift a sign-in lock (account or client address) before it expires; audited in lib/auth/throttle.ts. */

@@ -3,7 +3,7 @@
 import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { runFormFor } from "@/lib/form-data";
 import { changeUserRole, deactivateUser, reactivateUser, resetPassword, resetSecondFactor } from "@/lib/users/lifecycle";
 
 export type LifecycleState = { message?: string; error?: string; oneTimePassword?: string };
@@ -37,15 +37,8 @@ export async function userLifecycleAction(_prev: LifecycleState, formData: FormD
   const operation = String(formData.get("operation") ?? "");
   const run = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation as keyof typeof OPERATIONS] : undefined;
   if (!run) return { error: "Unknown operation." };
-  try {
-    const result = await run(actor, formData.get("userId"), formData);
-    revalidatePath("/admin/users");
-    return result;
-  } catch (e) {
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { error: e.message };
-    }
-    throw e;
-  }
+  const done = await runFormFor({}, () => run(actor, formData.get("userId"), formData), forbidden);
+  if (!done.ok) return { error: done.outcome.formError };
+  revalidatePath("/admin/users");
+  return done.result;
 }

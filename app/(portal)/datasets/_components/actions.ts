@@ -3,7 +3,8 @@
 import { forbidden, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
+import { formValues, runFormFor } from "@/lib/form-data";
 import { createDataset, updateDataset } from "@/lib/datasets/datasets";
 
 export type DatasetFormState = { fieldErrors?: FieldErrors; formError?: string; values?: Record<string, string> };
@@ -27,41 +28,29 @@ const TEXT = [
 ];
 
 function read(formData: FormData) {
+  const typed = formValues(formData);
   const values: Record<string, string> = {};
-  for (const k of TEXT) values[k] = String(formData.get(k) ?? "");
-  values.personalData = formData.get("personalData") === "on" ? "on" : "";
-  values.specialCategoryData = formData.get("specialCategoryData") === "on" ? "on" : "";
+  for (const k of TEXT) values[k] = typed[k] ?? "";
+  values.personalData = typed.personalData === "on" ? "on" : "";
+  values.specialCategoryData = typed.specialCategoryData === "on" ? "on" : "";
   const input = { ...values, personalData: values.personalData === "on", specialCategoryData: values.specialCategoryData === "on" };
   return { values, input };
-}
-
-async function run(values: Record<string, string>, fn: () => Promise<{ id: string }>): Promise<DatasetFormState | string> {
-  try {
-    return (await fn()).id;
-  } catch (caught) {
-    const e = asKnownError(caught);
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { fieldErrors: e.fieldErrors, formError: e.message, values };
-    }
-    throw e;
-  }
 }
 
 export async function createDatasetAction(_prev: DatasetFormState, formData: FormData): Promise<DatasetFormState> {
   const actor = await requireUser();
   const { values, input } = read(formData);
-  const result = await run(values, () => createDataset({ actor, input }));
-  if (typeof result !== "string") return result;
+  const done = await runFormFor(values, () => createDataset({ actor, input }), forbidden);
+  if (!done.ok) return done.outcome;
   revalidatePath("/datasets");
-  redirect(`/datasets/${result}`);
+  redirect(`/datasets/${done.result.id}`);
 }
 
 export async function updateDatasetAction(id: string, _prev: DatasetFormState, formData: FormData): Promise<DatasetFormState> {
   const actor = await requireUser();
   const { values, input } = read(formData);
-  const result = await run(values, () => updateDataset({ actor, id, input }));
-  if (typeof result !== "string") return result;
+  const done = await runFormFor(values, () => updateDataset({ actor, id, input }), forbidden);
+  if (!done.ok) return done.outcome;
   revalidatePath(`/datasets/${id}`);
   redirect(`/datasets/${id}`);
 }

@@ -3,7 +3,8 @@
 import { forbidden, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
+import { formValues, runFormFor } from "@/lib/form-data";
 import { createModel, updateModel } from "@/lib/models/mutations";
 
 export type ModelFormState = {
@@ -14,9 +15,8 @@ export type ModelFormState = {
 };
 
 function formInput(formData: FormData) {
-  const text = (name: string) => String(formData.get(name) ?? "");
-  const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) values[k] = v;
+  const values = formValues(formData);
+  const text = (name: string) => values[name] ?? "";
   const input = {
     key: text("key"),
     name: text("name"),
@@ -25,7 +25,7 @@ function formInput(formData: FormData) {
     foreseeableMisuse: text("foreseeableMisuse"),
     businessUnit: text("businessUnit"),
     actorRole: text("actorRole") || undefined,
-    publicAuthority: formData.get("publicAuthority") === "on",
+    publicAuthority: values.publicAuthority === "on",
     lifecycle: text("lifecycle"),
     environments: text("environments")
       .split(",")
@@ -40,25 +40,11 @@ function formInput(formData: FormData) {
   return { input, values };
 }
 
-async function run(values: Record<string, string>, fn: () => Promise<unknown>): Promise<ModelFormState | null> {
-  try {
-    await fn();
-    return null;
-  } catch (caught) {
-    const e = asKnownError(caught);
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { fieldErrors: e.fieldErrors, formError: e.message, values };
-    }
-    throw e;
-  }
-}
-
 export async function createModelAction(_prev: ModelFormState, formData: FormData): Promise<ModelFormState> {
   const actor = await requireUser();
   const { input, values } = formInput(formData);
-  const failed = await run(values, () => createModel({ actor, input }));
-  if (failed) return failed;
+  const done = await runFormFor(values, () => createModel({ actor, input }), forbidden);
+  if (!done.ok) return done.outcome;
   revalidatePath("/models");
   redirect(`/models/${input.key.trim()}`);
 }
@@ -66,8 +52,8 @@ export async function createModelAction(_prev: ModelFormState, formData: FormDat
 export async function updateModelAction(key: string, _prev: ModelFormState, formData: FormData): Promise<ModelFormState> {
   const actor = await requireUser();
   const { input, values } = formInput(formData);
-  const failed = await run(values, () => updateModel({ actor, key, input }));
-  if (failed) return failed;
+  const done = await runFormFor(values, () => updateModel({ actor, key, input }), forbidden);
+  if (!done.ok) return done.outcome;
   revalidatePath(`/models/${key}`);
   redirect(`/models/${key}`);
 }

@@ -3,15 +3,13 @@
 //      NDJSON ({"type":"progress"…} lines, then {"type":"done","record":…,"downloadUrl":…}); the portal's
 //      download buttons use it so a long report shows progress and downloads when ready.
 import { z } from "zod";
-import { assertJsonContentType } from "@/lib/api/body";
+import { assertJsonContentType, parseJsonBytes, parseWith, readBodyBytes } from "@/lib/api/body";
 import { authenticate, requireScope } from "@/lib/api/principal";
 import { assertCoversAllModels } from "@/lib/authz/policy";
 import { withApiErrors } from "@/lib/api/problem";
-import { AppError, fieldErrorsOf } from "@/lib/errors";
 import { DossierKind } from "@/lib/generated/prisma/enums";
 import { generateDocument, generateRequestSchema } from "@/lib/dossier/generate";
 import { parseQuery, progressStream, readerOf } from "@/lib/api/dossier-http";
-import { assertSafeInput } from "@/lib/validation";
 import { listRecords } from "@/lib/dossier/records";
 
 export const runtime = "nodejs";
@@ -36,16 +34,8 @@ export const POST = withApiErrors(async (request: Request) => {
   requireScope(principal, "read");
   // JSON only: a text/plain body is what a cross-site HTML form could send
   assertJsonContentType(request);
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new AppError("VALIDATION", "The body must be JSON.", { _form: ["The body must be JSON."] });
-  }
-  assertSafeInput(body, "The request body");
-  const parsed = generateRequestSchema.safeParse(body);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid document request.", fieldErrorsOf(parsed.error));
-  const job = parsed.data;
+  // the same size limit (413) and JSON/NUL checks as every other write
+  const job = parseWith(generateRequestSchema, parseJsonBytes(await readBodyBytes(request)));
   if (job.kind === "MODEL_DOSSIER") requireScope(principal, "read", job.modelKey);
   else assertCoversAllModels(principal, "the inventory report");
   const actor = readerOf(principal);

@@ -3,7 +3,8 @@
 import { forbidden } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError, type FieldErrors, asKnownError } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/errors";
+import { runForm, runFormFor } from "@/lib/form-data";
 import { classifyModel, confirmClassification } from "@/lib/models/classification";
 import { reconfirmUnderCurrentRules } from "@/lib/models/rule-sets";
 
@@ -17,49 +18,27 @@ export async function classifyAction(key: string, _prev: ClassificationState, fo
   } catch {
     return { formError: "The questionnaire could not be read; reload the page and try again." };
   }
-  try {
-    const { status, result } = await classifyModel({ actor, key, input: { revision: formData.get("revision"), answers } });
-    revalidatePath(`/models/${key}`);
-    return { saved: `${status === "CONFIRMED" ? "Saved and confirmed" : "Proposed; a compliance officer will confirm it"}: ${result.riskClass}.` };
-  } catch (caught) {
-    const e = asKnownError(caught);
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { fieldErrors: e.fieldErrors, formError: e.message };
-    }
-    throw e;
-  }
+  const done = await runFormFor({}, () => classifyModel({ actor, key, input: { revision: formData.get("revision"), answers } }), forbidden);
+  if (!done.ok) return { fieldErrors: done.outcome.fieldErrors, formError: done.outcome.formError };
+  const { status, result } = done.result;
+  revalidatePath(`/models/${key}`);
+  return { saved: `${status === "CONFIRMED" ? "Saved and confirmed" : "Proposed; a compliance officer will confirm it"}: ${result.riskClass}.` };
 }
 
 export async function confirmClassificationAction(key: string, revision: number): Promise<ClassificationState> {
   const actor = await requireUser();
-  try {
-    await confirmClassification({ actor, key, revision });
-    revalidatePath(`/models/${key}`);
-    return { saved: "Classification confirmed." };
-  } catch (caught) {
-    const e = asKnownError(caught);
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { formError: e.message };
-    }
-    throw e;
-  }
+  const outcome = await runForm({}, "Classification confirmed.", () => confirmClassification({ actor, key, revision }), forbidden);
+  if (!outcome.saved) return { formError: outcome.formError };
+  revalidatePath(`/models/${key}`);
+  return { saved: outcome.saved };
 }
 
 /** One click: accept the verdict of the current rule set for a model flagged "rules changed" (audited). */
 export async function reconfirmUnderCurrentRulesAction(key: string, revision: number): Promise<ClassificationState> {
   const actor = await requireUser();
-  try {
-    const r = await reconfirmUnderCurrentRules({ actor, key, revision });
-    revalidatePath(`/models/${key}`);
-    revalidatePath("/rules");
-    return { saved: `Re-confirmed under ${r.toVersion}: ${r.new.riskClass}.` };
-  } catch (e) {
-    if (isAppError(e)) {
-      if (e.code === "FORBIDDEN") forbidden();
-      return { formError: e.message };
-    }
-    throw e;
-  }
+  const done = await runFormFor({}, () => reconfirmUnderCurrentRules({ actor, key, revision }), forbidden);
+  if (!done.ok) return { formError: done.outcome.formError };
+  revalidatePath(`/models/${key}`);
+  revalidatePath("/rules");
+  return { saved: `Re-confirmed under ${done.result.toVersion}: ${done.result.new.riskClass}.` };
 }
