@@ -8,7 +8,7 @@ import { prisma, type Tx } from "../db";
 import { can, type Resource } from "../authz/policy";
 import type { AuditInput } from "../audit-log/record";
 import { recordAuditBatch } from "../audit-log/record";
-import { insertJsonRows } from "./bulk-insert";
+import { insertJsonRows, MODEL_COLUMN_TYPES, VERSION_COLUMN_TYPES } from "./bulk-insert";
 import { Role, type ActorRole, type Lifecycle } from "../generated/prisma/enums";
 import type { PrismaClient } from "../generated/prisma/client";
 import { createModelSchema, modelFieldsSchema, type ModelFields } from "../models/schemas";
@@ -285,7 +285,7 @@ export async function applyRegistryPlan({ actor, plan, db = prisma }: { actor: M
           await insertJsonRows(
             tx,
             "Model",
-            { ...MODEL_INSERT_COLUMNS, ...VERDICT_INSERT_COLUMNS },
+            { ...MODEL_COLUMN_TYPES, ...VERDICT_INSERT_COLUMNS },
             newModels.map(({ columns }, j) => ({ actorRole: "DEPLOYER", publicAuthority: false, ...columns, ...verdicts[j], updatedAt: now })),
           );
           for (const p of chunk.filter((x) => x.report.outcome === "updated")) {
@@ -329,7 +329,7 @@ export async function applyRegistryPlan({ actor, plan, db = prisma }: { actor: M
           await insertJsonRows(
             tx,
             "ModelVersion",
-            VERSION_INSERT_COLUMNS,
+            VERSION_COLUMN_TYPES,
             versionRows.map((v) => ({ id: randomUUID(), ...v, active: v.active ?? false, updatedAt: now })),
           );
           await recordAuditBatch(tx, events);
@@ -362,37 +362,6 @@ const COLUMN_OF: Record<string, string> = {
   technicalOwnerEmail: "technicalOwnerId",
   nextReviewAt: "nextReviewAt",
   euDatabaseId: "euDatabaseId",
-};
-
-/** Columns a created model is inserted with (set-based, lib/imports/bulk-insert.ts). */
-const MODEL_INSERT_COLUMNS = {
-  id: "uuid",
-  key: "text",
-  name: "text",
-  description: "text",
-  intendedPurpose: "text",
-  foreseeableMisuse: "text",
-  businessUnitId: "uuid",
-  actorRole: '"ActorRole"',
-  publicAuthority: "boolean",
-  lifecycle: '"Lifecycle"',
-  environments: "text[]",
-  businessOwnerId: "uuid",
-  technicalOwnerId: "uuid",
-  nextReviewAt: "timestamp(3)",
-  euDatabaseId: "text",
-  updatedAt: "timestamp(3)",
-};
-const VERSION_INSERT_COLUMNS = {
-  id: "uuid",
-  modelId: "uuid",
-  version: "text",
-  registryUri: "text",
-  stage: "text",
-  active: "boolean",
-  trainingPipelineVersion: "text",
-  servingPipelineVersion: "text",
-  updatedAt: "timestamp(3)",
 };
 
 function modelColumns(f: ModelFields, units: Map<string, string>, owners: Owners) {
