@@ -80,10 +80,11 @@ function normalise(doc: ModelDoc): ModelDoc {
 
 function changedParts(before: ModelDoc | null, after: ModelDoc): string[] {
   const keys = Object.keys(after) as Array<keyof ModelDoc>;
-  if (!before) return keys.filter((k) => k !== "key" && canonicalJson(after[k]) !== canonicalJson(normaliseEmpty(after[k])));
+  // a new model's part counts when it holds something: a non-empty list or a value (objects are listed by their own keys)
+  if (!before) return keys.filter((k) => k !== "key" && holdsSomething(after[k]));
   return keys.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
 }
-const normaliseEmpty = (v: unknown) => (Array.isArray(v) ? [] : v === null ? null : typeof v === "object" ? v : null);
+const holdsSomething = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && typeof v !== "object");
 
 function emailsOf(doc: ModelDoc): string[] {
   const out = [doc.businessOwnerEmail, doc.technicalOwnerEmail, doc.classification.classifiedByEmail];
