@@ -5,6 +5,7 @@
 // would give exactly what is stored, so a re-import writes nothing.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { prisma, type Tx } from "../db";
 import { can } from "../authz/policy";
@@ -82,7 +83,9 @@ function changedParts(before: ModelDoc | null, after: ModelDoc): string[] {
   const keys = Object.keys(after) as Array<keyof ModelDoc>;
   // a new model's part counts when it holds something: a non-empty list or a value (objects are listed by their own keys)
   if (!before) return keys.filter((k) => k !== "key" && holdsSomething(after[k]));
-  return keys.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
+  // deep equality first (no text built): equal plain JSON is canonically equal; only a difference it
+  // sees (-0, an undefined member) is settled by the canonical text
+  return keys.filter((k) => !isDeepStrictEqual(before[k], after[k]) && canonicalJson(before[k]) !== canonicalJson(after[k]));
 }
 const holdsSomething = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && typeof v !== "object");
 
