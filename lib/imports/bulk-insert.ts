@@ -25,3 +25,36 @@ export async function insertJsonRows(tx: Tx, table: string, columns: ColumnTypes
   const json = JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
   return tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM jsonb_to_recordset($1::jsonb) AS v(${defs})${onConflictDoNothing ? " ON CONFLICT DO NOTHING" : ""}`, json);
 }
+
+/** A model's own columns as the bulk paths insert a new one (CSV/MLflow rows and inventory documents). */
+export const MODEL_COLUMN_TYPES = {
+  id: "uuid",
+  key: "text",
+  name: "text",
+  description: "text",
+  intendedPurpose: "text",
+  foreseeableMisuse: "text",
+  businessUnitId: "uuid",
+  actorRole: '"ActorRole"',
+  publicAuthority: "boolean",
+  lifecycle: '"Lifecycle"',
+  environments: "text[]",
+  businessOwnerId: "uuid",
+  technicalOwnerId: "uuid",
+  nextReviewAt: "timestamp(3)",
+  euDatabaseId: "text",
+  updatedAt: "timestamp(3)",
+} as const satisfies ColumnTypes;
+
+/** A model version's registry columns as the bulk paths insert a new one. */
+export const VERSION_COLUMN_TYPES = {
+  id: "uuid",
+  modelId: "uuid",
+  version: "text",
+  registryUri: "text",
+  stage: "text",
+  active: "boolean",
+  trainingPipelineVersion: "text",
+  servingPipelineVersion: "text",
+  updatedAt: "timestamp(3)",
+} as const satisfies ColumnTypes;

@@ -14,6 +14,9 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+// where an unquoted field's text ends
+const SPECIAL = /[",\r\n]/g;
+
 /** Parse RFC 4180 text. A UTF-8 BOM is ignored; blank lines are skipped; `line` is where a record starts. */
 export function parseCsv(text: string): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -38,21 +41,20 @@ export function parseCsv(text: string): CsvTable {
       // quoted field: runs to the next lone quote
       fieldStarted = true;
       i++;
+      // slices between quotes rather than a character at a time (a 10,000-row file spent ~1 s here)
       for (;;) {
-        if (i >= src.length) throw new CsvSyntaxError(recordLine, "a quoted field is not closed.");
-        const c = src[i];
-        if (c === '"') {
-          if (src[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const quote = src.indexOf('"', i);
+        if (quote < 0) throw new CsvSyntaxError(recordLine, "a quoted field is not closed.");
+        const text = src.slice(i, quote);
+        for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) line++;
+        field += text;
+        if (src[quote + 1] === '"') {
+          field += '"';
+          i = quote + 2;
+          continue;
         }
-        if (c === "\n") line++;
-        field += c;
-        i++;
+        i = quote + 1;
+        break;
       }
       const next = src[i];
       if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
@@ -76,9 +78,11 @@ export function parseCsv(text: string): CsvTable {
       continue;
     }
     if (ch === '"') throw new CsvSyntaxError(line, "a quote inside an unquoted field (quote the whole field and double inner quotes).");
-    field += ch;
+    SPECIAL.lastIndex = i;
+    const end = SPECIAL.exec(src)?.index ?? src.length;
+    field += src.slice(i, end);
     fieldStarted = true;
-    i++;
+    i = end;
   }
   if (field !== "" || cells.length > 0 || fieldStarted) endRecord();
   const [head, ...rows] = records;

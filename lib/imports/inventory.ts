@@ -5,6 +5,7 @@
 // would give exactly what is stored, so a re-import writes nothing.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { prisma, type Tx } from "../db";
 import { can } from "../authz/policy";
@@ -18,7 +19,7 @@ import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import { datasetDocFromRow, loadModelDocs } from "../exports/inventory";
 import { datasetDocSchema, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, modelDocSchema, type DatasetDoc, type ModelDoc } from "../exports/format";
 import type { RowReport } from "./types";
-import { insertJsonRows } from "./bulk-insert";
+import { insertJsonRows, MODEL_COLUMN_TYPES, VERSION_COLUMN_TYPES } from "./bulk-insert";
 
 type Db = PrismaClient | Tx;
 
@@ -84,10 +85,13 @@ function normalise(doc: ModelDoc): ModelDoc {
 
 function changedParts(before: ModelDoc | null, after: ModelDoc): string[] {
   const keys = Object.keys(after) as Array<keyof ModelDoc>;
-  if (!before) return keys.filter((k) => k !== "key" && canonicalJson(after[k]) !== canonicalJson(normaliseEmpty(after[k])));
-  return keys.filter((k) => canonicalJson(before[k]) !== canonicalJson(after[k]));
+  // a new model's part counts when it holds something: a non-empty list or a value (objects are listed by their own keys)
+  if (!before) return keys.filter((k) => k !== "key" && holdsSomething(after[k]));
+  // deep equality first (no text built): equal plain JSON is canonically equal; only a difference it
+  // sees (-0, an undefined member) is settled by the canonical text
+  return keys.filter((k) => !isDeepStrictEqual(before[k], after[k]) && canonicalJson(before[k]) !== canonicalJson(after[k]));
 }
-const normaliseEmpty = (v: unknown) => (Array.isArray(v) ? [] : v === null ? null : typeof v === "object" ? v : null);
+const holdsSomething = (v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && typeof v !== "object");
 
 function emailsOf(doc: ModelDoc): string[] {
   const out = [doc.businessOwnerEmail, doc.technicalOwnerEmail, doc.classification.classifiedByEmail];
@@ -252,19 +256,32 @@ export async function applyInventoryPlan({ actor, plan, db = prisma }: { actor: 
         async (tx) => {
           const events: AuditInput[] = [];
           const modelIds: string[] = [];
-          for (const item of chunk) {
-            const doc = item.doc!;
-            const modelId = await writeModelDoc(tx, doc, uid);
+          // new models (all of them in a restore) go in set-based: one INSERT per table for the chunk
+          const created = chunk.filter((item) => !item.existed);
+          const createdIds = await insertNewModelDocs(
+            tx,
+            created.map((item) => item.doc!),
+            uid,
+          );
+          for (const [j, item] of created.entries()) {
+            const modelId = createdIds[j]!;
             modelIds.push(modelId);
             events.push({
               actor: label,
-              action: item.existed ? "model.update" : "model.create",
+              action: "model.create",
               entityType: "Model",
               entityId: modelId,
               modelId,
-              after: { key: doc.key, source: "inventory import", changes: item.report.changes },
+              after: { key: item.doc!.key, source: "inventory import", changes: item.report.changes },
             });
-            if (item.existed) await reopenApprovedReview(tx, modelId, actor);
+          }
+          // a model that exists is merged into row by row (natural keys decide what is updated)
+          for (const item of chunk.filter((x) => x.existed)) {
+            const doc = item.doc!;
+            const modelId = await writeModelDoc(tx, doc, uid);
+            modelIds.push(modelId);
+            events.push({ actor: label, action: "model.update", entityType: "Model", entityId: modelId, modelId, after: { key: doc.key, source: "inventory import", changes: item.report.changes } });
+            await reopenApprovedReview(tx, modelId, actor);
           }
           await recordAuditBatch(tx, events);
           await refreshCompliance(tx, { modelIds });
@@ -301,34 +318,9 @@ const FEATURE_COLUMNS = {
 /** Make the database hold `doc` (already merged with what was there). Returns the model id. */
 async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => string | null): Promise<string> {
   const unit = doc.businessUnit ? await tx.businessUnit.upsert({ where: { name: doc.businessUnit }, create: { name: doc.businessUnit }, update: {}, select: { id: true } }) : null;
-  const c = doc.classification;
-  const columns = {
-    name: doc.name,
-    description: doc.description,
-    intendedPurpose: doc.intendedPurpose,
-    foreseeableMisuse: doc.foreseeableMisuse,
-    businessUnitId: unit?.id ?? null,
-    actorRole: doc.actorRole,
-    publicAuthority: doc.publicAuthority,
-    lifecycle: doc.lifecycle,
-    environments: doc.environments,
-    businessOwnerId: uid(doc.businessOwnerEmail),
-    technicalOwnerId: uid(doc.technicalOwnerEmail),
-    nextReviewAt: d(doc.nextReviewAt),
-    euDatabaseId: doc.euDatabaseId,
-    ...(doc.euRegistration !== undefined && { euRegistration: json(doc.euRegistration) }),
-    classificationRuleSet: c.ruleSet ?? null,
-    riskClass: c.riskClass,
-    classificationStatus: c.status,
-    legalBasis: c.legalBasis,
-    riskRationale: c.rationale,
-    transparencyDuties: c.transparencyDuties,
-    classificationAnswers: json(c.answers),
-    classifiedAt: d(c.classifiedAt),
-    classifiedById: uid(c.classifiedByEmail),
-    gpai: c.gpai,
-    gpaiSystemicRisk: c.gpaiSystemicRisk,
-  };
+  const { euRegistration, classificationAnswers, ...plain } = modelColumns(doc, unit?.id ?? null, uid);
+  // a file without `euRegistration` (older exports) leaves what is stored
+  const columns = { ...plain, ...(euRegistration !== undefined && { euRegistration: json(euRegistration) }), classificationAnswers: json(classificationAnswers) };
   const model = await tx.model.upsert({ where: { key: doc.key }, create: { key: doc.key, ...columns }, update: { ...columns, revision: { increment: 1 } }, select: { id: true } });
   const modelId = model.id;
 
@@ -345,20 +337,7 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
     await tx.modelVersion.updateMany({ where: { modelId, active: true, version: { notIn: doc.versions.filter((v) => v.active).map((v) => v.version) } }, data: { active: false } });
   const versionIds = new Map<string, string>();
   for (const v of doc.versions) {
-    const data = {
-      registryUri: v.registryUri,
-      stage: v.stage,
-      active: v.active,
-      deployedAt: d(v.deployedAt),
-      trainingPipelineVersion: v.trainingPipelineVersion,
-      servingPipelineVersion: v.servingPipelineVersion,
-      metrics: json(v.metrics),
-      rollbackTargetVersion: v.rollbackTargetVersion,
-      rollbackProcedure: v.rollbackProcedure,
-      lastRollbackDrillAt: d(v.lastRollbackDrillAt),
-      lastRollbackDrillMinutes: v.lastRollbackDrillMinutes,
-      ...(v.withdrawnAt !== undefined && { withdrawnAt: d(v.withdrawnAt), withdrawalReason: v.withdrawalReason ?? null }),
-    };
+    const data = { ...versionColumns(v), metrics: json(v.metrics) };
     // an import changes the row under any open correction form: its revision moves, as a correction's does
     const row = await tx.modelVersion.upsert({
       where: { modelId_version: { modelId, version: v.version } },
@@ -379,17 +358,7 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
       const found = assessments.find(
         (x) => x.assessedAt.toISOString() === a.assessedAt && x.methodology === a.methodology && (a.recordedAt === undefined || x.createdAt.toISOString() === a.recordedAt),
       );
-      const data = {
-        assessedAt: new Date(a.assessedAt),
-        assessorId: uid(a.assessorEmail),
-        methodology: a.methodology,
-        protectedAttributes: a.protectedAttributes,
-        findings: a.findings,
-        mitigations: a.mitigations,
-        status: a.status,
-        ...(a.recordedAt !== undefined && { createdAt: new Date(a.recordedAt) }),
-        ...(a.withdrawnAt !== undefined && { withdrawnAt: a.withdrawnAt ? new Date(a.withdrawnAt) : null, withdrawalReason: a.withdrawalReason ?? null }),
-      };
+      const data = assessmentColumns(a, uid);
       const id = found
         ? (await tx.biasAssessment.update({ where: { id: found.id }, data, select: { id: true } })).id
         : (await tx.biasAssessment.create({ data: { versionId: row.id, ...data }, select: { id: true } })).id;
@@ -420,7 +389,7 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
   await insertJsonRows(tx, "MonitoringCheck", CHECK_COLUMNS, newChecks);
   await insertJsonRows(tx, "MonitoringFeatureResult", FEATURE_COLUMNS, newFeatures);
   for (const s of doc.sections) {
-    const data = { content: s.content, status: s.status, updatedAt: new Date(s.updatedAt), updatedById: uid(s.updatedByEmail) };
+    const data = sectionColumns(s, uid);
     const section = await tx.documentationSection.upsert({
       where: { modelId_sectionKey: { modelId, sectionKey: s.sectionKey } },
       create: { modelId, sectionKey: s.sectionKey, ...data },
@@ -431,22 +400,12 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
     const missing = s.evidence.filter((e) => !have.has(eId(e)));
     if (missing.length) {
       await tx.evidenceFile.createMany({
-        data: missing.map((e) => ({
-          sectionId: section.id,
-          fileName: e.fileName,
-          size: e.size,
-          mediaType: e.mediaType,
-          sha256: e.sha256,
-          content: Buffer.from(e.contentBase64, "base64"),
-          uploadedById: uid(e.uploadedByEmail),
-          uploadedAt: new Date(e.uploadedAt),
-        })),
+        data: missing.map((e) => ({ sectionId: section.id, ...evidenceColumns(e, uid), content: Buffer.from(e.contentBase64, "base64") })),
       });
     }
   }
   if (doc.fria) {
-    const f = doc.fria;
-    const data = { ...f, notifiedAt: d(f.notifiedAt), reviewedAt: new Date(f.reviewedAt) };
+    const data = friaColumns(doc.fria);
     const stored = await tx.fundamentalRightsAssessment.findUnique({ where: { modelId } });
     const same = stored && (Object.keys(data) as Array<keyof typeof data>).every((k) => canonicalJson(stored[k]) === canonicalJson(data[k]));
     // an unchanged assessment keeps its revision, so a form opened on it is not made stale by the import
@@ -455,22 +414,251 @@ async function writeModelDoc(tx: Tx, doc: ModelDoc, uid: (e: string | null) => s
   const incidents = await tx.incident.findMany({ where: { modelId }, select: { id: true, occurredAt: true, title: true } });
   for (const i of doc.incidents) {
     const found = incidents.find((x) => x.occurredAt.toISOString() === i.occurredAt && x.title === i.title);
-    const data = {
-      title: i.title,
-      occurredAt: new Date(i.occurredAt),
-      awareAt: new Date(i.awareAt),
-      severity: i.severity,
-      deadlineRule: i.deadlineRule,
-      description: i.description,
-      affectedPersons: i.affectedPersons,
-      correctiveActions: i.correctiveActions,
-      authorityNotifiedAt: d(i.authorityNotifiedAt),
-      closedAt: d(i.closedAt),
-      createdById: uid(i.createdByEmail),
-      ...(i.withdrawnAt !== undefined && { withdrawnAt: d(i.withdrawnAt), withdrawalReason: i.withdrawalReason ?? null }),
-    };
+    const data = incidentColumns(i, uid);
     if (found) await tx.incident.update({ where: { id: found.id }, data: { ...data, revision: { increment: 1 } } });
     else await tx.incident.create({ data: { modelId, ...data } });
   }
   return modelId;
+}
+
+type Uid = (e: string | null) => string | null;
+type VersionDoc = ModelDoc["versions"][number];
+
+// Column values of each row a model document is written as, shared by the per-model path (Prisma,
+// which wants Prisma.DbNull for a JSON null) and the set-based one (plain JSON, lib/imports/bulk-insert.ts).
+function modelColumns(doc: ModelDoc, businessUnitId: string | null, uid: Uid) {
+  const c = doc.classification;
+  return {
+    name: doc.name,
+    description: doc.description,
+    intendedPurpose: doc.intendedPurpose,
+    foreseeableMisuse: doc.foreseeableMisuse,
+    businessUnitId,
+    actorRole: doc.actorRole,
+    publicAuthority: doc.publicAuthority,
+    lifecycle: doc.lifecycle,
+    environments: doc.environments,
+    businessOwnerId: uid(doc.businessOwnerEmail),
+    technicalOwnerId: uid(doc.technicalOwnerEmail),
+    nextReviewAt: d(doc.nextReviewAt),
+    euDatabaseId: doc.euDatabaseId,
+    euRegistration: doc.euRegistration,
+    classificationRuleSet: c.ruleSet ?? null,
+    riskClass: c.riskClass,
+    classificationStatus: c.status,
+    legalBasis: c.legalBasis,
+    riskRationale: c.rationale,
+    transparencyDuties: c.transparencyDuties,
+    classificationAnswers: c.answers,
+    classifiedAt: d(c.classifiedAt),
+    classifiedById: uid(c.classifiedByEmail),
+    gpai: c.gpai,
+    gpaiSystemicRisk: c.gpaiSystemicRisk,
+  };
+}
+
+const friaColumns = (f: NonNullable<ModelDoc["fria"]>) => ({ ...f, notifiedAt: d(f.notifiedAt), reviewedAt: new Date(f.reviewedAt) });
+
+const versionColumns = (v: VersionDoc) => ({
+  registryUri: v.registryUri,
+  stage: v.stage,
+  active: v.active,
+  deployedAt: d(v.deployedAt),
+  trainingPipelineVersion: v.trainingPipelineVersion,
+  servingPipelineVersion: v.servingPipelineVersion,
+  rollbackTargetVersion: v.rollbackTargetVersion,
+  rollbackProcedure: v.rollbackProcedure,
+  lastRollbackDrillAt: d(v.lastRollbackDrillAt),
+  lastRollbackDrillMinutes: v.lastRollbackDrillMinutes,
+  ...(v.withdrawnAt !== undefined && { withdrawnAt: d(v.withdrawnAt), withdrawalReason: v.withdrawalReason ?? null }),
+});
+
+const assessmentColumns = (a: VersionDoc["biasAssessments"][number], uid: Uid) => ({
+  assessedAt: new Date(a.assessedAt),
+  assessorId: uid(a.assessorEmail),
+  methodology: a.methodology,
+  protectedAttributes: a.protectedAttributes,
+  findings: a.findings,
+  mitigations: a.mitigations,
+  status: a.status,
+  ...(a.recordedAt !== undefined && { createdAt: new Date(a.recordedAt) }),
+  ...(a.withdrawnAt !== undefined && { withdrawnAt: a.withdrawnAt ? new Date(a.withdrawnAt) : null, withdrawalReason: a.withdrawalReason ?? null }),
+});
+
+const sectionColumns = (s: ModelDoc["sections"][number], uid: Uid) => ({ content: s.content, status: s.status, updatedAt: new Date(s.updatedAt), updatedById: uid(s.updatedByEmail) });
+
+const evidenceColumns = (e: ModelDoc["sections"][number]["evidence"][number], uid: Uid) => ({
+  fileName: e.fileName,
+  size: e.size,
+  mediaType: e.mediaType,
+  sha256: e.sha256,
+  uploadedById: uid(e.uploadedByEmail),
+  uploadedAt: new Date(e.uploadedAt),
+});
+
+const incidentColumns = (i: ModelDoc["incidents"][number], uid: Uid) => ({
+  title: i.title,
+  occurredAt: new Date(i.occurredAt),
+  awareAt: new Date(i.awareAt),
+  severity: i.severity,
+  deadlineRule: i.deadlineRule,
+  description: i.description,
+  affectedPersons: i.affectedPersons,
+  correctiveActions: i.correctiveActions,
+  authorityNotifiedAt: d(i.authorityNotifiedAt),
+  closedAt: d(i.closedAt),
+  createdById: uid(i.createdByEmail),
+  ...(i.withdrawnAt !== undefined && { withdrawnAt: d(i.withdrawnAt), withdrawalReason: i.withdrawalReason ?? null }),
+});
+
+const NEW_MODEL_COLUMNS = {
+  ...MODEL_COLUMN_TYPES,
+  euRegistration: "jsonb",
+  classificationRuleSet: "text",
+  riskClass: '"RiskClass"',
+  classificationStatus: '"ClassificationStatus"',
+  legalBasis: "text[]",
+  riskRationale: "text",
+  transparencyDuties: "text[]",
+  classificationAnswers: "jsonb",
+  classifiedAt: "timestamp(3)",
+  classifiedById: "uuid",
+  gpai: "boolean",
+  gpaiSystemicRisk: "boolean",
+};
+const NEW_VERSION_COLUMNS = {
+  ...VERSION_COLUMN_TYPES,
+  deployedAt: "timestamp(3)",
+  metrics: "jsonb",
+  rollbackTargetVersion: "text",
+  rollbackProcedure: "text",
+  lastRollbackDrillAt: "timestamp(3)",
+  lastRollbackDrillMinutes: "float8",
+  withdrawnAt: "timestamp(3)",
+  withdrawalReason: "text",
+};
+const LINK_COLUMNS = { versionId: "uuid", datasetId: "uuid", purpose: '"DatasetPurpose"' };
+const ASSESSMENT_COLUMNS = {
+  id: "uuid",
+  versionId: "uuid",
+  assessedAt: "timestamp(3)",
+  assessorId: "uuid",
+  methodology: "text",
+  protectedAttributes: "text[]",
+  findings: "text",
+  mitigations: "text",
+  status: '"AssessmentStatus"',
+  createdAt: "timestamp(3)",
+  withdrawnAt: "timestamp(3)",
+  withdrawalReason: "text",
+};
+const METRIC_COLUMNS = { id: "uuid", assessmentId: "uuid", metric: "text", group: "text", value: "float8", threshold: "float8", passed: "boolean" };
+const CONFIG_COLUMNS = {
+  id: "uuid",
+  modelId: "uuid",
+  enabled: "boolean",
+  features: "text[]",
+  metrics: "text[]",
+  warningThreshold: "float8",
+  criticalThreshold: "float8",
+  cadenceDays: "int4",
+  updatedAt: "timestamp(3)",
+};
+const SECTION_COLUMNS = { id: "uuid", modelId: "uuid", sectionKey: "text", content: "text", status: '"SectionStatus"', updatedAt: "timestamp(3)", updatedById: "uuid" };
+const EVIDENCE_COLUMNS = {
+  id: "uuid",
+  sectionId: "uuid",
+  fileName: "text",
+  size: "int4",
+  mediaType: "text",
+  sha256: "text",
+  content: "bytea",
+  uploadedById: "uuid",
+  uploadedAt: "timestamp(3)",
+};
+const INCIDENT_COLUMNS = {
+  id: "uuid",
+  modelId: "uuid",
+  title: "text",
+  occurredAt: "timestamp(3)",
+  awareAt: "timestamp(3)",
+  severity: '"IncidentSeverity"',
+  deadlineRule: '"IncidentDeadlineRule"',
+  description: "text",
+  affectedPersons: "text",
+  correctiveActions: "text",
+  authorityNotifiedAt: "timestamp(3)",
+  closedAt: "timestamp(3)",
+  createdById: "uuid",
+  createdAt: "timestamp(3)",
+  updatedAt: "timestamp(3)",
+  withdrawnAt: "timestamp(3)",
+  withdrawalReason: "text",
+};
+
+/**
+ * Write models that do not exist yet, with everything they hold, by one INSERT per table for the whole
+ * batch (writeModelDoc's upserts cost ~15 statements per model, most of a restore's time). The documents
+ * are normalised (no natural key twice), so plain INSERTs give what the upserts gave. Returns the new
+ * model ids in the order of `docs`.
+ */
+async function insertNewModelDocs(tx: Tx, docs: ModelDoc[], uid: Uid): Promise<string[]> {
+  if (docs.length === 0) return [];
+  const now = new Date();
+  const unitNames = [...new Set(docs.map((doc) => doc.businessUnit).filter((n): n is string => !!n))];
+  if (unitNames.length) await tx.businessUnit.createMany({ data: unitNames.map((name) => ({ name })), skipDuplicates: true });
+  const units = new Map((await tx.businessUnit.findMany({ where: { name: { in: unitNames } }, select: { id: true, name: true } })).map((u) => [u.name, u.id]));
+  const links = docs.flatMap((doc) => doc.versions.flatMap((v) => v.datasets.map((l) => ({ key: l.key, version: l.version }))));
+  const datasetIds = new Map(
+    (links.length ? await tx.dataset.findMany({ where: { OR: links }, select: { id: true, key: true, version: true } }) : []).map((x) => [`${x.key}\u0000${x.version}`, x.id]),
+  );
+  const rows = { models: [], versions: [], links: [], assessments: [], metrics: [], configs: [], checks: [], features: [], sections: [], evidence: [], incidents: [] } as Record<
+    "models" | "versions" | "links" | "assessments" | "metrics" | "configs" | "checks" | "features" | "sections" | "evidence" | "incidents",
+    Array<Record<string, unknown>>
+  >;
+  const ids = docs.map((doc) => {
+    const modelId = randomUUID();
+    rows.models.push({ id: modelId, key: doc.key, ...modelColumns(doc, doc.businessUnit ? (units.get(doc.businessUnit) ?? null) : null, uid), updatedAt: now });
+    const versionIds = new Map<string, string>();
+    for (const v of doc.versions) {
+      const versionId = randomUUID();
+      versionIds.set(v.version, versionId);
+      rows.versions.push({ id: versionId, modelId, version: v.version, ...versionColumns(v), metrics: v.metrics, updatedAt: now });
+      for (const l of v.datasets) rows.links.push({ versionId, datasetId: datasetIds.get(`${l.key}\u0000${l.version}`)!, purpose: l.purpose });
+      for (const a of v.biasAssessments) {
+        const assessmentId = randomUUID();
+        rows.assessments.push({ id: assessmentId, versionId, createdAt: now, ...assessmentColumns(a, uid) });
+        for (const m of a.metrics) rows.metrics.push({ id: randomUUID(), assessmentId, ...m });
+      }
+    }
+    const cfg = doc.monitoring.config;
+    if (cfg) rows.configs.push({ id: randomUUID(), modelId, ...cfg, updatedAt: now });
+    for (const ch of doc.monitoring.checks) {
+      const checkId = randomUUID();
+      rows.checks.push({ id: checkId, modelId, observedAt: new Date(ch.observedAt), status: ch.status, versionId: ch.version ? (versionIds.get(ch.version) ?? null) : null, createdAt: now });
+      for (const f of ch.features) rows.features.push({ id: randomUUID(), checkId, ...f });
+    }
+    for (const s of doc.sections) {
+      const sectionId = randomUUID();
+      rows.sections.push({ id: sectionId, modelId, sectionKey: s.sectionKey, ...sectionColumns(s, uid) });
+      // bytea from JSON text in PostgreSQL's hex form
+      for (const e of s.evidence) rows.evidence.push({ id: randomUUID(), sectionId, ...evidenceColumns(e, uid), content: `\\x${Buffer.from(e.contentBase64, "base64").toString("hex")}` });
+    }
+    for (const i of doc.incidents) rows.incidents.push({ id: randomUUID(), modelId, ...incidentColumns(i, uid), createdAt: now, updatedAt: now });
+    return modelId;
+  });
+  await insertJsonRows(tx, "Model", NEW_MODEL_COLUMNS, rows.models);
+  await insertJsonRows(tx, "ModelVersion", NEW_VERSION_COLUMNS, rows.versions);
+  await insertJsonRows(tx, "ModelVersionDataset", LINK_COLUMNS, rows.links, { onConflictDoNothing: true });
+  await insertJsonRows(tx, "BiasAssessment", ASSESSMENT_COLUMNS, rows.assessments);
+  await insertJsonRows(tx, "BiasMetric", METRIC_COLUMNS, rows.metrics);
+  await insertJsonRows(tx, "MonitoringConfig", CONFIG_COLUMNS, rows.configs);
+  await insertJsonRows(tx, "MonitoringCheck", CHECK_COLUMNS, rows.checks);
+  await insertJsonRows(tx, "MonitoringFeatureResult", FEATURE_COLUMNS, rows.features);
+  await insertJsonRows(tx, "DocumentationSection", SECTION_COLUMNS, rows.sections);
+  await insertJsonRows(tx, "EvidenceFile", EVIDENCE_COLUMNS, rows.evidence);
+  await insertJsonRows(tx, "Incident", INCIDENT_COLUMNS, rows.incidents);
+  const frias = docs.flatMap((doc, n) => (doc.fria ? [{ modelId: ids[n]!, ...friaColumns(doc.fria) }] : []));
+  if (frias.length) await tx.fundamentalRightsAssessment.createMany({ data: frias });
+  return ids;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma, type Tx } from "../db";
 import { evaluateCompleteness, summarizeInventory, type CompletenessResult, type InventorySummary, type ModelFacts } from "../compliance";
-import type { Prisma } from "../generated/prisma/client";
+import type { Model, Prisma } from "../generated/prisma/client";
 import { FACTS_INCLUDE, toModelFacts, type FactsRow } from "./facts";
 
 export type EvaluatedModel = { facts: ModelFacts; result: CompletenessResult };
@@ -51,18 +51,21 @@ export async function refreshCompliance(db: Db, { modelIds, asOf = new Date() }:
   return done;
 }
 
+/** The stored verdict of one model (the Model columns the inventory filters and counts on). */
+function verdictOf(row: FactsRow, asOf: Date) {
+  const result = evaluateCompleteness(toModelFacts(row), asOf);
+  return {
+    id: row.id,
+    score: result.score,
+    undocumented: result.undocumented,
+    monitoringStatus: result.monitoringStatus,
+    openItems: result.items.filter((i) => i.status !== "complete").map((i) => i.id),
+  };
+}
+
 /** Evaluate the rows and store each verdict on its Model row, in one UPDATE. */
 async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<void> {
-  const values = rows.map((row) => {
-    const result = evaluateCompleteness(toModelFacts(row), asOf);
-    return {
-      id: row.id,
-      score: result.score,
-      undocumented: result.undocumented,
-      monitoringStatus: result.monitoringStatus,
-      openItems: result.items.filter((i) => i.status !== "complete").map((i) => i.id),
-    };
-  });
+  const values = rows.map((row) => verdictOf(row, asOf));
   await db.$executeRaw`
     UPDATE "Model" AS m SET
       "complianceScore" = v.score,
@@ -75,7 +78,7 @@ async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<void
     WHERE m.id = v.id`;
 }
 
-/** What a model created in this transaction by a bulk path has besides its own columns. */
+/** What a model about to be inserted by a bulk path has besides its own columns. */
 export type CreatedModelRelations = {
   businessUnit: { name: string } | null;
   businessOwner: { id: string; name: string } | null;
@@ -83,31 +86,87 @@ export type CreatedModelRelations = {
   activeVersion: { version: string; trainingPipelineVersion: string | null; servingPipelineVersion: string | null } | null;
 };
 
+/** The columns a bulk path inserts a new model with; the rest take the schema's defaults. */
+export type NewModelColumns = Pick<
+  Model,
+  | "id"
+  | "key"
+  | "name"
+  | "description"
+  | "intendedPurpose"
+  | "foreseeableMisuse"
+  | "businessUnitId"
+  | "lifecycle"
+  | "environments"
+  | "businessOwnerId"
+  | "technicalOwnerId"
+  | "nextReviewAt"
+  | "euDatabaseId"
+> &
+  Partial<Pick<Model, "actorRole" | "publicAuthority">>;
+
+/** The stored verdict columns, as a bulk INSERT takes them (lib/imports/bulk-insert.ts). */
+export const VERDICT_INSERT_COLUMNS = {
+  complianceScore: "float8",
+  undocumented: "boolean",
+  monitoringStatus: '"MonitoringStatus"',
+  openItems: "text[]",
+  complianceEvaluatedAt: "timestamp(3)",
+} as const;
+
 /**
- * refreshCompliance for models the caller has just inserted with no documentation, monitoring,
- * datasets or assessments yet: the engine gets the same facts, but from the model rows alone plus what
- * the caller knows, instead of the nine-relation read (the slowest part of a 10,000-row import).
+ * The verdict of models a bulk path is about to insert with no documentation, monitoring, datasets or
+ * assessments yet, to be inserted with the row (VERDICT_INSERT_COLUMNS): the engine gets the facts the
+ * row will have (the schema's defaults for the columns left out) plus what the caller knows, so the
+ * rows are neither re-read nor updated afterwards (that read and UPDATE were most of a 10,000-row import).
  */
-export async function refreshCreatedModelsCompliance(db: Db, created: Map<string, CreatedModelRelations>, asOf = new Date()): Promise<void> {
-  if (created.size === 0) return;
-  const models = await db.model.findMany({ where: { id: { in: [...created.keys()] } } });
-  const rows: FactsRow[] = models.map((m) => {
-    const known = created.get(m.id)!;
-    const v = known.activeVersion;
-    return {
-      ...m,
-      businessUnit: known.businessUnit,
-      businessOwner: known.businessOwner,
-      technicalOwner: known.technicalOwner,
+export function newModelVerdicts(models: ReadonlyArray<{ columns: NewModelColumns; relations: CreatedModelRelations }>, asOf = new Date()) {
+  return models.map(({ columns, relations }) => {
+    const v = relations.activeVersion;
+    const row: FactsRow = {
+      ...NEW_MODEL_DEFAULTS,
+      ...columns,
+      createdAt: asOf,
+      updatedAt: asOf,
+      businessUnit: relations.businessUnit,
+      businessOwner: relations.businessOwner,
+      technicalOwner: relations.technicalOwner,
       sections: [],
       versions: v ? [{ ...v, rollbackTargetVersion: null, rollbackProcedure: null, lastRollbackDrillAt: null, lastRollbackDrillMinutes: null, datasets: [], biasAssessments: [] }] : [],
       monitoringConfig: null,
       monitoringChecks: [],
       fria: null,
     };
+    const { id, score, undocumented, monitoringStatus, openItems } = verdictOf(row, asOf);
+    return { id, complianceScore: score, undocumented, monitoringStatus, openItems, complianceEvaluatedAt: asOf };
   });
-  await storeVerdicts(db, rows, asOf);
 }
+
+// prisma/schema.prisma's defaults for what newModelVerdicts' callers leave out
+const NEW_MODEL_DEFAULTS = {
+  actorRole: "DEPLOYER",
+  publicAuthority: false,
+  riskClass: "UNCLASSIFIED",
+  legalBasis: [],
+  riskRationale: null,
+  transparencyDuties: [],
+  classificationStatus: "NONE",
+  classificationAnswers: null,
+  classifiedAt: null,
+  classifiedById: null,
+  gpai: false,
+  gpaiSystemicRisk: false,
+  classificationRuleSet: null,
+  reclassificationNeeded: false,
+  reclassification: null,
+  euRegistration: null,
+  revision: 1,
+  complianceScore: null,
+  undocumented: false,
+  monitoringStatus: "NOT_MONITORED",
+  openItems: [],
+  complianceEvaluatedAt: null,
+} as const satisfies Omit<Model, Exclude<keyof NewModelColumns, "actorRole" | "publicAuthority"> | "createdAt" | "updatedAt">;
 
 const startOfUtcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 let inFlight: Promise<number> | null = null;

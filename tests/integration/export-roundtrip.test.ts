@@ -1,5 +1,6 @@
 // export → import into an EMPTY database → export gives the same JSON (apart from exportedAt), and a
 // second import of the same file changes nothing. The empty database is created and dropped here.
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, prisma } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -38,6 +39,18 @@ describe("inventory JSON round trip", () => {
     expect(first.models.some((m) => m.monitoring.checks.some((c) => c.features.length > 0))).toBe(true);
     expect(first.models.some((m) => m.incidents.length > 0)).toBe(true);
     expect(first.datasets.length).toBeGreaterThan(0);
+    // the demo has no evidence files: give one section a file holding every byte value (bytea round trip)
+    const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+    const section = first.models.flatMap((m) => m.sections).find((s) => s.evidence.length === 0)!;
+    section.evidence.push({
+      fileName: "every-byte.bin",
+      size: bytes.length,
+      mediaType: "application/octet-stream",
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      contentBase64: bytes.toString("base64"),
+      uploadedByEmail: first.people[0]!.email,
+      uploadedAt: "2026-03-04T05:06:07.089Z",
+    });
 
     const actor = await target.user.findUniqueOrThrow({ where: { email: "admin@northwind.example" } });
     const payload = JSON.parse(JSON.stringify(first)) as unknown;

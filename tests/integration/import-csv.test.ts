@@ -6,6 +6,7 @@ import { lifecycleFromVersions, slugifyModelName } from "@/lib/imports/mlflow";
 import { runImport } from "@/lib/imports/run-import";
 import type { ModelActor } from "@/lib/models/mutations";
 import { actorOf } from "../support/actors";
+import { refreshCompliance } from "@/lib/models/compliance";
 
 const P = `imp-csv-${Date.now().toString(36)}`;
 let admin: ModelActor;
@@ -101,5 +102,29 @@ describe("CSV import against the database", () => {
     expect([after.name, after.lifecycle, after.businessUnit?.name, after.versions.map((v) => v.version)]).toEqual(["One renamed", "PRODUCTION", "Payments", ["2"]]);
     const events = await prisma.auditEvent.findMany({ where: { modelId: after.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["model.create", "model.update"]);
+  });
+
+  it("inserts each new model with the verdict the engine gives it when it re-reads the model", async () => {
+    const file = [
+      "key,name,lifecycle,business_unit,business_owner_email,technical_owner_email,intended_purpose,actor_role,public_authority,environments,eu_database_id,version,training_pipeline_version,serving_pipeline_version,active",
+      `${P}-v1,Verdict one,PRODUCTION,Payments,owner@northwind.example,admin@northwind.example,Scores card fraud,PROVIDER,true,prod,EU-123,4,train-4,serve-4,true`,
+      `${P}-v2,Verdict two,DEVELOPMENT,,,,,,,,,,,,`,
+      `${P}-v3,Verdict three,RETIRED,Insurance,,owner@northwind.example,Prices policies,DEPLOYER,false,,,1,,,false`,
+    ].join("\n");
+    const report = await runImport({ actor: admin, format: "csv", payload: file, dryRun: false });
+    expect(report.summary).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 0 });
+    const verdicts = () =>
+      prisma.model.findMany({
+        where: { key: { startsWith: `${P}-v` } },
+        orderBy: { key: "asc" },
+        select: { key: true, complianceScore: true, undocumented: true, monitoringStatus: true, openItems: true, complianceEvaluatedAt: true },
+      });
+    const inserted = await verdicts();
+    expect(inserted.every((m) => m.complianceScore !== null && m.complianceEvaluatedAt !== null && m.openItems.length > 0)).toBe(true);
+    await refreshCompliance(prisma, {
+      modelIds: (await prisma.model.findMany({ where: { key: { startsWith: `${P}-v` } }, select: { id: true } })).map((m) => m.id),
+      asOf: inserted[0]!.complianceEvaluatedAt!,
+    });
+    expect(await verdicts()).toEqual(inserted);
   });
 });
