@@ -15,7 +15,7 @@ import { createModelSchema, modelFieldsSchema, type ModelFields } from "../model
 import { newModelVerdicts, refreshCompliance, VERDICT_INSERT_COLUMNS, type CreatedModelRelations, type NewModelColumns } from "../models/compliance";
 import { reopenApprovedReview, type ModelActor } from "../models/mutations";
 import type { RegistryRow, RowReport, VersionRowInput } from "./types";
-import { MODEL_FIELDS_SELECT, writableFieldsOf } from "../models/upsert";
+import { writableFieldsOf } from "../models/upsert";
 import { versionFieldsSchema, versionLabelSchema } from "../versions/schemas";
 
 type Db = PrismaClient | Tx;
