@@ -12,11 +12,22 @@ import { FLAG_LABELS_SHORT } from "./report-flags";
 import { Footer, Heading, IncompleteBanner, KeyValues, RunningHeader, Sub, Table, colors, isoMinute, s } from "./pdf-kit";
 import type { InventoryModelRow, InventoryReportData } from "./types";
 
-/** Landscape A4 usable height in points, minus running header/footer. */
-const PAGE_BODY_HEIGHT = 595 - 54 - 48 - 30;
-const ROW_HEIGHT = 13;
-const ENTRY_HEADER_HEIGHT = 40;
-const ITEM_LINE_HEIGHT = 10.5;
+/** Landscape A4 height in points inside the page's padding (50 + 40; header and footer are absolute). */
+const PAGE_BODY_HEIGHT = 595 - 50 - 40;
+/**
+ * One text line: the page's unitless lineHeight (1.35) is resolved against its 9 pt font and inherited
+ * in points, so the 7.5 pt table and item text has 12.15 pt lines too. Estimates that were lower than
+ * the real heights overflowed one page in four of a 1,000-model report, and every overflow costs
+ * react-pdf a re-layout of the page's remainder (plus an extra page).
+ */
+const LINE_HEIGHT = 9 * 1.35;
+/** a table row: its lines, 2 × 2 pt cell padding and the 0.5 pt rule */
+const rowHeight = (lines: number) => lines * LINE_HEIGHT + 4.5;
+/** the page's h2 title (10.5 pt × 1.3 + margins) and the table's header row, with a little slack */
+const TABLE_BODY_HEIGHT = PAGE_BODY_HEIGHT - 26 - rowHeight(1) - 8;
+/** an entry's three header lines and its bottom margin */
+const ENTRY_HEADER_HEIGHT = 3 * LINE_HEIGHT + 7;
+const ENTRIES_BODY_HEIGHT = PAGE_BODY_HEIGHT - 26 - 8;
 /** characters of a missing-item line that fit on one line at 7.5 pt across the landscape page, conservatively */
 const ITEM_CHARS_PER_LINE = 170;
 
@@ -34,19 +45,17 @@ const TABLE_COLUMNS = [
 const rowText = (name: string, width: number) => Math.max(1, Math.ceil((name.length * 4.1) / Math.max(40, width - 6)));
 
 /** Rows per table page, estimating how many lines each row's longest cell wraps to. */
-export function paginateTable(models: readonly InventoryModelRow[], firstPageHeight = PAGE_BODY_HEIGHT - 30): InventoryModelRow[][] {
+export function paginateTable(models: readonly InventoryModelRow[], budget = TABLE_BODY_HEIGHT): InventoryModelRow[][] {
   const pages: InventoryModelRow[][] = [];
   let current: InventoryModelRow[] = [];
   let used = 0;
-  let budget = firstPageHeight;
   for (const m of models) {
     const lines = Math.max(rowText(m.key, 195), rowText(m.name, 170), rowText(m.businessUnit ?? "", 64), rowText(flagText(m), 110));
-    const height = ROW_HEIGHT + (lines - 1) * 9;
+    const height = rowHeight(lines);
     if (current.length > 0 && used + height > budget) {
       pages.push(current);
       current = [];
       used = 0;
-      budget = PAGE_BODY_HEIGHT - 18;
     }
     current.push(m);
     used += height;
@@ -60,7 +69,7 @@ const itemLine = (i: InventoryModelRow["missing"][number]) => `${i.status === "s
 function entryHeight(m: InventoryModelRow): number {
   let lines = 0;
   for (const item of m.missing) lines += Math.max(1, Math.ceil(itemLine(item).length / ITEM_CHARS_PER_LINE));
-  return ENTRY_HEADER_HEIGHT + lines * ITEM_LINE_HEIGHT;
+  return ENTRY_HEADER_HEIGHT + lines * LINE_HEIGHT;
 }
 
 export function paginateEntries(models: readonly InventoryModelRow[]): InventoryModelRow[][] {
@@ -69,7 +78,7 @@ export function paginateEntries(models: readonly InventoryModelRow[]): Inventory
   let used = 0;
   for (const m of models) {
     const height = entryHeight(m);
-    if (current.length > 0 && used + height > PAGE_BODY_HEIGHT - 20) {
+    if (current.length > 0 && used + height > ENTRIES_BODY_HEIGHT) {
       pages.push(current);
       current = [];
       used = 0;

@@ -15,6 +15,7 @@ import { generateDocument, type GeneratedDocument } from "@/lib/dossier/generate
 import { getInventoryReportData } from "@/lib/dossier/get-inventory-report-data";
 import type { DossierReader } from "@/lib/dossier/get-model-dossier-data";
 import { INVENTORY_CSV_COLUMNS } from "@/lib/dossier/inventory-csv";
+import { paginateEntries, paginateTable } from "@/lib/dossier/render-inventory-report";
 import { INCOMPLETE_BANNER } from "@/lib/dossier/pdf-kit";
 import { pdfPool } from "@/lib/dossier/pool";
 import { getRecord, getRecordContent, listRecords, verifyBytes, verifyDocument } from "@/lib/dossier/records";
@@ -111,6 +112,12 @@ describe("inventory audit report (PDF)", () => {
     expect(info.Title).toContain("Inventory audit report");
     expect(info.Author).toContain(compliance.name);
     expect(info.Subject).toContain(report.record.id);
+  });
+
+  it("is cut into pages that none overflows: the summary, then exactly the pre-cut table and entry pages", () => {
+    // an overflowing page costs react-pdf a re-layout and an extra page (40 of 178 at 1,000 models before)
+    const expected = 1 + paginateTable(report.data.models).length + paginateEntries(report.data.models.filter((m) => m.undocumented)).length;
+    expect(Number(pdfInfo(report.body).Pages)).toBe(expected);
   });
 
   it("names each undocumented model's owners and missing items with their articles", () => {
