@@ -71,7 +71,8 @@ export function inventoryWhereSql(query: InventoryQuery, now = new Date()): Pris
   if (query.q) {
     // ILIKE with the wildcards of the text escaped: a trigram index answers it when the text has 3+ characters
     const pattern = `%${escapeLike(query.q)}%`;
-    and.push(Prisma.sql`(m.name ILIKE ${pattern} OR m.key ILIKE ${pattern} OR m."intendedPurpose" ILIKE ${pattern})`);
+    // (the key's index is on lower(key): see migration 20261201180000_key_search_index)
+    and.push(Prisma.sql`(m.name ILIKE ${pattern} OR lower(m.key) LIKE lower(${pattern}) OR m."intendedPurpose" ILIKE ${pattern})`);
   }
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
