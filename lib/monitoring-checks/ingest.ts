@@ -7,7 +7,7 @@ import { prisma } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
-import { refreshCompliance } from "../models/compliance";
+import { refreshVerdicts } from "../models/compliance";
 import { MODEL_WRITE_TX, lockModelById } from "../models/lock";
 import type { MonitoringPush, MonitoringResultJson } from "../monitoring/schemas";
 import type { FeatureResultFields } from "../monitoring/feature-result";
@@ -196,7 +196,8 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
           AS r("feature" text, "featureType" text, "psi" float8, "ksStatistic" float8, "ksPValue" float8, "wasserstein" float8, "metricName" text, "metricValue" float8, "status" text)`;
     }
-    await refreshCompliance(tx, { modelIds: [model.id], asOf: now });
+    // the refresh answers the verdict it stored: no read of the model row afterwards
+    const [verdict] = await refreshVerdicts(tx, [model.id], now);
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
       action: "monitoring.check",
@@ -206,8 +207,8 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
       before: replaced.length ? { replaced: replaced.map((c) => ({ id: c.id, status: c.status })) } : undefined,
       after: { observedAt, version: push.version ?? null, status, features: results.map((r) => ({ name: r.name, psi: r.psi ?? null, status: r.status })) },
     });
-    const refreshed = await tx.model.findUniqueOrThrow({ where: { id: model.id }, select: { monitoringStatus: true } });
-    return { checkId: check.id, monitoringStatus: refreshed.monitoringStatus };
+    if (!verdict) throw new AppError("NOT_FOUND", `No model with the key "${modelKey}".`);
+    return { checkId: check.id, monitoringStatus: verdict.monitoringStatus };
   }, MODEL_WRITE_TX);
 
   return {
