@@ -24,12 +24,15 @@ export async function appendPendingBatch(db: Client = prisma): Promise<number> {
 /** The batch itself, inside a transaction the caller owns (tests run it inside one they roll back). */
 export async function appendPendingIn(tx: Tx): Promise<number> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const pending = await tx.$queryRaw<PendingRow[]>`
-    SELECT p."id"::text AS id, ${storedColumns("p")} FROM "AuditPending" p ORDER BY p."id" LIMIT ${BATCH}`; // p."id": the bigint, not the text alias
+  // the pending rows and the chain head in one statement (one snapshot, taken under the lock: only the
+  // appender writes the chain, so the head cannot move until this transaction ends)
+  const pending = await tx.$queryRaw<Array<PendingRow & { headSeq: string | null; headHash: string | null }>>`
+    WITH head AS (SELECT e."seq"::text AS seq, e."hash" FROM "AuditEvent" e ORDER BY e."seq" DESC LIMIT 1)
+    SELECT p."id"::text AS id, ${storedColumns("p")}, head.seq AS "headSeq", head."hash" AS "headHash"
+    FROM "AuditPending" p LEFT JOIN head ON true ORDER BY p."id" LIMIT ${BATCH}`; // p."id": the bigint, not the text alias
   if (pending.length === 0) return 0;
-  const [head] = await tx.$queryRaw<Array<{ seq: string; hash: string }>>`SELECT e."seq"::text AS seq, e."hash" FROM "AuditEvent" e ORDER BY e."seq" DESC LIMIT 1`;
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  let seq = BigInt(head?.seq ?? "0");
+  let prevHash = pending[0]!.headHash ?? GENESIS_HASH;
+  let seq = BigInt(pending[0]!.headSeq ?? "0");
   const links = pending.map((p) => {
     seq += 1n;
     // the hash covers the stored bytes: the jsonb text that the verifier reads back
@@ -38,13 +41,14 @@ export async function appendPendingIn(tx: Tx): Promise<number> {
     prevHash = hash;
     return link;
   });
+  // moved from pending to chained in one statement: the DELETE's RETURNING feeds the INSERT
   await tx.$executeRaw`
+    WITH moved AS (DELETE FROM "AuditPending" WHERE "id" = ANY(${pending.map((p) => p.id)}::bigint[]) RETURNING *)
     INSERT INTO "AuditEvent" ("seq", "at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after", "prevHash", "hash")
     SELECT c."seq", p."at", p."actorId", p."actorLabel", p."action", p."entityType", p."entityId", p."modelId", p."before", p."after", c."prevHash", c."hash"
     FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS c("id" bigint, "seq" bigint, "prevHash" text, "hash" text)
-    JOIN "AuditPending" p ON p."id" = c."id"
+    JOIN moved p ON p."id" = c."id"
     ORDER BY c."seq"`;
-  await tx.$executeRaw`DELETE FROM "AuditPending" WHERE "id" = ANY(${pending.map((p) => p.id)}::bigint[])`;
   return pending.length;
 }
 

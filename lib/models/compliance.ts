@@ -3,6 +3,7 @@ import { prisma, type Tx } from "../db";
 import { evaluateCompleteness, summarizeInventory, type CompletenessResult, type InventorySummary, type ModelFacts } from "../compliance";
 import type { Model, Prisma } from "../generated/prisma/client";
 import { FACTS_INCLUDE, toModelFacts, type FactsRow } from "./facts";
+import { factsRowsByIds } from "./facts-read";
 
 export type EvaluatedModel = { facts: ModelFacts; result: CompletenessResult };
 type Db = Tx | typeof prisma;
@@ -27,6 +28,8 @@ export async function inventorySummary(asOf = new Date()): Promise<InventorySumm
 }
 
 const REFRESH_CHUNK = 500;
+/** Up to this many models, a refresh reads the facts in one statement (lib/models/facts-read.ts). */
+const ONE_STATEMENT_MAX = 50;
 
 /**
  * Re-evaluate models and store the verdict on the Model row (score, undocumented, monitoring status,
@@ -34,6 +37,7 @@ const REFRESH_CHUNK = 500;
  * change to a model's facts, with that model's id.
  */
 export async function refreshCompliance(db: Db, { modelIds, asOf = new Date() }: { modelIds?: string[]; asOf?: Date } = {}): Promise<number> {
+  if (modelIds && modelIds.length <= ONE_STATEMENT_MAX) return (await refreshVerdicts(db, modelIds, asOf)).length;
   let done = 0;
   let cursor: string | undefined;
   for (;;) {
@@ -51,6 +55,17 @@ export async function refreshCompliance(db: Db, { modelIds, asOf = new Date() }:
   return done;
 }
 
+/**
+ * refreshCompliance for a few models (a write's own): one read of their facts, one UPDATE; returns the
+ * stored verdicts, so the caller need not read them back.
+ */
+export async function refreshVerdicts(db: Db, modelIds: readonly string[], asOf = new Date()): Promise<StoredVerdict[]> {
+  const rows = await factsRowsByIds(db, modelIds);
+  return rows.length ? storeVerdicts(db, rows, asOf) : [];
+}
+
+export type StoredVerdict = ReturnType<typeof verdictOf>;
+
 /** The stored verdict of one model (the Model columns the inventory filters and counts on). */
 function verdictOf(row: FactsRow, asOf: Date) {
   const result = evaluateCompleteness(toModelFacts(row), asOf);
@@ -64,7 +79,7 @@ function verdictOf(row: FactsRow, asOf: Date) {
 }
 
 /** Evaluate the rows and store each verdict on its Model row, in one UPDATE. */
-async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<void> {
+async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<StoredVerdict[]> {
   const values = rows.map((row) => verdictOf(row, asOf));
   await db.$executeRaw`
     UPDATE "Model" AS m SET
@@ -76,6 +91,7 @@ async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<void
     FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
       AS v(id uuid, score float8, undocumented boolean, "monitoringStatus" text, "openItems" jsonb)
     WHERE m.id = v.id`;
+  return values;
 }
 
 /** What a model about to be inserted by a bulk path has besides its own columns. */

@@ -3,11 +3,12 @@
 // values it computed itself. The check and its per-feature results are stored, audited, and the model's
 // cached verdict (monitoringStatus, completeness) is refreshed in the same transaction.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { prisma } from "../db";
 import { AppError } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
-import { refreshCompliance } from "../models/compliance";
+import { refreshVerdicts } from "../models/compliance";
 import { MODEL_WRITE_TX, lockModelById } from "../models/lock";
 import type { MonitoringPush, MonitoringResultJson } from "../monitoring/schemas";
 import type { FeatureResultFields } from "../monitoring/feature-result";
@@ -128,10 +129,17 @@ export function resultsFromMetrics(metrics: NonNullable<MonitoringPush["metrics"
 
 /** Store one monitoring check for a model and return the computed statuses. */
 export async function ingestMonitoringCheck({ actor, modelKey, push, now = new Date() }: { actor: IngestActor; modelKey: string; push: MonitoringPush; now?: Date }): Promise<MonitoringResultJson> {
-  const model = await prisma.model.findUnique({
-    where: { key: modelKey },
-    select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true, monitoringConfig: { select: { warningThreshold: true, criticalThreshold: true } } },
-  });
+  // the model and its thresholds in one query (the ORM's include takes two)
+  const [found] = await prisma.$queryRaw<
+    Array<{ id: string; key: string; businessOwnerId: string | null; technicalOwnerId: string | null; configId: string | null; warningThreshold: number | null; criticalThreshold: number | null }>
+  >`
+    SELECT m."id"::text AS id, m."key", m."businessOwnerId"::text AS "businessOwnerId", m."technicalOwnerId"::text AS "technicalOwnerId",
+           c."id"::text AS "configId", c."warningThreshold", c."criticalThreshold"
+    FROM "Model" m LEFT JOIN "MonitoringConfig" c ON c."modelId" = m."id" WHERE m."key" = ${modelKey}`;
+  const model = found && {
+    ...found,
+    monitoringConfig: found.configId === null ? null : { warningThreshold: found.warningThreshold!, criticalThreshold: found.criticalThreshold! },
+  };
   if (!model) throw new AppError("NOT_FOUND", `No model with the key "${modelKey}".`);
   assertCan(actor, "model.edit", { kind: "model", model });
   const observedAt = push.observedAt ?? now;
@@ -185,18 +193,21 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
         });
       }
     }
-    const check = await tx.monitoringCheck.create({ data: { modelId: model.id, versionId, observedAt, status, createdAt: new Date() }, select: { id: true } });
-    // raw SQL: the numbers travel as their shortest round-trip text and land in float8 exactly
-    // (Prisma's Float serialiser keeps 16 significant digits: 0.30000000000000004 became 0.3 and
-    // 1.7976931348623157e308 overflowed into a 500)
-    if (rows.length) {
-      await tx.$executeRaw`
-        INSERT INTO "MonitoringFeatureResult" ("id", "checkId", "feature", "featureType", "psi", "ksStatistic", "ksPValue", "wasserstein", "metricName", "metricValue", "status")
-        SELECT gen_random_uuid(), ${check.id}::uuid, r."feature", r."featureType", r."psi", r."ksStatistic", r."ksPValue", r."wasserstein", r."metricName", r."metricValue", r."status"::"CheckStatus"
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          AS r("feature" text, "featureType" text, "psi" float8, "ksStatistic" float8, "ksPValue" float8, "wasserstein" float8, "metricName" text, "metricValue" float8, "status" text)`;
-    }
-    await refreshCompliance(tx, { modelIds: [model.id], asOf: now });
+    // the check and its per-feature results in one statement. Raw SQL for the results: the numbers
+    // travel as their shortest round-trip text and land in float8 exactly (Prisma's Float serialiser
+    // keeps 16 significant digits: 0.30000000000000004 became 0.3 and 1.7976931348623157e308 overflowed into a 500)
+    const check = { id: randomUUID() };
+    await tx.$executeRaw`
+      WITH c AS (
+        INSERT INTO "MonitoringCheck" ("id", "modelId", "versionId", "observedAt", "status", "createdAt")
+        VALUES (${check.id}::uuid, ${model.id}::uuid, ${versionId}::uuid, ${observedAt}, ${status}::"CheckStatus", ${new Date()})
+        RETURNING "id")
+      INSERT INTO "MonitoringFeatureResult" ("id", "checkId", "feature", "featureType", "psi", "ksStatistic", "ksPValue", "wasserstein", "metricName", "metricValue", "status")
+      SELECT gen_random_uuid(), c."id", r."feature", r."featureType", r."psi", r."ksStatistic", r."ksPValue", r."wasserstein", r."metricName", r."metricValue", r."status"::"CheckStatus"
+      FROM c, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("feature" text, "featureType" text, "psi" float8, "ksStatistic" float8, "ksPValue" float8, "wasserstein" float8, "metricName" text, "metricValue" float8, "status" text)`;
+    // the refresh answers the verdict it stored: no read of the model row afterwards
+    const [verdict] = await refreshVerdicts(tx, [model.id], now);
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
       action: "monitoring.check",
@@ -206,8 +217,8 @@ export async function ingestMonitoringCheck({ actor, modelKey, push, now = new D
       before: replaced.length ? { replaced: replaced.map((c) => ({ id: c.id, status: c.status })) } : undefined,
       after: { observedAt, version: push.version ?? null, status, features: results.map((r) => ({ name: r.name, psi: r.psi ?? null, status: r.status })) },
     });
-    const refreshed = await tx.model.findUniqueOrThrow({ where: { id: model.id }, select: { monitoringStatus: true } });
-    return { checkId: check.id, monitoringStatus: refreshed.monitoringStatus };
+    if (!verdict) throw new AppError("NOT_FOUND", `No model with the key "${modelKey}".`);
+    return { checkId: check.id, monitoringStatus: verdict.monitoringStatus };
   }, MODEL_WRITE_TX);
 
   return {

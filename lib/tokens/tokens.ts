@@ -146,10 +146,31 @@ export type VerifiedToken = {
  */
 export async function verifyApiToken(token: string, now = new Date()): Promise<VerifiedToken | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, scopes: true, modelKeys: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, role: true, email: true, name: true, active: true } } },
-  });
+  // the token and its user in one query (the ORM's nested select takes two): this runs on every API call
+  const [found] = await prisma.$queryRaw<
+    Array<{
+      id: string;
+      scopes: string[] | null;
+      modelKeys: string[] | null;
+      expiresAt: Date | null;
+      revokedAt: Date | null;
+      lastUsedAt: Date | null;
+      userId: string;
+      role: Role;
+      email: string;
+      name: string;
+      active: boolean;
+    }>
+  >`
+    SELECT t."id"::text AS id, t."scopes", t."modelKeys", t."expiresAt", t."revokedAt", t."lastUsedAt",
+           u."id"::text AS "userId", u."role"::text AS role, u."email", u."name", u."active"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${hashToken(token)}`;
+  const row = found && {
+    ...found,
+    scopes: found.scopes ?? [],
+    modelKeys: found.modelKeys ?? [],
+    user: { id: found.userId, role: found.role, email: found.email, name: found.name, active: found.active },
+  };
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now) || !row.user.active) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // conditional update: concurrent requests of the same token write it once per minute at most
