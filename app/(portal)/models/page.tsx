@@ -8,6 +8,7 @@ import { inventoryQuerySchema, listBusinessUnits, listModels, type InventoryQuer
 import { Lifecycle, MonitoringStatus, RiskClass } from "@/lib/generated/prisma/enums";
 import { firstValues } from "@/lib/search-params";
 import { BULK_LIMIT } from "@/lib/follow-up/schemas";
+import { FilterSelect } from "@/app/_components/field";
 import { BulkFollowUp } from "./_components/bulk-follow-up";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
 
@@ -22,6 +23,11 @@ function hrefWith(query: InventoryQuery, change: Partial<Record<keyof InventoryQ
   for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "") params.set(k, String(v));
   const s = params.toString();
   return s ? `/models?${s}` : "/models";
+}
+
+/** A filter's choices with how many models each would show. */
+function counted<T extends string>(values: Record<string, T>, labels: Record<T, string>, counts: Partial<Record<T, number>>) {
+  return Object.values(values).map((v) => [v, `${labels[v]} (${counts[v] ?? 0})`] as const);
 }
 
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
@@ -49,28 +55,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           Search
           <input name="q" defaultValue={query.q} placeholder="name, key or purpose" />
         </label>
-        <label>
-          Risk class
-          <select name="riskClass" defaultValue={query.riskClass ?? ""}>
-            <option value="">Any</option>
-            {Object.values(RiskClass).map((r) => (
-              <option key={r} value={r}>
-                {RISK_CLASS_LABELS[r]} ({facets.riskClass[r] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Lifecycle
-          <select name="lifecycle" defaultValue={query.lifecycle ?? ""}>
-            <option value="">Any</option>
-            {Object.values(Lifecycle).map((l) => (
-              <option key={l} value={l}>
-                {LIFECYCLE_LABELS[l]} ({facets.lifecycle[l] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Risk class" name="riskClass" defaultValue={query.riskClass ?? ""} emptyLabel="Any" options={counted(RiskClass, RISK_CLASS_LABELS, facets.riskClass)} />
+        <FilterSelect label="Lifecycle" name="lifecycle" defaultValue={query.lifecycle ?? ""} emptyLabel="Any" options={counted(Lifecycle, LIFECYCLE_LABELS, facets.lifecycle)} />
         <label>
           Documentation
           <select name="documented" defaultValue={query.documented ?? ""}>
@@ -79,28 +65,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
             <option value="yes">Documented</option>
           </select>
         </label>
-        <label>
-          Monitoring
-          <select name="monitoringStatus" defaultValue={query.monitoringStatus ?? ""}>
-            <option value="">Any</option>
-            {Object.values(MonitoringStatus).map((m) => (
-              <option key={m} value={m}>
-                {MONITORING_LABELS[m]} ({facets.monitoringStatus[m] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Business unit
-          <select name="businessUnit" defaultValue={query.businessUnit ?? ""}>
-            <option value="">Any</option>
-            {units.map((u) => (
-              <option key={u.name} value={u.name}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Monitoring"
+          name="monitoringStatus"
+          defaultValue={query.monitoringStatus ?? ""}
+          emptyLabel="Any"
+          options={counted(MonitoringStatus, MONITORING_LABELS, facets.monitoringStatus)}
+        />
+        <FilterSelect label="Business unit" name="businessUnit" defaultValue={query.businessUnit ?? ""} emptyLabel="Any" options={units.map((u) => [u.name, u.name])} />
         <label>
           Owner (name or e-mail, or part of one)
           <input name="owner" defaultValue={query.owner} />

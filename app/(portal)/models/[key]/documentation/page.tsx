@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
+import { openModelPage } from "../_components/model-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDocumentation } from "@/lib/documentation/sections";
 import { isAppError } from "@/lib/errors";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { addEvidenceAction, saveSectionAction } from "./actions";
 import { SectionEditor } from "./section-editor";
 import { MIN_WORDS } from "@/lib/documentation/guidance";
@@ -16,9 +15,7 @@ type Params = Promise<{ key: string }>;
 export const metadata: Metadata = { title: "Documentation" };
 
 export default async function DocumentationPage({ params }: { params: Params }) {
-  const { key } = await params;
-  const user = await requirePageUser(`/models/${key}/documentation`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
+  const { user, key } = await openModelPage(params, "/documentation");
   const doc = await getDocumentation({ actor: user, key }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
