@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
@@ -103,68 +104,54 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           No models match these filters. <Link href="/models">Show all models</Link>
         </div>
       ) : (
-        <table className="data" data-testid="inventory-table">
-          <thead>
-            <tr>
-              {canBulk && <th>Select</th>}
-              <th>Model</th>
-              <th>Risk class</th>
-              <th>Lifecycle</th>
-              <th>Owners</th>
-              <th>Completeness</th>
-              <th>Monitoring</th>
-              <th>What is missing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((m) => (
-              <tr key={m.id} data-testid="inventory-row" data-key={m.key}>
-                {canBulk && (
-                  <td>
-                    <input type="checkbox" name="key" value={m.key} form={BULK_FORM_ID} aria-label={`Select ${m.name}`} />
-                  </td>
-                )}
+        <DataTable testId="inventory-table" headers={[canBulk && "Select", "Model", "Risk class", "Lifecycle", "Owners", "Completeness", "Monitoring", "What is missing"]}>
+          {page.items.map((m) => (
+            <tr key={m.id} data-testid="inventory-row" data-key={m.key}>
+              {canBulk && (
                 <td>
-                  <Link href={`/models/${m.key}`}>{m.name}</Link>
-                  <div className="muted">
-                    {m.key} · {m.businessUnit?.name ?? "no business unit"}
+                  <input type="checkbox" name="key" value={m.key} form={BULK_FORM_ID} aria-label={`Select ${m.name}`} />
+                </td>
+              )}
+              <td>
+                <Link href={`/models/${m.key}`}>{m.name}</Link>
+                <div className="muted">
+                  {m.key} · {m.businessUnit?.name ?? "no business unit"}
+                </div>
+              </td>
+              <td>
+                <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>
+              </td>
+              <td>{LIFECYCLE_LABELS[m.lifecycle]}</td>
+              <td>
+                <div>{m.businessOwner?.name ?? <span className="badge undocumented">no business owner</span>}</div>
+                <div className="muted">{m.technicalOwner?.name ?? <span className="badge undocumented">no technical owner</span>}</div>
+              </td>
+              <td>
+                {m.complianceScore ?? "—"}
+                {m.undocumented && (
+                  <div>
+                    <span className="badge undocumented">undocumented</span>
                   </div>
-                </td>
-                <td>
-                  <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>
-                </td>
-                <td>{LIFECYCLE_LABELS[m.lifecycle]}</td>
-                <td>
-                  <div>{m.businessOwner?.name ?? <span className="badge undocumented">no business owner</span>}</div>
-                  <div className="muted">{m.technicalOwner?.name ?? <span className="badge undocumented">no technical owner</span>}</div>
-                </td>
-                <td>
-                  {m.complianceScore ?? "—"}
-                  {m.undocumented && (
-                    <div>
-                      <span className="badge undocumented">undocumented</span>
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <span className={`badge ${m.monitoringStatus}`}>{MONITORING_LABELS[m.monitoringStatus]}</span>
-                </td>
-                <td>
-                  {m.openItems.length === 0 ? (
-                    <span className="muted">nothing</span>
-                  ) : (
-                    <>
-                      {m.openItems.slice(0, 2).map((id) => (
-                        <div key={id}>{requirementTitle(id)}</div>
-                      ))}
-                      {m.openItems.length > 2 && <div className="muted">and {m.openItems.length - 2} more</div>}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </td>
+              <td>
+                <span className={`badge ${m.monitoringStatus}`}>{MONITORING_LABELS[m.monitoringStatus]}</span>
+              </td>
+              <td>
+                {m.openItems.length === 0 ? (
+                  <span className="muted">nothing</span>
+                ) : (
+                  <>
+                    {m.openItems.slice(0, 2).map((id) => (
+                      <div key={id}>{requirementTitle(id)}</div>
+                    ))}
+                    {m.openItems.length > 2 && <div className="muted">and {m.openItems.length - 2} more</div>}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="pager">
         {query.cursor && <Link href={hrefWith(query, {})}>First page</Link>}

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import { openModelPage } from "../_components/model-page";
 import Link from "next/link";
@@ -65,34 +66,23 @@ export default async function DocumentationPage({ params }: { params: Params }) 
                 </p>
               )}
               {s.evidence.length > 0 && (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th>Evidence</th>
-                      <th>Size</th>
-                      <th>Type</th>
-                      <th>sha256</th>
-                      <th>Uploaded</th>
+                <DataTable headers={["Evidence", "Size", "Type", "sha256", "Uploaded"]}>
+                  {s.evidence.map((f) => (
+                    <tr key={f.id}>
+                      <td>
+                        <a href={`/models/${key}/evidence/${f.id}`}>{f.fileName}</a>
+                      </td>
+                      <td>{(f.size / 1024).toFixed(1)} KiB</td>
+                      <td>{f.mediaType}</td>
+                      <td>
+                        <code>{f.sha256.slice(0, 16)}…</code>
+                      </td>
+                      <td>
+                        {f.uploadedAt.slice(0, 10)} {f.uploadedBy ?? ""}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {s.evidence.map((f) => (
-                      <tr key={f.id}>
-                        <td>
-                          <a href={`/models/${key}/evidence/${f.id}`}>{f.fileName}</a>
-                        </td>
-                        <td>{(f.size / 1024).toFixed(1)} KiB</td>
-                        <td>{f.mediaType}</td>
-                        <td>
-                          <code>{f.sha256.slice(0, 16)}…</code>
-                        </td>
-                        <td>
-                          {f.uploadedAt.slice(0, 10)} {f.uploadedBy ?? ""}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               )}
             </section>
           ))}
