@@ -1,5 +1,6 @@
 // Models the integration tests make and change: made through the domain functions the UI and API call,
 // approved the way a compliance officer does, retired afterwards (other suites count production models).
+import { afterAll } from "vitest";
 import { prisma } from "@/lib/db";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { decideReview, submitReview } from "@/lib/reviews/reviews";
@@ -22,4 +23,12 @@ export async function approveModel(owner: ModelActor, officer: ModelActor, key: 
 /** Other suites count the demo's production models: retire the ones whose key starts with `prefix`. */
 export async function retireTestModels(prefix: string) {
   await prisma.model.updateMany({ where: { key: { startsWith: prefix } }, data: { lifecycle: "RETIRED" } });
+}
+
+/** Deletes the suite's models (keys starting with `prefix`) after it, and closes the connection. */
+export function deleteTestModelsAfterAll(prefix: string) {
+  afterAll(async () => {
+    await prisma.model.deleteMany({ where: { key: { startsWith: prefix } } });
+    await prisma.$disconnect();
+  });
 }
