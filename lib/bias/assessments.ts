@@ -77,8 +77,8 @@ const ASSESSMENT_INCLUDE = {
   version: { select: { version: true, model: { select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true } } } },
 } as const;
 
-/** What the audit log keeps of an assessment: every field a reader needs to see both versions. */
-function auditView(a: {
+/** The fields of a stored assessment that its correction form shows and the audit log keeps. */
+export type AssessmentFields = {
   assessedAt: Date;
   methodology: string;
   protectedAttributes: string[];
@@ -86,10 +86,17 @@ function auditView(a: {
   mitigations: string | null;
   status: string;
   revision: number;
-  withdrawnAt?: Date | null;
-  withdrawalReason?: string | null;
-  metrics: Array<{ metric: string; group: string; value: number; threshold: number; passed: boolean }>;
-}) {
+  metrics: Array<{ metric: string; group: string; value: number; threshold: number }>;
+};
+
+/** What the audit log keeps of an assessment: every field a reader needs to see both versions. */
+function auditView(
+  a: Omit<AssessmentFields, "metrics"> & {
+    withdrawnAt?: Date | null;
+    withdrawalReason?: string | null;
+    metrics: Array<AssessmentFields["metrics"][number] & { passed: boolean }>;
+  },
+) {
   return {
     assessedAt: a.assessedAt.toISOString().slice(0, 10),
     status: a.status,
