@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { Options } from "./field";
 import { FieldError } from "./field-error";
 
 export type FormState = { fieldErrors?: Record<string, string[]>; formError?: string; saved?: string; values?: Record<string, string> };
@@ -52,11 +53,7 @@ export function SimpleForm({
               <textarea name={f.name} defaultValue={value} rows={3} aria-invalid={!!e[f.name]} />
             ) : kind === "select" ? (
               <select name={f.name} defaultValue={value} aria-invalid={!!e[f.name]}>
-                {(f.options ?? []).map(([ov, ol]) => (
-                  <option key={ov} value={ov}>
-                    {ol}
-                  </option>
-                ))}
+                <Options options={f.options ?? []} />
               </select>
             ) : kind === "checkbox" ? null : (
               <input name={f.name} type={kind} step={kind === "number" ? "any" : undefined} defaultValue={value} aria-invalid={!!e[f.name]} />

@@ -8,7 +8,6 @@ import { safeSearchParams } from "../validation";
 import { errorResponse } from "./problem";
 import { requireScope, type Principal } from "./principal";
 import { assertCoversAllModels } from "../authz/policy";
-import { modelKeySchema } from "../models/schemas";
 import type { DossierReader } from "../dossier/get-model-dossier-data";
 import type { GeneratedDocument, Progress } from "../dossier/generate";
 import type { RecordMeta } from "../dossier/records";
@@ -24,13 +23,6 @@ export const readerOf = (principal: Principal): DossierReader => ({
 export function assertMayReadRecord(principal: Principal, record: Pick<RecordMeta, "model">): void {
   requireScope(principal, "read", record.model?.key);
   if (!record.model) assertCoversAllModels(principal, "an inventory report");
-}
-
-/** A key in the URL that cannot exist is simply not found. */
-export function modelKeyFromUrl(raw: string): string {
-  const parsed = modelKeySchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("NOT_FOUND", `No model with the key "${raw}".`);
-  return parsed.data;
 }
 
 export function parseQuery<T extends z.ZodType>(schema: T, url: URL): z.output<T> {

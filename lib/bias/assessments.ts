@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { UUID_PATTERN, correctionFields, dateInput, safeString, withdrawalSchema } from "../validation";
 import { prisma, type Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan } from "../authz/policy";
@@ -77,8 +78,8 @@ const ASSESSMENT_INCLUDE = {
   version: { select: { version: true, model: { select: { id: true, key: true, businessOwnerId: true, technicalOwnerId: true } } } },
 } as const;
 
-/** What the audit log keeps of an assessment: every field a reader needs to see both versions. */
-function auditView(a: {
+/** The fields of a stored assessment that its correction form shows and the audit log keeps. */
+export type AssessmentFields = {
   assessedAt: Date;
   methodology: string;
   protectedAttributes: string[];
@@ -86,10 +87,17 @@ function auditView(a: {
   mitigations: string | null;
   status: string;
   revision: number;
-  withdrawnAt?: Date | null;
-  withdrawalReason?: string | null;
-  metrics: Array<{ metric: string; group: string; value: number; threshold: number; passed: boolean }>;
-}) {
+  metrics: Array<{ metric: string; group: string; value: number; threshold: number }>;
+};
+
+/** What the audit log keeps of an assessment: every field a reader needs to see both versions. */
+function auditView(
+  a: Omit<AssessmentFields, "metrics"> & {
+    withdrawnAt?: Date | null;
+    withdrawalReason?: string | null;
+    metrics: Array<AssessmentFields["metrics"][number] & { passed: boolean }>;
+  },
+) {
   return {
     assessedAt: a.assessedAt.toISOString().slice(0, 10),
     status: a.status,
@@ -118,36 +126,67 @@ async function lockedAssessment(tx: Tx, actor: ModelActor, id: string, revision:
   return before;
 }
 
-/** Correct a mistaken assessment in place (optimistic locking); the audit event holds both versions. */
-export async function correctBiasAssessment({ actor, id, input }: { actor: ModelActor; id: string; input: unknown }) {
-  const parsed = correctBiasAssessmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
-  const { revision, reason, metrics, ...fields } = parsed.data;
+/**
+ * One change to a stored assessment under optimistic locking: the revision in the WHERE makes check-and-write
+ * atomic against a concurrent change; `afterWrite` runs before the engine re-evaluates the model; the audit
+ * event holds both versions (and `auditNote`).
+ */
+async function changeAssessment({
+  actor,
+  id,
+  revision,
+  action,
+  data,
+  afterWrite,
+  auditNote = {},
+}: {
+  actor: ModelActor;
+  id: string;
+  revision: number;
+  action: "bias_assessment.correct" | "bias_assessment.withdraw";
+  data: Prisma.BiasAssessmentUpdateManyMutationInput;
+  afterWrite?: (tx: Tx) => Promise<unknown>;
+  auditNote?: Record<string, string>;
+}) {
   return prisma.$transaction(async (tx) => {
     const before = await lockedAssessment(tx, actor, id, revision);
     const modelId = before.version.model.id;
     const after = await withVerdictGuard(tx, actor, [modelId], async () => {
-      // the revision in the WHERE makes check-and-write atomic against a concurrent correction
-      const updated = await tx.biasAssessment.updateMany({
-        where: { id, revision, withdrawnAt: null },
-        data: { ...fields, findings: fields.findings || null, mitigations: fields.mitigations || null, revision: { increment: 1 } },
-      });
+      const updated = await tx.biasAssessment.updateMany({ where: { id, revision, withdrawnAt: null }, data: { ...data, revision: { increment: 1 } } });
       if (updated.count !== 1) throw new AppError("CONFLICT", CONCURRENT_CHANGE);
-      await tx.biasMetric.deleteMany({ where: { assessmentId: id } });
-      await tx.biasMetric.createMany({ data: metrics.map((m) => ({ ...m, assessmentId: id, passed: metricPasses(m.metric, m.value, m.threshold) })) });
+      await afterWrite?.(tx);
       await refreshCompliance(tx, { modelIds: [modelId] });
       return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
     });
     await recordAudit(tx, {
       actor: { id: actor.id, label: actor.email },
-      action: "bias_assessment.correct",
+      action,
       entityType: "BiasAssessment",
       entityId: id,
       modelId,
       before: auditView(before),
-      after: { ...auditView(after), reason },
+      after: { ...auditView(after), ...auditNote },
     });
     return after;
+  });
+}
+
+/** Correct a mistaken assessment in place (optimistic locking); the audit event holds both versions. */
+export async function correctBiasAssessment({ actor, id, input }: { actor: ModelActor; id: string; input: unknown }) {
+  const parsed = correctBiasAssessmentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
+  const { revision, reason, metrics, ...fields } = parsed.data;
+  return changeAssessment({
+    actor,
+    id,
+    revision,
+    action: "bias_assessment.correct",
+    data: { ...fields, findings: fields.findings || null, mitigations: fields.mitigations || null },
+    afterWrite: async (tx) => {
+      await tx.biasMetric.deleteMany({ where: { assessmentId: id } });
+      await tx.biasMetric.createMany({ data: metrics.map((m) => ({ ...m, assessmentId: id, passed: metricPasses(m.metric, m.value, m.threshold) })) });
+    },
+    auditNote: { reason },
   });
 }
 
@@ -156,27 +195,11 @@ export async function withdrawBiasAssessment({ actor, id, input }: { actor: Mode
   const parsed = withdrawSchema.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Check the highlighted fields.", fieldErrorsOf(parsed.error));
   const { revision, reason } = parsed.data;
-  return prisma.$transaction(async (tx) => {
-    const before = await lockedAssessment(tx, actor, id, revision);
-    const modelId = before.version.model.id;
-    const after = await withVerdictGuard(tx, actor, [modelId], async () => {
-      const updated = await tx.biasAssessment.updateMany({
-        where: { id, revision, withdrawnAt: null },
-        data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason, revision: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw new AppError("CONFLICT", CONCURRENT_CHANGE);
-      await refreshCompliance(tx, { modelIds: [modelId] });
-      return tx.biasAssessment.findUniqueOrThrow({ where: { id }, include: ASSESSMENT_INCLUDE });
-    });
-    await recordAudit(tx, {
-      actor: { id: actor.id, label: actor.email },
-      action: "bias_assessment.withdraw",
-      entityType: "BiasAssessment",
-      entityId: id,
-      modelId,
-      before: auditView(before),
-      after: auditView(after),
-    });
-    return after;
+  return changeAssessment({
+    actor,
+    id,
+    revision,
+    action: "bias_assessment.withdraw",
+    data: { withdrawnAt: new Date(), withdrawnById: actor.id, withdrawalReason: reason },
   });
 }

@@ -58,7 +58,19 @@ export {
   type RequirementItem,
 } from "./catalogue";
 export { evaluateCompleteness, type CompletenessItem, type CompletenessResult, type Finding, type FindingSeverity, type ItemStatus } from "./completeness";
-export { documentedPercent, meanScore, summarizeInventory, UNASSIGNED_BUSINESS_UNIT, type CoverageCounts, type InventorySummary } from "./inventory";
+export {
+  addCoverage,
+  countedBusinessUnit,
+  documentedPercent,
+  emptyCoverageByRiskClass,
+  emptyMonitoringCounts,
+  meanScore,
+  summarizeInventory,
+  unitCoverage,
+  UNASSIGNED_BUSINESS_UNIT,
+  type CoverageCounts,
+  type InventorySummary,
+} from "./inventory";
 export { DEFAULT_CADENCE_DAYS, deriveMonitoringStatus, describeMonitoringStatus, effectiveCadenceDays, latestCheck, type MonitoringStatusDetail } from "./monitoring-status";
 export {
   AI_ACT_CALENDAR,

@@ -29,9 +29,28 @@ export const UNASSIGNED_BUSINESS_UNIT = "(no business unit)";
 
 const emptyCoverage = (): CoverageCounts => ({ production: 0, documented: 0, undocumented: 0 });
 
+/** Zero coverage for every risk class, and zero models in every monitoring status. */
+export const emptyCoverageByRiskClass = () => Object.fromEntries(RISK_CLASSES.map((c) => [c, emptyCoverage()])) as Record<RiskClass, CoverageCounts>;
+export const emptyMonitoringCounts = () => Object.fromEntries(MONITORING_STATUSES.map((s) => [s, 0])) as Record<MonitoringStatus, number>;
+
+/** The unit a model is counted under: none (or a blank name) is UNASSIGNED_BUSINESS_UNIT. */
+export const countedBusinessUnit = (unit: string | null | undefined): string => (unit && unit.trim() !== "" ? unit : UNASSIGNED_BUSINESS_UNIT);
+
+/** The coverage counts of a unit, made empty the first time it is seen. */
+export const unitCoverage = (units: Map<string, CoverageCounts>, unit: string): CoverageCounts => units.get(unit) ?? units.set(unit, emptyCoverage()).get(unit)!;
+
+/** Adds `n` production models, documented or not, to each of `targets`. */
+export function addCoverage(targets: CoverageCounts[], n: number, undocumented: boolean): void {
+  for (const counts of targets) {
+    counts.production += n;
+    if (undocumented) counts.undocumented += n;
+    else counts.documented += n;
+  }
+}
+
 export function summarizeInventory(rows: ReadonlyArray<{ facts: ModelFacts; result: CompletenessResult }>): InventorySummary {
-  const byRiskClass = Object.fromEntries(RISK_CLASSES.map((c) => [c, emptyCoverage()])) as Record<RiskClass, CoverageCounts>;
-  const byMonitoringStatus = Object.fromEntries(MONITORING_STATUSES.map((s) => [s, 0])) as Record<MonitoringStatus, number>;
+  const byRiskClass = emptyCoverageByRiskClass();
+  const byMonitoringStatus = emptyMonitoringCounts();
   const byBusinessUnit: Record<string, CoverageCounts> = {};
   const byLifecycle: InventorySummary["byLifecycle"] = { DEVELOPMENT: 0, VALIDATION: 0, PRODUCTION: 0, RETIRED: 0 };
   let production = 0;
@@ -45,13 +64,8 @@ export function summarizeInventory(rows: ReadonlyArray<{ facts: ModelFacts; resu
     scoreSum += result.score;
     const isUndocumented = result.undocumented;
     if (isUndocumented) undocumented++;
-    const unit = facts.businessUnit && facts.businessUnit.trim() !== "" ? facts.businessUnit : UNASSIGNED_BUSINESS_UNIT;
-    const unitCounts = (byBusinessUnit[unit] ??= emptyCoverage());
-    for (const counts of [byRiskClass[facts.classification.riskClass], unitCounts]) {
-      counts.production++;
-      if (isUndocumented) counts.undocumented++;
-      else counts.documented++;
-    }
+    const unitCounts = (byBusinessUnit[countedBusinessUnit(facts.businessUnit)] ??= emptyCoverage());
+    addCoverage([byRiskClass[facts.classification.riskClass], unitCounts], 1, isUndocumented);
     byMonitoringStatus[result.monitoringStatus]++;
     if (facts.classification.riskClass === "PROHIBITED") prohibited++;
   }

@@ -6,9 +6,12 @@
 import "server-only";
 import { prisma, type Tx } from "../db";
 import {
-  MONITORING_STATUSES,
-  RISK_CLASSES,
   UNASSIGNED_BUSINESS_UNIT,
+  addCoverage,
+  countedBusinessUnit,
+  emptyCoverageByRiskClass,
+  emptyMonitoringCounts,
+  unitCoverage,
   documentedPercent,
   meanScore,
   type InventorySummary,
@@ -43,8 +46,6 @@ export type Overview = {
   trend: TrendPoint[];
 };
 
-const emptyCoverage = (): CoverageCounts => ({ production: 0, documented: 0, undocumented: 0 });
-
 /** The headline counts only (what the daily snapshot stores). Assumes the cached verdicts are current. */
 export async function overviewCounts({ db = prisma, now = new Date() }: { db?: Db; now?: Date } = {}): Promise<{ counts: OverviewCounts; exposure: Overview["exposure"] }> {
   type CellRow = { riskClass: RiskClass; unit: string | null; undocumented: boolean; n: number };
@@ -61,26 +62,22 @@ export async function overviewCounts({ db = prisma, now = new Date() }: { db?: D
     db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "Model" WHERE lifecycle = 'PRODUCTION' AND "nextReviewAt" < ${now}`,
   ]);
 
-  const byRiskClass = Object.fromEntries(RISK_CLASSES.map((c) => [c, emptyCoverage()])) as Record<RiskClass, CoverageCounts>;
+  const byRiskClass = emptyCoverageByRiskClass();
   const units = new Map<string, CoverageCounts>();
   const exposure = new Map<string, Overview["exposure"][number]>();
   let production = 0;
   let undocumented = 0;
   for (const row of cells) {
-    const unit = row.unit && row.unit.trim() !== "" ? row.unit : UNASSIGNED_BUSINESS_UNIT;
+    const unit = countedBusinessUnit(row.unit);
     production += row.n;
     if (row.undocumented) undocumented += row.n;
-    for (const counts of [byRiskClass[row.riskClass], units.get(unit) ?? units.set(unit, emptyCoverage()).get(unit)!]) {
-      counts.production += row.n;
-      if (row.undocumented) counts.undocumented += row.n;
-      else counts.documented += row.n;
-    }
+    addCoverage([byRiskClass[row.riskClass], unitCoverage(units, unit)], row.n, row.undocumented);
     const cellKey = `${row.riskClass}\u0000${unit}`;
     const cell = exposure.get(cellKey) ?? exposure.set(cellKey, { riskClass: row.riskClass, businessUnit: unit, production: 0, undocumented: 0 }).get(cellKey)!;
     cell.production += row.n;
     if (row.undocumented) cell.undocumented += row.n;
   }
-  const byMonitoringStatus = Object.fromEntries(MONITORING_STATUSES.map((s) => [s, 0])) as Record<MonitoringStatus, number>;
+  const byMonitoringStatus = emptyMonitoringCounts();
   for (const row of monitoring) byMonitoringStatus[row.key as MonitoringStatus] = row.n;
   const byLifecycle: InventorySummary["byLifecycle"] = { DEVELOPMENT: 0, VALIDATION: 0, PRODUCTION: 0, RETIRED: 0 };
   for (const row of lifecycles) byLifecycle[row.key as keyof typeof byLifecycle] = row.n;

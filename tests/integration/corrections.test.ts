@@ -3,8 +3,7 @@
 // the inventory export carries the withdrawal and older files without it still import. Real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createModel, type ModelActor } from "@/lib/models/mutations";
-import { decideReview, submitReview } from "@/lib/reviews/reviews";
+import { type ModelActor } from "@/lib/models/mutations";
 import { correctVersion, createVersion, recordRollbackDrill, updateVersion, withdrawVersion } from "@/lib/versions/versions";
 import { correctIncident, createIncident, withdrawIncident } from "@/lib/incidents/incidents";
 import { evaluateModel } from "@/lib/models/compliance";
@@ -15,15 +14,11 @@ import { runImport } from "@/lib/imports/run-import";
 import { INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION } from "@/lib/exports/format";
 import { getModelDossierData } from "@/lib/dossier/get-model-dossier-data";
 import { actorOf } from "../support/actors";
+import { approveModel, createTestModel, latestReview, retireTestModels } from "../support/models";
 
 const run = Date.now().toString(36);
 let owner: ModelActor, officer: ModelActor, auditor: ModelActor;
-const latestReview = (modelId: string) => prisma.review.findFirstOrThrow({ where: { modelId }, orderBy: { submittedAt: "desc" } });
-const newModel = (name: string) =>
-  createModel({
-    actor: owner,
-    input: { key: `test-corr-${name}-${run}`, name: `Correct ${name} ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
-  });
+const newModel = (name: string) => createTestModel(owner, `test-corr-${name}-${run}`, `Correct ${name} ${run}`);
 
 beforeAll(async () => {
   owner = await actorOf("owner@northwind.example");
@@ -31,7 +26,7 @@ beforeAll(async () => {
   auditor = await actorOf("auditor@northwind.example");
 });
 afterAll(async () => {
-  await prisma.model.updateMany({ where: { key: { startsWith: "test-corr-" } }, data: { lifecycle: "RETIRED" } });
+  await retireTestModels("test-corr-");
   await prisma.$disconnect();
 });
 
@@ -42,8 +37,7 @@ describe("correcting and withdrawing a version", () => {
     const v = await recordRollbackDrill({ actor: owner, modelKey: m.key, version: "1.0.0", input: { performedAt: new Date(), minutes: 5 } });
     const drillItem = async () => (await evaluateModel(m.key))!.result.items.find((i) => i.id === "MLOPS_ROLLBACK_DRILL")!.status;
     expect(await drillItem()).toBe("complete");
-    const review = await submitReview({ actor: owner, key: m.key, input: {} });
-    await decideReview({ actor: officer, reviewId: review.id, input: { decision: "APPROVE" } });
+    await approveModel(owner, officer, m.key);
 
     // the drill really took 45 minutes: the engine follows, and the approval no longer describes the model
     const corrected = await correctVersion({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { CsvSyntaxError, csvTemplate, parseCsv } from "@/lib/imports/csv";
 import { csvToRows } from "@/lib/imports/csv-rows";
@@ -6,6 +6,7 @@ import { lifecycleFromVersions, slugifyModelName } from "@/lib/imports/mlflow";
 import { runImport } from "@/lib/imports/run-import";
 import type { ModelActor } from "@/lib/models/mutations";
 import { actorOf } from "../support/actors";
+import { deleteTestModelsAfterAll } from "../support/models";
 import { refreshCompliance } from "@/lib/models/compliance";
 
 const P = `imp-csv-${Date.now().toString(36)}`;
@@ -13,10 +14,7 @@ let admin: ModelActor;
 beforeAll(async () => {
   admin = await actorOf("admin@northwind.example");
 });
-afterAll(async () => {
-  await prisma.model.deleteMany({ where: { key: { startsWith: P } } });
-  await prisma.$disconnect();
-});
+deleteTestModelsAfterAll(P);
 
 describe("RFC 4180 parsing", () => {
   it("handles quotes, doubled quotes, embedded newlines, CRLF, a BOM and a missing final newline", () => {

@@ -1,21 +1,19 @@
 // Issue 10 items 12 and 13: imports go through the API's validation; search wildcards match literally.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { runImport } from "@/lib/imports/run-import";
 import { inventoryQuerySchema, listModels } from "@/lib/models/queries";
 import type { ModelActor } from "@/lib/models/mutations";
 import { refreshCompliance } from "@/lib/models/compliance";
 import { actorOf } from "../support/actors";
+import { deleteTestModelsAfterAll } from "../support/models";
 
 const P = `impval-${Date.now().toString(36)}`;
 let admin: ModelActor;
 beforeAll(async () => {
   admin = await actorOf("admin@northwind.example");
 });
-afterAll(async () => {
-  await prisma.model.deleteMany({ where: { key: { startsWith: P } } });
-  await prisma.$disconnect();
-});
+deleteTestModelsAfterAll(P);
 
 describe("imports use the API's validation", () => {
   it("CSV: refuses a version label the API refuses, and writes nothing for that row", async () => {

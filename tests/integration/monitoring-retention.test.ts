@@ -1,10 +1,11 @@
 // Retention of raw monitoring detail: per-feature results older than the window go, the checks (the
 // summaries every page reads) stay, the latest check of each model keeps its detail, the run is audited.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { pruneMonitoringDetail } from "@/lib/monitoring/retention";
 import { runRetention } from "@/lib/jobs/tasks";
 import { QUEUES, jobsConfig } from "@/lib/jobs/scheduler";
+import { deleteTestModelsAfterAll } from "../support/models";
 
 const P = `ret-${Date.now().toString(36)}`;
 const now = new Date(); // the demo organisation's checks span the last months: only this test's old checks are in play
@@ -28,10 +29,7 @@ beforeAll(async () => {
     ids[name] = m.id;
   }
 });
-afterAll(async () => {
-  await prisma.model.deleteMany({ where: { key: { startsWith: P } } });
-  await prisma.$disconnect();
-});
+deleteTestModelsAfterAll(P);
 
 describe("monitoring detail retention", () => {
   it("deletes old per-feature results, keeps every check and each model's latest detail, and audits the run", async () => {

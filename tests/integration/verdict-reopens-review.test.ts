@@ -2,7 +2,7 @@
 // same-day bias assessments are ordered by recording time. Real PostgreSQL, real domain functions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { createModel, type ModelActor } from "@/lib/models/mutations";
+import { type ModelActor } from "@/lib/models/mutations";
 import { decideReview, submitReview } from "@/lib/reviews/reviews";
 import { createVersion, recordRollbackDrill } from "@/lib/versions/versions";
 import { saveMonitoringConfig } from "@/lib/models/monitoring-config";
@@ -10,34 +10,25 @@ import { createIncident } from "@/lib/incidents/incidents";
 import { createBiasAssessment } from "@/lib/bias/assessments";
 import { evaluateModel } from "@/lib/models/compliance";
 import { actorOf } from "../support/actors";
+import { approveModel, createTestModel, latestReview, retireTestModels } from "../support/models";
 
 const run = Date.now().toString(36);
 let owner: ModelActor, officer: ModelActor;
-const latestReview = (modelId: string) => prisma.review.findFirstOrThrow({ where: { modelId }, orderBy: { submittedAt: "desc" } });
-
-async function approve(key: string) {
-  const review = await submitReview({ actor: owner, key, input: {} });
-  await decideReview({ actor: officer, reviewId: review.id, input: { decision: "APPROVE" } });
-  return review.id;
-}
+const approve = async (key: string) => (await approveModel(owner, officer, key)).id;
 
 beforeAll(async () => {
   owner = await actorOf("owner@northwind.example");
   officer = await actorOf("compliance@northwind.example");
 });
 afterAll(async () => {
-  // other suites count the demo's production models: retire ours
-  await prisma.model.updateMany({ where: { key: { startsWith: "test-ux-" } }, data: { lifecycle: "RETIRED" } });
+  await retireTestModels("test-ux-");
   await prisma.$disconnect();
 });
 
 describe("an approved review follows the engine's verdict", () => {
   it("a drill that leaves the verdict alone keeps the approval; one that moves it reopens it, audited with both verdicts", async () => {
     const key = `test-ux-drill-${run}`;
-    const m = await createModel({
-      actor: owner,
-      input: { key, name: `Drill ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
-    });
+    const m = await createTestModel(owner, key, `Drill ${run}`);
     await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
     const reviewId = await approve(key);
 
@@ -62,10 +53,7 @@ describe("an approved review follows the engine's verdict", () => {
 
   it("monitoring settings that move the verdict reopen the approval; an incident that does not move it keeps it", async () => {
     const key = `test-ux-monitor-${run}`;
-    const m = await createModel({
-      actor: owner,
-      input: { key, name: `Monitor ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
-    });
+    const m = await createTestModel(owner, key, `Monitor ${run}`);
     await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
     await approve(key);
     const now = new Date();
@@ -79,7 +67,7 @@ describe("an approved review follows the engine's verdict", () => {
 describe("bias assessments of the same day", () => {
   it("the one recorded last speaks for the version", async () => {
     const key = `test-ux-bias-${run}`;
-    await createModel({ actor: owner, input: { key, name: `Bias ${run}`, lifecycle: "PRODUCTION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    await createTestModel(owner, key, `Bias ${run}`);
     await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
     const day = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
     const base = { version: "1.0.0", assessedAt: day, methodology: "Four-fifths rule on approval rates.", protectedAttributes: ["sex"], status: "FINAL" };
@@ -102,10 +90,7 @@ describe("a section is complete only when it addresses its guidance", () => {
     const { saveSection } = await import("@/lib/documentation/sections");
     const { SECTION_TEXTS } = await import("../fixtures/section-texts");
     const key = `test-ux-ok-${run}`;
-    const m = await createModel({
-      actor: owner,
-      input: { key, name: `Ok ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
-    });
+    const m = await createTestModel(owner, key, `Ok ${run}`, { lifecycle: "VALIDATION", intendedPurpose: "Answers questions." });
     const refused = await saveSection({ actor: owner, key, sectionKey: "ai-literacy", input: { content: "ok", status: "COMPLETE", expectedUpdatedAt: "" } }).then(
       () => null,
       (e: unknown) => e as { code: string; fieldErrors?: Record<string, string[]> },
@@ -144,10 +129,7 @@ describe("small frictions", () => {
   it("review notifications and the history name people, not addresses", async () => {
     const { listAuditEvents } = await import("@/lib/audit-log/queries");
     const key = `test-ux-names-${run}`;
-    const m = await createModel({
-      actor: owner,
-      input: { key, name: `Names ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Answers questions.", businessOwnerEmail: "hannah.schmidt@northwind.example" },
-    });
+    const m = await createTestModel(owner, key, `Names ${run}`, { lifecycle: "VALIDATION", intendedPurpose: "Answers questions." });
     const review = await submitReview({ actor: owner, key, input: {} });
     const note = await prisma.notification.findFirstOrThrow({ where: { userId: officer.id, dedupeKey: `review:${review.id}:submitted:${officer.id}` } });
     expect(note.body).toMatch(/^Omar Haddad submitted /);
@@ -169,7 +151,7 @@ describe("correcting and withdrawing a bias assessment", () => {
   it("corrects in place with optimistic locking, keeps both versions in the audit log, and the engine follows; a withdrawal is kept but not counted", async () => {
     const { correctBiasAssessment, withdrawBiasAssessment } = await import("@/lib/bias/assessments");
     const key = `test-ux-correct-${run}`;
-    await createModel({ actor: owner, input: { key, name: `Correct ${run}`, lifecycle: "VALIDATION", intendedPurpose: "Scores things.", businessOwnerEmail: "hannah.schmidt@northwind.example" } });
+    await createTestModel(owner, key, `Correct ${run}`, { lifecycle: "VALIDATION" });
     await createVersion({ actor: owner, modelKey: key, input: { version: "1.0.0", active: true } });
     const base = { assessedAt: new Date(Date.now() - 86_400_000), methodology: "Four-fifths rule.", protectedAttributes: ["sex"], status: "FINAL" };
     const wrong = await createBiasAssessment({ actor: owner, key, input: { ...base, version: "1.0.0", metrics: [{ metric: "disparate_impact_ratio", group: "f/m", value: 0.06, threshold: 0.8 }] } });

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createFirstAdminAction, type SetupState } from "./actions";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 
 export function SetupForm() {
   const [state, action, pending] = useActionState<SetupState, FormData>(createFirstAdminAction, {});
@@ -10,21 +10,15 @@ export function SetupForm() {
   return (
     <form className="stack" action={action} noValidate>
       {state.formError && <p className="form-error">{state.formError}</p>}
-      <label>
-        Name
+      <Field label="Name" errors={e.name}>
         <input name="name" defaultValue={state.values?.name} autoComplete="name" />
-        <FieldError messages={e.name} />
-      </label>
-      <label>
-        Email
+      </Field>
+      <Field label="Email" errors={e.email}>
         <input name="email" type="email" defaultValue={state.values?.email} autoComplete="username" />
-        <FieldError messages={e.email} />
-      </label>
-      <label>
-        Password (at least 10 characters)
+      </Field>
+      <Field label="Password (at least 10 characters)" errors={e.password}>
         <input name="password" type="password" autoComplete="new-password" />
-        <FieldError messages={e.password} />
-      </label>
+      </Field>
       <button type="submit" disabled={pending}>
         Create administrator
       </button>

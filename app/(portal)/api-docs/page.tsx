@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { openApiDocument } from "@/lib/api/openapi";
@@ -37,35 +38,24 @@ curl -X POST "$DOSSIER/api/v1/models/fraud-detector/monitoring-checks" \\
   -H "Idempotency-Key: run-2026-11-29-01" \\
   -d '{"metrics": [{"feature": "amount", "metric": "psi", "value": 0.31}]}'`}</pre>
       </div>
-      <table className="data" data-testid="api-operations">
-        <thead>
-          <tr>
-            <th>Method</th>
-            <th>Path</th>
-            <th>Scope</th>
-            <th>What it does</th>
-            <th>Answers</th>
+      <DataTable testId="api-operations" headers={["Method", "Path", "Scope", "What it does", "Answers"]}>
+        {operations.map(({ path, method, op }) => (
+          <tr key={`${method} ${path}`}>
+            <td>
+              <code>{method.toUpperCase()}</code>
+            </td>
+            <td>
+              <code>{path}</code>
+            </td>
+            <td>{op["x-scope"] ?? "—"}</td>
+            <td>
+              {op.summary}
+              {op.description && <div className="muted">{op.description}</div>}
+            </td>
+            <td>{Object.keys(op.responses ?? {}).join(", ")}</td>
           </tr>
-        </thead>
-        <tbody>
-          {operations.map(({ path, method, op }) => (
-            <tr key={`${method} ${path}`}>
-              <td>
-                <code>{method.toUpperCase()}</code>
-              </td>
-              <td>
-                <code>{path}</code>
-              </td>
-              <td>{op["x-scope"] ?? "—"}</td>
-              <td>
-                {op.summary}
-                {op.description && <div className="muted">{op.description}</div>}
-              </td>
-              <td>{Object.keys(op.responses ?? {}).join(", ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2>Schemas</h2>
       {Object.entries(doc.components.schemas).map(([name, schema]) => (
         <details key={name} className="card">

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -70,34 +71,22 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       {items.length === 0 ? (
         <p className="card">No events match.</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>When (UTC)</th>
-              <th>Who</th>
-              <th>Action</th>
-              <th>Entity</th>
-              <th>Change</th>
+        <DataTable headers={["#", "When (UTC)", "Who", "Action", "Entity", "Change"]}>
+          {items.map((e) => (
+            <tr key={e.seq.toString()}>
+              <td>{e.seq.toString()}</td>
+              <td>{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
+              <td>{e.action}</td>
+              <td>
+                {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>
+              </td>
+              <td>
+                <ChangeSummary before={e.before} after={e.after} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.seq.toString()}>
-                <td>{e.seq.toString()}</td>
-                <td>{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
-                <td>{e.action}</td>
-                <td>
-                  {e.entityType} <span className="muted">{e.entityId.slice(0, 8)}</span>
-                </td>
-                <td>
-                  <ChangeSummary before={e.before} after={e.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {nextBefore && (
         <div className="pager">

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
@@ -72,32 +73,22 @@ export default async function DashboardPage() {
               undocumented: counts.byRiskClass[c].undocumented,
             }))}
           />
-          <table className="data" data-testid="coverage-table">
-            <thead>
-              <tr>
-                <th>Risk class</th>
-                <th>Production</th>
-                <th>Documented</th>
-                <th>Undocumented</th>
+          <DataTable testId="coverage-table" headers={["Risk class", "Production", "Documented", "Undocumented"]}>
+            {classes.map((c) => (
+              <tr key={c} data-testid={`risk-${c}`}>
+                <td>{RISK_CLASS_LABELS[c]}</td>
+                <td>
+                  <Link href={inventoryHref({ riskClass: c })}>{counts.byRiskClass[c].production}</Link>
+                </td>
+                <td>
+                  <Link href={inventoryHref({ riskClass: c, documented: "yes" })}>{counts.byRiskClass[c].documented}</Link>
+                </td>
+                <td>
+                  <Link href={inventoryHref({ riskClass: c, documented: "no" })}>{counts.byRiskClass[c].undocumented}</Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {classes.map((c) => (
-                <tr key={c} data-testid={`risk-${c}`}>
-                  <td>{RISK_CLASS_LABELS[c]}</td>
-                  <td>
-                    <Link href={inventoryHref({ riskClass: c })}>{counts.byRiskClass[c].production}</Link>
-                  </td>
-                  <td>
-                    <Link href={inventoryHref({ riskClass: c, documented: "yes" })}>{counts.byRiskClass[c].documented}</Link>
-                  </td>
-                  <td>
-                    <Link href={inventoryHref({ riskClass: c, documented: "no" })}>{counts.byRiskClass[c].undocumented}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
 
         <section className="card" aria-labelledby="monitoring">
@@ -196,33 +187,24 @@ export default async function DashboardPage() {
           {overview.openIncidents.length === 0 ? (
             <p className="muted">No open incidents.</p>
           ) : (
-            <table className="data" data-testid="incidents-table">
-              <thead>
-                <tr>
-                  <th>Incident</th>
-                  <th>Deadline</th>
-                  <th>State</th>
+            <DataTable testId="incidents-table" headers={["Incident", "Deadline", "State"]}>
+              {overview.openIncidents.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link href={`/models/${i.modelKey}`}>{i.title}</Link>
+                    <div className="muted">{i.modelName}</div>
+                  </td>
+                  <td>
+                    {i.days} days: {i.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </td>
+                  <td>
+                    <span className={`badge ${i.state === "overdue" ? "CRITICAL" : i.state === "due-soon" ? "WARNING" : i.state === "reported" ? "HEALTHY" : ""}`}>
+                      {i.state === "reported" ? "reported" : i.state === "overdue" ? `overdue by ${-(i.hoursLeft ?? 0)} h` : `${i.hoursLeft} h left`}
+                    </span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {overview.openIncidents.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <Link href={`/models/${i.modelKey}`}>{i.title}</Link>
-                      <div className="muted">{i.modelName}</div>
-                    </td>
-                    <td>
-                      {i.days} days: {i.deadline.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </td>
-                    <td>
-                      <span className={`badge ${i.state === "overdue" ? "CRITICAL" : i.state === "due-soon" ? "WARNING" : i.state === "reported" ? "HEALTHY" : ""}`}>
-                        {i.state === "reported" ? "reported" : i.state === "overdue" ? `overdue by ${-(i.hoursLeft ?? 0)} h` : `${i.hoursLeft} h left`}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </section>
 

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
@@ -36,35 +37,22 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
       {items.length === 0 ? (
         <p className="card">No dataset matches.</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Dataset</th>
-              <th>Version</th>
-              <th>Source</th>
-              <th>Personal data</th>
-              <th>Datasheet</th>
-              <th>Used by</th>
-              <th>Owner</th>
+        <DataTable headers={["Dataset", "Version", "Source", "Personal data", "Datasheet", "Used by", "Owner"]}>
+          {items.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link href={`/datasets/${d.id}`}>{d.name}</Link>
+                <div className="muted">{d.key}</div>
+              </td>
+              <td>{d.version}</td>
+              <td>{d.source ?? <span className="badge undocumented">unknown</span>}</td>
+              <td>{d.specialCategoryData ? "special category" : d.personalData ? "yes" : "no"}</td>
+              <td>{d.provenance && d.knownBiases && d.biasMitigations ? <span className="badge documented">complete</span> : <span className="badge undocumented">gaps</span>}</td>
+              <td>{d._count.usedBy} links</td>
+              <td>{d.owner?.name ?? "—"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link href={`/datasets/${d.id}`}>{d.name}</Link>
-                  <div className="muted">{d.key}</div>
-                </td>
-                <td>{d.version}</td>
-                <td>{d.source ?? <span className="badge undocumented">unknown</span>}</td>
-                <td>{d.specialCategoryData ? "special category" : d.personalData ? "yes" : "no"}</td>
-                <td>{d.provenance && d.knownBiases && d.biasMitigations ? <span className="badge documented">complete</span> : <span className="badge undocumented">gaps</span>}</td>
-                <td>{d._count.usedBy} links</td>
-                <td>{d.owner?.name ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <div className="pager">
         {page > 1 && <Link href={href(page - 1)}>Previous page</Link>}

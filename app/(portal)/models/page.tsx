@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
@@ -8,6 +9,7 @@ import { inventoryQuerySchema, listBusinessUnits, listModels, type InventoryQuer
 import { Lifecycle, MonitoringStatus, RiskClass } from "@/lib/generated/prisma/enums";
 import { firstValues } from "@/lib/search-params";
 import { BULK_LIMIT } from "@/lib/follow-up/schemas";
+import { FilterSelect } from "@/app/_components/field";
 import { BulkFollowUp } from "./_components/bulk-follow-up";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
 
@@ -22,6 +24,11 @@ function hrefWith(query: InventoryQuery, change: Partial<Record<keyof InventoryQ
   for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== "") params.set(k, String(v));
   const s = params.toString();
   return s ? `/models?${s}` : "/models";
+}
+
+/** A filter's choices with how many models each would show. */
+function counted<T extends string>(values: Record<string, T>, labels: Record<T, string>, counts: Partial<Record<T, number>>) {
+  return Object.values(values).map((v) => [v, `${labels[v]} (${counts[v] ?? 0})`] as const);
 }
 
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
@@ -49,28 +56,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           Search
           <input name="q" defaultValue={query.q} placeholder="name, key or purpose" />
         </label>
-        <label>
-          Risk class
-          <select name="riskClass" defaultValue={query.riskClass ?? ""}>
-            <option value="">Any</option>
-            {Object.values(RiskClass).map((r) => (
-              <option key={r} value={r}>
-                {RISK_CLASS_LABELS[r]} ({facets.riskClass[r] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Lifecycle
-          <select name="lifecycle" defaultValue={query.lifecycle ?? ""}>
-            <option value="">Any</option>
-            {Object.values(Lifecycle).map((l) => (
-              <option key={l} value={l}>
-                {LIFECYCLE_LABELS[l]} ({facets.lifecycle[l] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Risk class" name="riskClass" defaultValue={query.riskClass ?? ""} emptyLabel="Any" options={counted(RiskClass, RISK_CLASS_LABELS, facets.riskClass)} />
+        <FilterSelect label="Lifecycle" name="lifecycle" defaultValue={query.lifecycle ?? ""} emptyLabel="Any" options={counted(Lifecycle, LIFECYCLE_LABELS, facets.lifecycle)} />
         <label>
           Documentation
           <select name="documented" defaultValue={query.documented ?? ""}>
@@ -79,28 +66,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
             <option value="yes">Documented</option>
           </select>
         </label>
-        <label>
-          Monitoring
-          <select name="monitoringStatus" defaultValue={query.monitoringStatus ?? ""}>
-            <option value="">Any</option>
-            {Object.values(MonitoringStatus).map((m) => (
-              <option key={m} value={m}>
-                {MONITORING_LABELS[m]} ({facets.monitoringStatus[m] ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Business unit
-          <select name="businessUnit" defaultValue={query.businessUnit ?? ""}>
-            <option value="">Any</option>
-            {units.map((u) => (
-              <option key={u.name} value={u.name}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Monitoring"
+          name="monitoringStatus"
+          defaultValue={query.monitoringStatus ?? ""}
+          emptyLabel="Any"
+          options={counted(MonitoringStatus, MONITORING_LABELS, facets.monitoringStatus)}
+        />
+        <FilterSelect label="Business unit" name="businessUnit" defaultValue={query.businessUnit ?? ""} emptyLabel="Any" options={units.map((u) => [u.name, u.name])} />
         <label>
           Owner (name or e-mail, or part of one)
           <input name="owner" defaultValue={query.owner} />
@@ -131,68 +104,54 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
           No models match these filters. <Link href="/models">Show all models</Link>
         </div>
       ) : (
-        <table className="data" data-testid="inventory-table">
-          <thead>
-            <tr>
-              {canBulk && <th>Select</th>}
-              <th>Model</th>
-              <th>Risk class</th>
-              <th>Lifecycle</th>
-              <th>Owners</th>
-              <th>Completeness</th>
-              <th>Monitoring</th>
-              <th>What is missing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((m) => (
-              <tr key={m.id} data-testid="inventory-row" data-key={m.key}>
-                {canBulk && (
-                  <td>
-                    <input type="checkbox" name="key" value={m.key} form={BULK_FORM_ID} aria-label={`Select ${m.name}`} />
-                  </td>
-                )}
+        <DataTable testId="inventory-table" headers={[canBulk && "Select", "Model", "Risk class", "Lifecycle", "Owners", "Completeness", "Monitoring", "What is missing"]}>
+          {page.items.map((m) => (
+            <tr key={m.id} data-testid="inventory-row" data-key={m.key}>
+              {canBulk && (
                 <td>
-                  <Link href={`/models/${m.key}`}>{m.name}</Link>
-                  <div className="muted">
-                    {m.key} · {m.businessUnit?.name ?? "no business unit"}
+                  <input type="checkbox" name="key" value={m.key} form={BULK_FORM_ID} aria-label={`Select ${m.name}`} />
+                </td>
+              )}
+              <td>
+                <Link href={`/models/${m.key}`}>{m.name}</Link>
+                <div className="muted">
+                  {m.key} · {m.businessUnit?.name ?? "no business unit"}
+                </div>
+              </td>
+              <td>
+                <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>
+              </td>
+              <td>{LIFECYCLE_LABELS[m.lifecycle]}</td>
+              <td>
+                <div>{m.businessOwner?.name ?? <span className="badge undocumented">no business owner</span>}</div>
+                <div className="muted">{m.technicalOwner?.name ?? <span className="badge undocumented">no technical owner</span>}</div>
+              </td>
+              <td>
+                {m.complianceScore ?? "—"}
+                {m.undocumented && (
+                  <div>
+                    <span className="badge undocumented">undocumented</span>
                   </div>
-                </td>
-                <td>
-                  <span className={`badge ${m.riskClass}`}>{RISK_CLASS_LABELS[m.riskClass]}</span>
-                </td>
-                <td>{LIFECYCLE_LABELS[m.lifecycle]}</td>
-                <td>
-                  <div>{m.businessOwner?.name ?? <span className="badge undocumented">no business owner</span>}</div>
-                  <div className="muted">{m.technicalOwner?.name ?? <span className="badge undocumented">no technical owner</span>}</div>
-                </td>
-                <td>
-                  {m.complianceScore ?? "—"}
-                  {m.undocumented && (
-                    <div>
-                      <span className="badge undocumented">undocumented</span>
-                    </div>
-                  )}
-                </td>
-                <td>
-                  <span className={`badge ${m.monitoringStatus}`}>{MONITORING_LABELS[m.monitoringStatus]}</span>
-                </td>
-                <td>
-                  {m.openItems.length === 0 ? (
-                    <span className="muted">nothing</span>
-                  ) : (
-                    <>
-                      {m.openItems.slice(0, 2).map((id) => (
-                        <div key={id}>{requirementTitle(id)}</div>
-                      ))}
-                      {m.openItems.length > 2 && <div className="muted">and {m.openItems.length - 2} more</div>}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </td>
+              <td>
+                <span className={`badge ${m.monitoringStatus}`}>{MONITORING_LABELS[m.monitoringStatus]}</span>
+              </td>
+              <td>
+                {m.openItems.length === 0 ? (
+                  <span className="muted">nothing</span>
+                ) : (
+                  <>
+                    {m.openItems.slice(0, 2).map((id) => (
+                      <div key={id}>{requirementTitle(id)}</div>
+                    ))}
+                    {m.openItems.length > 2 && <div className="muted">and {m.openItems.length - 2} more</div>}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="pager">
         {query.cursor && <Link href={hrefWith(query, {})}>First page</Link>}

@@ -6,6 +6,7 @@ import { listRecords } from "@/lib/dossier/records";
 import { RISK_CLASS_LABELS } from "@/lib/labels";
 import { listBusinessUnits, productionCounts } from "@/lib/models/queries";
 import { RiskClass } from "@/lib/generated/prisma/enums";
+import { FilterSelect } from "@/app/_components/field";
 import { GenerateDocumentButton } from "./_components/generate-document-button";
 import { RecordsTable } from "./_components/records-table";
 
@@ -31,28 +32,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           production models, {undocumented} undocumented (stored verdicts; the report re-evaluates every model when it is generated).
         </p>
         <form className="filters" method="get" data-testid="report-filters">
-          <label>
-            Business unit
-            <select name="businessUnit" defaultValue={filters.businessUnit ?? ""}>
-              <option value="">All</option>
-              {units.map((u) => (
-                <option key={u.name} value={u.name}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Risk class
-            <select name="riskClass" defaultValue={filters.riskClass ?? ""}>
-              <option value="">All</option>
-              {Object.values(RiskClass).map((c) => (
-                <option key={c} value={c}>
-                  {RISK_CLASS_LABELS[c]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Business unit" name="businessUnit" defaultValue={filters.businessUnit ?? ""} emptyLabel="All" options={units.map((u) => [u.name, u.name])} />
+          <FilterSelect label="Risk class" name="riskClass" defaultValue={filters.riskClass ?? ""} emptyLabel="All" options={Object.values(RiskClass).map((c) => [c, RISK_CLASS_LABELS[c]])} />
           <label style={{ display: "flex", gap: "0.4rem", alignItems: "center" }}>
             <input type="checkbox" name="undocumentedOnly" value="true" defaultChecked={filters.undocumentedOnly ?? false} /> Undocumented only
           </label>

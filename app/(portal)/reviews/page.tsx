@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -20,35 +21,23 @@ export default async function ReviewsPage() {
           Nothing to review.
         </p>
       ) : (
-        <table className="data" data-testid="review-queue">
-          <thead>
-            <tr>
-              <th>Model</th>
-              <th>Risk class</th>
-              <th>Submitted</th>
-              <th>By</th>
-              <th>Completeness</th>
-              <th>Open items</th>
+        <DataTable testId="review-queue" headers={["Model", "Risk class", "Submitted", "By", "Completeness", "Open items"]}>
+          {queue.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/models/${r.model.key}#review`}>{r.model.name}</Link>
+              </td>
+              <td>{RISK_CLASS_LABELS[r.model.riskClass]}</td>
+              <td>{r.submittedAt.toISOString().slice(0, 10)}</td>
+              <td>
+                {r.submittedBy.name}
+                {r.submittedBy.id === user.id && <div className="muted">your submission: another officer decides</div>}
+              </td>
+              <td>{r.model.complianceScore ?? "—"}</td>
+              <td>{r.model.openItems.length}</td>
             </tr>
-          </thead>
-          <tbody>
-            {queue.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/models/${r.model.key}#review`}>{r.model.name}</Link>
-                </td>
-                <td>{RISK_CLASS_LABELS[r.model.riskClass]}</td>
-                <td>{r.submittedAt.toISOString().slice(0, 10)}</td>
-                <td>
-                  {r.submittedBy.name}
-                  {r.submittedBy.id === user.id && <div className="muted">your submission: another officer decides</div>}
-                </td>
-                <td>{r.model.complianceScore ?? "—"}</td>
-                <td>{r.model.openItems.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );

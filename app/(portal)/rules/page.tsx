@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
@@ -47,22 +48,14 @@ export default async function RulesPage() {
             {r.title}; in force from {r.inForceFrom}.
           </p>
           <p>Sources: {r.sources.join("; ")}</p>
-          <table>
-            <thead>
-              <tr>
-                <th>Provisions</th>
-                <th>Change</th>
+          <DataTable className="" headers={["Provisions", "Change"]}>
+            {r.changes.map((c) => (
+              <tr key={c.provisions}>
+                <td>{c.provisions}</td>
+                <td>{c.summary}</td>
               </tr>
-            </thead>
-            <tbody>
-              {r.changes.map((c) => (
-                <tr key={c.provisions}>
-                  <td>{c.provisions}</td>
-                  <td>{c.summary}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
       ))}
     </>

@@ -32,9 +32,11 @@ describe("API route table", () => {
           expect(f.source, `${method} ${f.path} is public and must not authenticate`).not.toMatch(/authenticate\(/);
           continue;
         }
-        expect(f.source, `${method} ${f.path} must authenticate`).toMatch(/authenticate\(request\)/);
-        // assertMayReadRecord (lib/dossier/http.ts) is requireScope(principal, "read", …) for a stored record
-        const checksScope = f.source.includes(`requireScope(principal, "${rule.scope}"`) || (rule.scope === "read" && f.source.includes("assertMayReadRecord(principal"));
+        // openModelRoute (lib/api/model-route.ts) is authenticate(request) then requireScope(principal, scope, …)
+        const opensModelRoute = f.source.includes(`openModelRoute(request, params, "${rule.scope}"`);
+        if (!opensModelRoute) expect(f.source, `${method} ${f.path} must authenticate`).toMatch(/authenticate\(request\)/);
+        // assertMayReadRecord (lib/api/dossier-http.ts) is requireScope(principal, "read", …) for a stored record
+        const checksScope = opensModelRoute || f.source.includes(`requireScope(principal, "${rule.scope}"`) || (rule.scope === "read" && f.source.includes("assertMayReadRecord(principal"));
         expect(checksScope, `${method} ${f.path} must check the "${rule.scope}" scope`).toBe(true);
         // the action exists in the policy and some role may perform it
         expect(ROLES.some((role) => can({ id: "x", role }, rule.action))).toBe(true);

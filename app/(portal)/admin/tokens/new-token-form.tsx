@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import { createTokenAction, type NewTokenState } from "./actions";
 
 export function NewTokenForm({ ownModelsOnly }: { ownModelsOnly: boolean }) {
@@ -21,11 +22,9 @@ export function NewTokenForm({ ownModelsOnly }: { ownModelsOnly: boolean }) {
         </div>
       )}
       {state.formError && <p className="form-error">{state.formError}</p>}
-      <label>
-        Name
+      <Field label="Name" errors={e.name}>
         <input name="name" defaultValue={v.name} placeholder="e.g. fraud-detector CI" />
-        <FieldError messages={e.name} />
-      </label>
+      </Field>
       <fieldset>
         <legend>Scopes</legend>
         {(["read", "write", "monitoring"] as const).map((s) => (
@@ -47,11 +46,9 @@ export function NewTokenForm({ ownModelsOnly }: { ownModelsOnly: boolean }) {
           }
         />
       </label>
-      <label>
-        Expires in (days, at most 366)
+      <Field label="Expires in (days, at most 366)" errors={e.expiresInDays}>
         <input name="expiresInDays" type="number" min={1} max={366} defaultValue={v.expiresInDays || "90"} />
-        <FieldError messages={e.expiresInDays} />
-      </label>
+      </Field>
       <div>
         <button type="submit" disabled={pending}>
           Create token

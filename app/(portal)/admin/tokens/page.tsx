@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
@@ -23,57 +24,42 @@ export default async function TokensPage() {
         For CI/CD pipelines: send as <code>Authorization: Bearer &lt;token&gt;</code>. See <a href="/api-docs">API docs</a>.
         {user.role === Role.ADMIN ? " As an administrator you see every user's tokens." : " You see your own tokens."}
       </p>
-      <table className="data" data-testid="tokens">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Token</th>
-            {user.role === Role.ADMIN && <th>User</th>}
-            <th>Scopes</th>
-            <th>Models</th>
-            <th>Expires</th>
-            <th>Last used</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => {
-            const status = t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt <= now ? "expired" : "active";
-            return (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                {user.role === Role.ADMIN && <td>{t.user.email}</td>}
-                <td>{t.scopes.join(", ")}</td>
-                <td>{t.modelKeys.length ? t.modelKeys.join(", ") : "all editable"}</td>
-                <td>{day(t.expiresAt)}</td>
-                <td>{day(t.lastUsedAt)}</td>
-                <td>{status}</td>
-                <td>
-                  {status === "active" && (
-                    <form action={revokeTokenAction}>
-                      <input type="hidden" name="id" value={t.id} />
-                      <button type="submit" className="secondary">
-                        Revoke
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-          {tokens.length === 0 && (
-            <tr>
-              <td colSpan={9} className="muted">
-                No tokens yet.
+      <DataTable testId="tokens" headers={["Name", "Token", user.role === Role.ADMIN && "User", "Scopes", "Models", "Expires", "Last used", "Status", ""]}>
+        {tokens.map((t) => {
+          const status = t.revokedAt ? "revoked" : t.expiresAt && t.expiresAt <= now ? "expired" : "active";
+          return (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td>
+                <code>{t.prefix}…</code>
+              </td>
+              {user.role === Role.ADMIN && <td>{t.user.email}</td>}
+              <td>{t.scopes.join(", ")}</td>
+              <td>{t.modelKeys.length ? t.modelKeys.join(", ") : "all editable"}</td>
+              <td>{day(t.expiresAt)}</td>
+              <td>{day(t.lastUsedAt)}</td>
+              <td>{status}</td>
+              <td>
+                {status === "active" && (
+                  <form action={revokeTokenAction}>
+                    <input type="hidden" name="id" value={t.id} />
+                    <button type="submit" className="secondary">
+                      Revoke
+                    </button>
+                  </form>
+                )}
               </td>
             </tr>
-          )}
-        </tbody>
-      </table>
+          );
+        })}
+        {tokens.length === 0 && (
+          <tr>
+            <td colSpan={9} className="muted">
+              No tokens yet.
+            </td>
+          </tr>
+        )}
+      </DataTable>
       <h2>Create a token</h2>
       <div className="card">
         <NewTokenForm ownModelsOnly={user.role === Role.MODEL_OWNER} />

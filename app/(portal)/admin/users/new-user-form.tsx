@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError } from "@/app/_components/field-error";
+import { Field, SelectField } from "@/app/_components/field";
 import { createUserAction, type NewUserState } from "./actions";
 
 const ROLES = [
@@ -20,32 +20,16 @@ export function NewUserForm() {
     <form key={JSON.stringify(v)} className="stack" action={action} noValidate>
       {state.created && <p className="notice">Created {state.created}.</p>}
       {state.formError && <p className="form-error">{state.formError}</p>}
-      <label>
-        Name
+      <Field label="Name" errors={e.name}>
         <input name="name" defaultValue={v.name} />
-        <FieldError messages={e.name} />
-      </label>
-      <label>
-        Email
+      </Field>
+      <Field label="Email" errors={e.email}>
         <input name="email" type="email" defaultValue={v.email} />
-        <FieldError messages={e.email} />
-      </label>
-      <label>
-        Role
-        <select name="role" defaultValue={v.role || "MODEL_OWNER"}>
-          {ROLES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <FieldError messages={e.role} />
-      </label>
-      <label>
-        Initial password (at least 10 characters)
+      </Field>
+      <SelectField label="Role" name="role" options={ROLES} defaultValue={v.role || "MODEL_OWNER"} errors={e.role} />
+      <Field label="Initial password (at least 10 characters)" errors={e.password}>
         <input name="password" type="password" autoComplete="new-password" />
-        <FieldError messages={e.password} />
-      </label>
+      </Field>
       <div>
         <button type="submit" disabled={pending}>
           Add user

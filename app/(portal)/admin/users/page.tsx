@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
@@ -25,74 +26,51 @@ export default async function UsersPage() {
       <p>
         Sign-in and sign-out events are in the <Link href="/audit-log">audit log</Link> (actions <code>auth.signIn</code>, <code>auth.signInFailed</code>, <code>auth.signOut</code>).
       </p>
-      <table className="data" data-testid="users-table">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Source</th>
-            <th>Last sign-in</th>
-            <th>Status</th>
-            <th>Actions</th>
+      <DataTable testId="users-table" headers={["Name", "Email", "Role", "Source", "Last sign-in", "Status", "Actions"]}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid={`user-row-${u.email}`}>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>{ROLE_LABELS[u.role]}</td>
+            <td>
+              {u.source === "SSO" ? "SSO" : "password"}
+              {u.totpEnabledAt ? " + 2FA" : ""}
+              {u.breakGlass ? " (break-glass)" : ""}
+            </td>
+            <td>{when(u.lastSignInAt)}</td>
+            <td data-testid="user-status">{u.active ? "active" : `deactivated ${when(u.deactivatedAt)}`}</td>
+            <td>
+              <UserActions user={{ id: u.id, email: u.email, role: u.role, active: u.active, source: u.source, mfa: !!u.totpEnabledAt, self: u.id === user.id }} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-testid={`user-row-${u.email}`}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{ROLE_LABELS[u.role]}</td>
-              <td>
-                {u.source === "SSO" ? "SSO" : "password"}
-                {u.totpEnabledAt ? " + 2FA" : ""}
-                {u.breakGlass ? " (break-glass)" : ""}
-              </td>
-              <td>{when(u.lastSignInAt)}</td>
-              <td data-testid="user-status">{u.active ? "active" : `deactivated ${when(u.deactivatedAt)}`}</td>
-              <td>
-                <UserActions user={{ id: u.id, email: u.email, role: u.role, active: u.active, source: u.source, mfa: !!u.totpEnabledAt, self: u.id === user.id }} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2>Sign-in locks</h2>
       {locks.length === 0 ? (
         <p className="muted" data-testid="no-signin-locks">
           No account or address is locked.
         </p>
       ) : (
-        <table className="data" data-testid="signin-locks">
-          <thead>
-            <tr>
-              <th>Locked</th>
-              <th>Until (UTC)</th>
-              <th>Lockouts in a row</th>
-              <th />
+        <DataTable testId="signin-locks" headers={["Locked", "Until (UTC)", "Lockouts in a row", ""]}>
+          {locks.map((l) => (
+            <tr key={`${l.scope}:${l.subject}`}>
+              <td>
+                {l.scope === "account" ? "Account" : "Address"} {l.subject}
+              </td>
+              <td>{l.lockedUntil.toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td>{l.lockCount}</td>
+              <td>
+                <form action={unlockSignInAction}>
+                  <input type="hidden" name="scope" value={l.scope} />
+                  <input type="hidden" name="subject" value={l.subject} />
+                  <button type="submit" className="secondary">
+                    Unlock
+                  </button>
+                </form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {locks.map((l) => (
-              <tr key={`${l.scope}:${l.subject}`}>
-                <td>
-                  {l.scope === "account" ? "Account" : "Address"} {l.subject}
-                </td>
-                <td>{l.lockedUntil.toISOString().slice(0, 16).replace("T", " ")}</td>
-                <td>{l.lockCount}</td>
-                <td>
-                  <form action={unlockSignInAction}>
-                    <input type="hidden" name="scope" value={l.scope} />
-                    <input type="hidden" name="subject" value={l.subject} />
-                    <button type="submit" className="secondary">
-                      Unlock
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h2>Add a user</h2>
       <div className="card">

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -54,28 +55,19 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         {d.usedBy.length === 0 ? (
           <p className="muted">No model version uses this dataset.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Model</th>
-                <th>Version</th>
-                <th>Purpose</th>
+          <DataTable headers={["Model", "Version", "Purpose"]}>
+            {d.usedBy.map((u) => (
+              <tr key={`${u.versionId}-${u.purpose}`}>
+                <td>
+                  <Link href={`/models/${u.version.model.key}`}>{u.version.model.name}</Link>
+                </td>
+                <td>
+                  {u.version.version} {u.version.active && <span className="badge HEALTHY">active</span>}
+                </td>
+                <td>{u.purpose.toLowerCase().replace("_", " ")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.usedBy.map((u) => (
-                <tr key={`${u.versionId}-${u.purpose}`}>
-                  <td>
-                    <Link href={`/models/${u.version.model.key}`}>{u.version.model.name}</Link>
-                  </td>
-                  <td>
-                    {u.version.version} {u.version.active && <span className="badge HEALTHY">active</span>}
-                  </td>
-                  <td>{u.purpose.toLowerCase().replace("_", " ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
     </>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError } from "@/app/_components/field-error";
+import { Field } from "@/app/_components/field";
 import type { DatasetFormState } from "./actions";
 
 const FIELDS: Array<[name: string, label: string, long?: boolean]> = [
@@ -33,18 +33,14 @@ export function DatasetForm({ action, initial, mode }: { action: (s: DatasetForm
       )}
       {mode === "edit" && <input type="hidden" name="revision" value={v.revision} />}
       {mode === "create" && (
-        <label>
-          Key
+        <Field label="Key" errors={e.key}>
           <input name="key" defaultValue={v.key} placeholder="e.g. card-authorisations" />
-          <FieldError messages={e.key} />
-        </label>
+        </Field>
       )}
       {FIELDS.map(([name, label, long]) => (
-        <label key={name}>
-          {label}
+        <Field key={name} label={label} errors={e[name]}>
           {long ? <textarea name={name} defaultValue={v[name]} /> : <input name={name} defaultValue={v[name]} />}
-          <FieldError messages={e[name]} />
-        </label>
+        </Field>
       ))}
       <label style={{ display: "flex", gap: "0.5rem" }}>
         <input type="checkbox" name="personalData" defaultChecked={v.personalData === "on"} /> Contains personal data

@@ -1,6 +1,7 @@
 "use client";
 // Sends the file to POST /api/v1/imports with the session cookie (the same endpoint pipelines use), so
 // the page and the API can never disagree, and large files avoid server-action body limits.
+import { DataTable } from "@/app/_components/data-table";
 import { useState, type FormEvent } from "react";
 
 type RowReport = { ref: string; entity: string; key: string; outcome: string; changes: string[]; reasons: string[] };
@@ -102,26 +103,16 @@ export function ImportForm() {
           {report.warnings.map((w) => (
             <p key={w}>{w}</p>
           ))}
-          <table>
-            <thead>
-              <tr>
-                <th>Row</th>
-                <th>Key</th>
-                <th>Outcome</th>
-                <th>Details</th>
+          <DataTable className="" headers={["Row", "Key", "Outcome", "Details"]}>
+            {report.rows.map((r) => (
+              <tr key={`${r.entity}:${r.ref}`} data-testid="import-row" data-outcome={r.outcome}>
+                <td>{r.ref}</td>
+                <td>{r.key}</td>
+                <td>{r.outcome}</td>
+                <td>{r.outcome === "rejected" ? r.reasons.join(" ") : r.changes.join(", ")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((r) => (
-                <tr key={`${r.entity}:${r.ref}`} data-testid="import-row" data-outcome={r.outcome}>
-                  <td>{r.ref}</td>
-                  <td>{r.key}</td>
-                  <td>{r.outcome}</td>
-                  <td>{r.outcome === "rejected" ? r.reasons.join(" ") : r.changes.join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
       )}
     </>

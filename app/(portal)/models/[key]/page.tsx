@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
+import { openModelPage } from "./_components/model-page";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { getModelDetail } from "@/lib/models/detail";
 import { ManagePanels } from "./_components/manage-panels";
 import { DossierActions } from "./_components/dossier-actions";
@@ -27,8 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ModelPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { key } = await params;
   const reviewOutcome = (await searchParams).review;
-  const user = await requirePageUser(`/models/${key}`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
+  const { user } = await openModelPage(params);
   const detail = await getModelDetail({ actor: user, key });
   if (!detail) notFound();
   const { model, versions } = detail;

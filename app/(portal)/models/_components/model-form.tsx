@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FieldError } from "@/app/_components/field-error";
+import { Field, SelectField } from "@/app/_components/field";
 import type { ModelFormState } from "./actions";
 
 const ACTOR_ROLES = [
@@ -47,78 +47,42 @@ export function ModelForm({
       )}
       {mode === "edit" && <input type="hidden" name="revision" value={v.revision} />}
       {mode === "create" && (
-        <label>
-          Key (stable identifier used in URLs and the API)
+        <Field label="Key (stable identifier used in URLs and the API)" errors={e.key}>
           <input name="key" defaultValue={v.key} placeholder="e.g. card-fraud-detector" />
-          <FieldError messages={e.key} />
-        </label>
+        </Field>
       )}
-      <label>
-        Name
+      <Field label="Name" errors={e.name}>
         <input name="name" defaultValue={v.name} />
-        <FieldError messages={e.name} />
-      </label>
-      <label>
-        Intended purpose
+      </Field>
+      <Field label="Intended purpose" errors={e.intendedPurpose}>
         <textarea name="intendedPurpose" defaultValue={v.intendedPurpose} />
-        <FieldError messages={e.intendedPurpose} />
-      </label>
-      <label>
-        Description
+      </Field>
+      <Field label="Description" errors={e.description}>
         <textarea name="description" defaultValue={v.description} />
-        <FieldError messages={e.description} />
-      </label>
-      <label>
-        Reasonably foreseeable misuse
+      </Field>
+      <Field label="Reasonably foreseeable misuse" errors={e.foreseeableMisuse}>
         <textarea name="foreseeableMisuse" defaultValue={v.foreseeableMisuse} />
-        <FieldError messages={e.foreseeableMisuse} />
-      </label>
-      <label>
-        Business unit
+      </Field>
+      <Field label="Business unit" errors={e.businessUnit}>
         <input name="businessUnit" defaultValue={v.businessUnit} list="business-units" />
         <datalist id="business-units">
           {units.map((u) => (
             <option key={u} value={u} />
           ))}
         </datalist>
-        <FieldError messages={e.businessUnit} />
-      </label>
-      <label>
-        Lifecycle
-        <select name="lifecycle" defaultValue={v.lifecycle || "DEVELOPMENT"}>
-          {LIFECYCLES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <FieldError messages={e.lifecycle} />
-      </label>
-      <label>
-        Our role under the AI Act
-        <select name="actorRole" defaultValue={v.actorRole || "DEPLOYER"}>
-          {ACTOR_ROLES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <FieldError messages={e.actorRole} />
-      </label>
+      </Field>
+      <SelectField label="Lifecycle" name="lifecycle" options={LIFECYCLES} defaultValue={v.lifecycle || "DEVELOPMENT"} errors={e.lifecycle} />
+      <SelectField label="Our role under the AI Act" name="actorRole" options={ACTOR_ROLES} defaultValue={v.actorRole || "DEPLOYER"} errors={e.actorRole} />
       <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
         <input type="checkbox" name="publicAuthority" defaultChecked={v.publicAuthority === "on"} />
         We deploy it as a public authority or provider of public services
       </label>
-      <label>
-        Business owner (email)
+      <Field label="Business owner (email)" errors={e.businessOwnerEmail}>
         <input name="businessOwnerEmail" defaultValue={v.businessOwnerEmail} list="owners" />
-        <FieldError messages={e.businessOwnerEmail} />
-      </label>
-      <label>
-        Technical owner (email)
+      </Field>
+      <Field label="Technical owner (email)" errors={e.technicalOwnerEmail}>
         <input name="technicalOwnerEmail" defaultValue={v.technicalOwnerEmail} list="owners" />
-        <FieldError messages={e.technicalOwnerEmail} />
-      </label>
+      </Field>
       <datalist id="owners">
         {owners.map((o) => (
           <option key={o.email} value={o.email}>
@@ -126,21 +90,15 @@ export function ModelForm({
           </option>
         ))}
       </datalist>
-      <label>
-        Deployment environments (comma-separated)
+      <Field label="Deployment environments (comma-separated)" errors={e.environments}>
         <input name="environments" defaultValue={v.environments} />
-        <FieldError messages={e.environments} />
-      </label>
-      <label>
-        Next review date
+      </Field>
+      <Field label="Next review date" errors={e.nextReviewAt}>
         <input name="nextReviewAt" type="date" defaultValue={v.nextReviewAt} />
-        <FieldError messages={e.nextReviewAt} />
-      </label>
-      <label>
-        EU database registration id (Art. 49)
+      </Field>
+      <Field label="EU database registration id (Art. 49)" errors={e.euDatabaseId}>
         <input name="euDatabaseId" defaultValue={v.euDatabaseId} />
-        <FieldError messages={e.euDatabaseId} />
-      </label>
+      </Field>
       <div>
         <button type="submit" disabled={pending}>
           {mode === "create" ? "Register model" : "Save changes"}

@@ -1,4 +1,5 @@
 // The issued documents a reader may see, newest first (server component).
+import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
 import type { RecordMeta } from "@/lib/dossier/records";
 
@@ -12,39 +13,26 @@ const what = (r: RecordMeta) => {
 export function RecordsTable({ records }: { records: RecordMeta[] }) {
   if (records.length === 0) return <p className="card muted">No document has been issued yet.</p>;
   return (
-    <table className="data" data-testid="records-table">
-      <thead>
-        <tr>
-          <th>Issued</th>
-          <th>Document</th>
-          <th>Format</th>
-          <th>By</th>
-          <th>Completeness</th>
-          <th>SHA-256</th>
-          <th />
+    <DataTable testId="records-table" headers={["Issued", "Document", "Format", "By", "Completeness", "SHA-256", ""]}>
+      {records.map((r) => (
+        <tr key={r.id}>
+          <td>{r.generatedAt.slice(0, 16).replace("T", " ")} UTC</td>
+          <td>
+            <Link href={`/reports/records/${r.id}`}>{what(r)}</Link>
+          </td>
+          <td>{r.parameters.format.toUpperCase()}</td>
+          <td>{r.generatedBy?.name ?? "—"}</td>
+          <td>{r.completeness === null ? "—" : r.kind === "MODEL_DOSSIER" ? `${r.completeness.toFixed(1)} / 100` : `${r.completeness.toFixed(1)} % documented`}</td>
+          <td>
+            <code>{r.sha256.slice(0, 12)}…</code>
+          </td>
+          <td>
+            <a href={`/api/v1/dossiers/${r.id}/content`} download={r.fileName}>
+              Download
+            </a>
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {records.map((r) => (
-          <tr key={r.id}>
-            <td>{r.generatedAt.slice(0, 16).replace("T", " ")} UTC</td>
-            <td>
-              <Link href={`/reports/records/${r.id}`}>{what(r)}</Link>
-            </td>
-            <td>{r.parameters.format.toUpperCase()}</td>
-            <td>{r.generatedBy?.name ?? "—"}</td>
-            <td>{r.completeness === null ? "—" : r.kind === "MODEL_DOSSIER" ? `${r.completeness.toFixed(1)} / 100` : `${r.completeness.toFixed(1)} % documented`}</td>
-            <td>
-              <code>{r.sha256.slice(0, 12)}…</code>
-            </td>
-            <td>
-              <a href={`/api/v1/dossiers/${r.id}/content`} download={r.fileName}>
-                Download
-              </a>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

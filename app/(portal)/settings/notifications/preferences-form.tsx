@@ -1,5 +1,6 @@
 "use client";
 
+import { DataTable } from "@/app/_components/data-table";
 import { useActionState } from "react";
 import type { DeliveryPreference, NotificationKind } from "@/lib/notifications/kinds";
 import { savePreferencesAction } from "./actions";
@@ -8,35 +9,25 @@ export function PreferencesForm({ kinds, preferences }: { kinds: Array<{ kind: N
   const [state, action, pending] = useActionState(savePreferencesAction, { saved: false });
   return (
     <form action={action}>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Notification</th>
-            <th>In the inbox</th>
-            <th>By email</th>
-            <th>Email in the daily digest</th>
+      <DataTable headers={["Notification", "In the inbox", "By email", "Email in the daily digest"]}>
+        {kinds.map(({ kind, label, description }) => (
+          <tr key={kind}>
+            <td>
+              <strong>{label}</strong>
+              <div className="muted">{description}</div>
+            </td>
+            <td>
+              <input type="checkbox" name={`${kind}.inApp`} aria-label={`${label}: in the inbox`} defaultChecked={preferences[kind].inApp} />
+            </td>
+            <td>
+              <input type="checkbox" name={`${kind}.email`} aria-label={`${label}: by email`} defaultChecked={preferences[kind].email} />
+            </td>
+            <td>
+              <input type="checkbox" name={`${kind}.digest`} aria-label={`${label}: daily digest`} defaultChecked={preferences[kind].digest} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {kinds.map(({ kind, label, description }) => (
-            <tr key={kind}>
-              <td>
-                <strong>{label}</strong>
-                <div className="muted">{description}</div>
-              </td>
-              <td>
-                <input type="checkbox" name={`${kind}.inApp`} aria-label={`${label}: in the inbox`} defaultChecked={preferences[kind].inApp} />
-              </td>
-              <td>
-                <input type="checkbox" name={`${kind}.email`} aria-label={`${label}: by email`} defaultChecked={preferences[kind].email} />
-              </td>
-              <td>
-                <input type="checkbox" name={`${kind}.digest`} aria-label={`${label}: daily digest`} defaultChecked={preferences[kind].digest} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p>
         <button type="submit" disabled={pending}>
           Save

@@ -1,4 +1,5 @@
 import type { FieldSpec } from "@/app/_components/simple-form";
+import type { AssessmentFields } from "@/lib/bias/assessments";
 import { RecordCorrection } from "./record-correction";
 import { ASSESSMENT_STATUS_OPTIONS } from "./record-fields";
 import { correctBiasAction, withdrawBiasAction } from "./manage-actions";
@@ -9,17 +10,7 @@ const METRICS = [
   ["disparate_impact_ratio", "Disparate impact ratio"],
 ] as const;
 
-type Assessment = {
-  id: string;
-  revision: number;
-  assessedAt: Date;
-  methodology: string;
-  protectedAttributes: string[];
-  findings: string | null;
-  mitigations: string | null;
-  status: string;
-  metrics: Array<{ metric: string; group: string; value: number; threshold: number }>;
-};
+type Assessment = AssessmentFields & { id: string };
 
 /** Correct (in place, with optimistic locking) or withdraw one bias assessment; the history keeps both. */
 export function BiasCorrection({ modelKey, assessment: a }: { modelKey: string; assessment: Assessment }) {

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { ModelDetail } from "@/lib/models/detail";
 import { BiasCorrection } from "./bias-correction";
 import { day } from "./format";
@@ -29,30 +30,19 @@ export function BiasSection({ detail: { model, versions, biasChanges }, editable
                   </>
                 )}
               </p>
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th>Metric</th>
-                    <th>Group</th>
-                    <th>Value</th>
-                    <th>Threshold</th>
-                    <th>Result</th>
+              <DataTable headers={["Metric", "Group", "Value", "Threshold", "Result"]}>
+                {a.metrics.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.metric}</td>
+                    <td>{m.group}</td>
+                    <td>{m.value}</td>
+                    <td>{m.threshold}</td>
+                    <td>
+                      <span className={`badge ${m.passed ? "HEALTHY" : "CRITICAL"}`}>{m.passed ? "pass" : "fail"}</span>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {a.metrics.map((m) => (
-                    <tr key={m.id}>
-                      <td>{m.metric}</td>
-                      <td>{m.group}</td>
-                      <td>{m.value}</td>
-                      <td>{m.threshold}</td>
-                      <td>
-                        <span className={`badge ${m.passed ? "HEALTHY" : "CRITICAL"}`}>{m.passed ? "pass" : "fail"}</span>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </DataTable>
               {a.findings && <p>Findings: {a.findings}</p>}
               {a.mitigations && <p>Mitigations: {a.mitigations}</p>}
               {biasChanges

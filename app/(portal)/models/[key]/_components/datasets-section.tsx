@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
 import type { ModelDetail } from "@/lib/models/detail";
 
@@ -11,28 +12,18 @@ export function DatasetsSection({ versions }: { versions: ModelDetail["versions"
           <em>Not documented</em>
         </p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Purpose</th>
-              <th>Dataset</th>
-              <th>Provenance</th>
-              <th>Bias examination (Art. 10(2)(f)-(g))</th>
+        <DataTable headers={["Purpose", "Dataset", "Provenance", "Bias examination (Art. 10(2)(f)-(g))"]}>
+          {active.datasets.map((l) => (
+            <tr key={`${l.datasetId}-${l.purpose}`}>
+              <td>{l.purpose.toLowerCase().replace("_", " ")}</td>
+              <td>
+                <Link href={`/datasets/${l.dataset.id}`}>{l.dataset.name}</Link> <span className="muted">v{l.dataset.version}</span>
+              </td>
+              <td>{l.dataset.provenance ?? <span className="badge undocumented">missing</span>}</td>
+              <td>{l.dataset.knownBiases ? `${l.dataset.knownBiases} Mitigation: ${l.dataset.biasMitigations ?? "—"}` : <span className="badge undocumented">missing</span>}</td>
             </tr>
-          </thead>
-          <tbody>
-            {active.datasets.map((l) => (
-              <tr key={`${l.datasetId}-${l.purpose}`}>
-                <td>{l.purpose.toLowerCase().replace("_", " ")}</td>
-                <td>
-                  <Link href={`/datasets/${l.dataset.id}`}>{l.dataset.name}</Link> <span className="muted">v{l.dataset.version}</span>
-                </td>
-                <td>{l.dataset.provenance ?? <span className="badge undocumented">missing</span>}</td>
-                <td>{l.dataset.knownBiases ? `${l.dataset.knownBiases} Mitigation: ${l.dataset.biasMitigations ?? "—"}` : <span className="badge undocumented">missing</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
 import type { ModelDetail } from "@/lib/models/detail";
 
@@ -11,24 +12,15 @@ export function HistorySection({ detail: { model, history } }: { detail: ModelDe
         <p className="muted">No recorded change yet.</p>
       ) : (
         <>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>When (UTC)</th>
-                <th>Who</th>
-                <th>What</th>
+          <DataTable headers={["When (UTC)", "Who", "What"]}>
+            {history.map((e) => (
+              <tr key={e.seq.toString()}>
+                <td>{e.at.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
+                <td>{e.action}</td>
               </tr>
-            </thead>
-            <tbody>
-              {history.map((e) => (
-                <tr key={e.seq.toString()}>
-                  <td>{e.at.toISOString().slice(0, 16).replace("T", " ")}</td>
-                  <td title={e.actorLabel}>{e.actor?.name ?? e.actorLabel}</td>
-                  <td>{e.action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <p>
             <Link href={`/audit-log?model=${model.key}`}>Full history in the audit log</Link>
           </p>

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import { incidentDeadline, type ModelDetail } from "@/lib/models/detail";
 import { day } from "./format";
 import { RecordChanges } from "./record-changes";
@@ -12,44 +13,33 @@ export function IncidentsSection({ detail: { model, incidents, recordChanges }, 
       {incidents.length === 0 ? (
         <p className="muted">No incident recorded.</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Incident</th>
-              <th>Severity</th>
-              <th>Became aware</th>
-              <th>Report due</th>
-              <th>Authority notified</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents.map((i) => {
-              const due = incidentDeadline(i);
-              // a server component renders once per request: "now" is the request's time, not a re-render hazard
-              // eslint-disable-next-line react-hooks/purity
-              const overdue = !i.withdrawnAt && !i.authorityNotifiedAt && due.getTime() < Date.now();
-              return (
-                <tr key={i.id}>
-                  <td>
-                    {i.title}{" "}
-                    {i.withdrawnAt && (
-                      <span className="badge undocumented" data-testid="incident-withdrawn">
-                        withdrawn {day(i.withdrawnAt)}
-                      </span>
-                    )}
-                    <div className="muted">{i.description}</div>
-                  </td>
-                  <td>{i.severity.toLowerCase()}</td>
-                  <td>{day(i.awareAt)}</td>
-                  <td>
-                    {day(due)} {overdue && <span className="badge CRITICAL">overdue</span>}
-                  </td>
-                  <td>{i.authorityNotifiedAt ? day(i.authorityNotifiedAt) : "not yet"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable headers={["Incident", "Severity", "Became aware", "Report due", "Authority notified"]}>
+          {incidents.map((i) => {
+            const due = incidentDeadline(i);
+            // a server component renders once per request: "now" is the request's time, not a re-render hazard
+            // eslint-disable-next-line react-hooks/purity
+            const overdue = !i.withdrawnAt && !i.authorityNotifiedAt && due.getTime() < Date.now();
+            return (
+              <tr key={i.id}>
+                <td>
+                  {i.title}{" "}
+                  {i.withdrawnAt && (
+                    <span className="badge undocumented" data-testid="incident-withdrawn">
+                      withdrawn {day(i.withdrawnAt)}
+                    </span>
+                  )}
+                  <div className="muted">{i.description}</div>
+                </td>
+                <td>{i.severity.toLowerCase()}</td>
+                <td>{day(i.awareAt)}</td>
+                <td>
+                  {day(due)} {overdue && <span className="badge CRITICAL">overdue</span>}
+                </td>
+                <td>{i.authorityNotifiedAt ? day(i.authorityNotifiedAt) : "not yet"}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
       {incidents
         .filter((i) => i.withdrawnAt || recordChanges.some((c) => c.entityId === i.id) || editable)

@@ -55,25 +55,17 @@ export async function linkDatasetAction(key: string, _p: ActionOutcome, formData
   return act(key, formData, "Dataset linked.", (actor, v) => linkDataset({ actor, key, input: { version: v.version, datasetId: v.datasetId, purpose: v.purpose } }));
 }
 
+/** The fields a bias assessment form sends, recorded or corrected alike. */
+function assessmentFields(v: Record<string, string>, metrics: Array<Record<"metric" | "group" | "value" | "threshold", string | undefined>>) {
+  return { assessedAt: v.assessedAt, methodology: v.methodology, protectedAttributes: list(v.protectedAttributes), findings: v.findings, mitigations: v.mitigations, status: v.status, metrics };
+}
+
 export async function biasAssessmentAction(key: string, _p: ActionOutcome, formData: FormData) {
   return act(key, formData, "Bias assessment recorded.", (actor, v) => {
     const metrics = [0, 1, 2]
       .filter((i) => v[`metrics_${i}_group`] || v[`metrics_${i}_value`])
       .map((i) => ({ metric: v[`metrics_${i}_metric`], group: v[`metrics_${i}_group`], value: v[`metrics_${i}_value`], threshold: v[`metrics_${i}_threshold`] }));
-    return createBiasAssessment({
-      actor,
-      key,
-      input: {
-        version: v.version,
-        assessedAt: v.assessedAt,
-        methodology: v.methodology,
-        protectedAttributes: list(v.protectedAttributes),
-        findings: v.findings,
-        mitigations: v.mitigations,
-        status: v.status,
-        metrics,
-      },
-    });
+    return createBiasAssessment({ actor, key, input: { version: v.version, ...assessmentFields(v, metrics) } });
   });
 }
 
@@ -136,17 +128,7 @@ export async function correctBiasAction(key: string, id: string, _p: ActionOutco
     correctBiasAssessment({
       actor,
       id,
-      input: {
-        revision: v.revision,
-        reason: v.reason,
-        assessedAt: v.assessedAt,
-        methodology: v.methodology,
-        protectedAttributes: list(v.protectedAttributes),
-        findings: v.findings,
-        mitigations: v.mitigations,
-        status: v.status,
-        metrics: metricsFrom(v),
-      },
+      input: { revision: v.revision, reason: v.reason, ...assessmentFields(v, metricsFrom(v)) },
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import { MONITORING_LABELS } from "@/lib/compliance-labels";
 import type { ModelDetail } from "@/lib/models/detail";
 
@@ -19,35 +20,25 @@ export function MonitoringSection({ detail: { model, result, checks } }: { detai
         </p>
       )}
       {checks.length > 0 && (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Observed</th>
-              <th>Version</th>
-              <th>Status</th>
-              <th>Per feature (PSI / KS D / W1)</th>
+        <DataTable headers={["Observed", "Version", "Status", "Per feature (PSI / KS D / W1)"]}>
+          {checks.map((c) => (
+            <tr key={c.id}>
+              <td>{c.observedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td>{c.version?.version ?? "—"}</td>
+              <td>
+                <span className={`badge ${c.status}`}>{c.status}</span>
+              </td>
+              <td>
+                {c.features.map((f) => (
+                  <div key={f.id}>
+                    {f.feature}: {f.psi ?? "—"} / {f.ksStatistic ?? "—"} / {f.wasserstein ?? "—"}
+                    {f.metricName ? ` ${f.metricName}=${f.metricValue}` : ""} <span className={`badge ${f.status}`}>{f.status}</span>
+                  </div>
+                ))}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {checks.map((c) => (
-              <tr key={c.id}>
-                <td>{c.observedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                <td>{c.version?.version ?? "—"}</td>
-                <td>
-                  <span className={`badge ${c.status}`}>{c.status}</span>
-                </td>
-                <td>
-                  {c.features.map((f) => (
-                    <div key={f.id}>
-                      {f.feature}: {f.psi ?? "—"} / {f.ksStatistic ?? "—"} / {f.wasserstein ?? "—"}
-                      {f.metricName ? ` ${f.metricName}=${f.metricValue}` : ""} <span className={`badge ${f.status}`}>{f.status}</span>
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

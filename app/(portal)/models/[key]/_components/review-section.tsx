@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import { can } from "@/lib/authz/policy";
 import type { ModelDetail } from "@/lib/models/detail";
 import type { SessionUser } from "@/lib/auth/session";
@@ -27,28 +28,17 @@ export function ReviewSection({ detail: { model, result, reviews }, user, outcom
       )}
       {reviews.length === 0 ? <p className="muted">Never submitted for review.</p> : null}
       {reviews.length > 0 && (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Submitted</th>
-              <th>By</th>
-              <th>Status</th>
-              <th>Decided by</th>
-              <th>Comment</th>
+        <DataTable headers={["Submitted", "By", "Status", "Decided by", "Comment"]}>
+          {reviews.map((r) => (
+            <tr key={r.id} data-testid="review-row">
+              <td>{day(r.submittedAt)}</td>
+              <td>{r.submittedBy.name}</td>
+              <td>{r.status.replace("_", " ").toLowerCase()}</td>
+              <td>{r.decidedBy ? `${r.decidedBy.name}, ${day(r.decidedAt)}` : "—"}</td>
+              <td>{r.comment ?? r.submissionNote ?? ""}</td>
             </tr>
-          </thead>
-          <tbody>
-            {reviews.map((r) => (
-              <tr key={r.id} data-testid="review-row">
-                <td>{day(r.submittedAt)}</td>
-                <td>{r.submittedBy.name}</td>
-                <td>{r.status.replace("_", " ").toLowerCase()}</td>
-                <td>{r.decidedBy ? `${r.decidedBy.name}, ${day(r.decidedAt)}` : "—"}</td>
-                <td>{r.comment ?? r.submissionNote ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {!pendingReview && can(user, "review.submit", resource) && (
         <>

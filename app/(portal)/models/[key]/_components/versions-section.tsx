@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { ModelDetail } from "@/lib/models/detail";
 import { day } from "./format";
 import { RecordChanges } from "./record-changes";
@@ -15,42 +16,29 @@ export function VersionsSection({ detail: { model, versions, recordChanges }, ed
           <em>Not documented</em>: no version recorded.
         </p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Version</th>
-              <th>Registry URI</th>
-              <th>Stage</th>
-              <th>Deployed</th>
-              <th>Training / serving pipeline</th>
-              <th>Rollback target</th>
-              <th>Last drill</th>
+        <DataTable headers={["Version", "Registry URI", "Stage", "Deployed", "Training / serving pipeline", "Rollback target", "Last drill"]}>
+          {versions.map((v) => (
+            <tr key={v.id}>
+              <td>
+                {v.version} {v.active && <span className="badge HEALTHY">active</span>}
+                {v.withdrawnAt && (
+                  <span className="badge undocumented" data-testid="version-withdrawn">
+                    withdrawn {day(v.withdrawnAt)}
+                  </span>
+                )}
+              </td>
+              <td>{v.registryUri ?? "—"}</td>
+              <td>{v.stage ?? "—"}</td>
+              <td>{day(v.deployedAt)}</td>
+              <td>
+                {v.trainingPipelineVersion ?? "—"} / {v.servingPipelineVersion ?? "—"}{" "}
+                {v.trainingPipelineVersion && v.servingPipelineVersion && v.trainingPipelineVersion !== v.servingPipelineVersion && <span className="badge CRITICAL">skew</span>}
+              </td>
+              <td>{v.rollbackTargetVersion ?? "—"}</td>
+              <td>{v.lastRollbackDrillAt ? `${day(v.lastRollbackDrillAt)} (${v.lastRollbackDrillMinutes} min)` : "never"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  {v.version} {v.active && <span className="badge HEALTHY">active</span>}
-                  {v.withdrawnAt && (
-                    <span className="badge undocumented" data-testid="version-withdrawn">
-                      withdrawn {day(v.withdrawnAt)}
-                    </span>
-                  )}
-                </td>
-                <td>{v.registryUri ?? "—"}</td>
-                <td>{v.stage ?? "—"}</td>
-                <td>{day(v.deployedAt)}</td>
-                <td>
-                  {v.trainingPipelineVersion ?? "—"} / {v.servingPipelineVersion ?? "—"}{" "}
-                  {v.trainingPipelineVersion && v.servingPipelineVersion && v.trainingPipelineVersion !== v.servingPipelineVersion && <span className="badge CRITICAL">skew</span>}
-                </td>
-                <td>{v.rollbackTargetVersion ?? "—"}</td>
-                <td>{v.lastRollbackDrillAt ? `${day(v.lastRollbackDrillAt)} (${v.lastRollbackDrillMinutes} min)` : "never"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       {versions
         .filter((v) => v.withdrawnAt || recordChanges.some((c) => c.entityId === v.id) || editable)

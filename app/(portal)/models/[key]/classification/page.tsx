@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
+import { openModelPageFor } from "../_components/model-page";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import type { Answers } from "@/lib/compliance";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
-import { getModelByKey } from "@/lib/models/queries";
 import { classifyAction } from "./actions";
 import { QuestionnaireForm } from "./questionnaire-form";
 
@@ -13,12 +10,7 @@ type Params = Promise<{ key: string }>;
 export const metadata: Metadata = { title: "Classification" };
 
 export default async function ClassificationPage({ params }: { params: Params }) {
-  const { key } = await params;
-  const user = await requirePageUser(`/models/${key}/classification`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
-  const model = await getModelByKey(key);
-  if (!model) notFound();
-  if (!can(user, "model.classify.propose", { kind: "model", model })) forbidden();
+  const { user, key, model } = await openModelPageFor(params, "/classification", "model.classify.propose");
   return (
     <>
       <p>

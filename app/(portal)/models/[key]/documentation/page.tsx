@@ -1,10 +1,10 @@
+import { DataTable } from "@/app/_components/data-table";
 import type { Metadata } from "next";
+import { openModelPage } from "../_components/model-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
 import { getDocumentation } from "@/lib/documentation/sections";
 import { isAppError } from "@/lib/errors";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { addEvidenceAction, saveSectionAction } from "./actions";
 import { SectionEditor } from "./section-editor";
 import { MIN_WORDS } from "@/lib/documentation/guidance";
@@ -16,9 +16,7 @@ type Params = Promise<{ key: string }>;
 export const metadata: Metadata = { title: "Documentation" };
 
 export default async function DocumentationPage({ params }: { params: Params }) {
-  const { key } = await params;
-  const user = await requirePageUser(`/models/${key}/documentation`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
+  const { user, key } = await openModelPage(params, "/documentation");
   const doc = await getDocumentation({ actor: user, key }).catch((e: unknown) => {
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -68,34 +66,23 @@ export default async function DocumentationPage({ params }: { params: Params }) 
                 </p>
               )}
               {s.evidence.length > 0 && (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th>Evidence</th>
-                      <th>Size</th>
-                      <th>Type</th>
-                      <th>sha256</th>
-                      <th>Uploaded</th>
+                <DataTable headers={["Evidence", "Size", "Type", "sha256", "Uploaded"]}>
+                  {s.evidence.map((f) => (
+                    <tr key={f.id}>
+                      <td>
+                        <a href={`/models/${key}/evidence/${f.id}`}>{f.fileName}</a>
+                      </td>
+                      <td>{(f.size / 1024).toFixed(1)} KiB</td>
+                      <td>{f.mediaType}</td>
+                      <td>
+                        <code>{f.sha256.slice(0, 16)}…</code>
+                      </td>
+                      <td>
+                        {f.uploadedAt.slice(0, 10)} {f.uploadedBy ?? ""}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {s.evidence.map((f) => (
-                      <tr key={f.id}>
-                        <td>
-                          <a href={`/models/${key}/evidence/${f.id}`}>{f.fileName}</a>
-                        </td>
-                        <td>{(f.size / 1024).toFixed(1)} KiB</td>
-                        <td>{f.mediaType}</td>
-                        <td>
-                          <code>{f.sha256.slice(0, 16)}…</code>
-                        </td>
-                        <td>
-                          {f.uploadedAt.slice(0, 10)} {f.uploadedBy ?? ""}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               )}
             </section>
           ))}

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/policy";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
-import { getModelByKey, listAssignableOwners, listBusinessUnits } from "@/lib/models/queries";
+import { openModelPageFor } from "../_components/model-page";
+import { listAssignableOwners, listBusinessUnits } from "@/lib/models/queries";
 import { updateModelAction } from "../../_components/actions";
 import { ModelForm } from "../../_components/model-form";
 
@@ -11,12 +8,7 @@ type Params = Promise<{ key: string }>;
 export const metadata: Metadata = { title: "Edit model" };
 
 export default async function EditModelPage({ params }: { params: Params }) {
-  const { key } = await params;
-  const user = await requirePageUser(`/models/${key}/edit`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
-  const model = await getModelByKey(key);
-  if (!model) notFound();
-  if (!can(user, "model.edit", { kind: "model", model })) forbidden();
+  const { model } = await openModelPageFor(params, "/edit", "model.edit");
   const [owners, units] = await Promise.all([listAssignableOwners(), listBusinessUnits()]);
   return (
     <>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { openModelPage } from "../_components/model-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { getRegistration } from "@/lib/eu-registration/registration";
 import { SimpleForm, type FieldSpec } from "@/app/_components/simple-form";
 import { saveRegistrationAction } from "./actions";
@@ -12,9 +11,7 @@ type Params = Promise<{ key: string }>;
 export const metadata: Metadata = { title: "EU database registration" };
 
 export default async function EuRegistrationPage({ params }: { params: Params }) {
-  const { key } = await params;
-  const user = await requirePageUser(`/models/${key}/eu-registration`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
+  const { user, key } = await openModelPage(params, "/eu-registration");
   const reg = await getRegistration(key);
   if (!reg) notFound();
   const { model, export: ex } = reg;

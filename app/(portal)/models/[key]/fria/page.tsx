@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
+import { openModelPage } from "../_components/model-page";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
-import { MODEL_KEY_PATTERN } from "@/lib/models/schemas";
 import { evaluateModel } from "@/lib/models/compliance";
 import { getFria } from "@/lib/fria/fria";
 import { FRIA_ELEMENTS } from "@/lib/fria/schemas";
@@ -14,9 +13,7 @@ type Params = Promise<{ key: string }>;
 export const metadata: Metadata = { title: "Fundamental rights impact assessment" };
 
 export default async function FriaPage({ params }: { params: Params }) {
-  const { key } = await params;
-  const user = await requirePageUser(`/models/${key}/fria`);
-  if (!MODEL_KEY_PATTERN.test(key)) notFound();
+  const { user, key } = await openModelPage(params, "/fria");
   const model = await getFria(key);
   if (!model) notFound();
   const evaluated = await evaluateModel(key);

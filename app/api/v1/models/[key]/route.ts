@@ -1,7 +1,7 @@
 import { assertJsonContentType, parseJsonBytes, readBodyBytes } from "@/lib/api/body";
-import { authenticate, requireScope } from "@/lib/api/principal";
+import { openModelRoute } from "@/lib/api/model-route";
 import { withApiErrors } from "@/lib/api/problem";
-import { json, modelKeyForWrite, modelKeyParam, type RouteContext } from "@/lib/api/respond";
+import { json, modelKeyForWrite, type RouteContext } from "@/lib/api/respond";
 import { loadModelJson } from "@/lib/models/serialize";
 import { upsertModel } from "@/lib/models/upsert";
 
@@ -10,17 +10,13 @@ type Ctx = RouteContext<{ key: string }>;
 
 /** GET /api/v1/models/{key} — the model with its verdict and every requirement item. */
 export const GET = withApiErrors(async (request: Request, { params }: Ctx) => {
-  const principal = await authenticate(request);
-  requireScope(principal, "read");
-  const key = modelKeyParam((await params).key);
+  const { key } = await openModelRoute(request, params, "read");
   return json(await loadModelJson(key, { withRequirements: true }));
 });
 
 /** PUT /api/v1/models/{key} — idempotent upsert (201 created, 200 updated or unchanged). */
 export const PUT = withApiErrors(async (request: Request, { params }: Ctx) => {
-  const principal = await authenticate(request);
-  const key = modelKeyForWrite((await params).key);
-  requireScope(principal, "write", key);
+  const { principal, key } = await openModelRoute(request, params, "write", { keyOf: modelKeyForWrite });
   assertJsonContentType(request);
   const input = parseJsonBytes(await readBodyBytes(request));
   const { outcome } = await upsertModel({ actor: principal.user, key, input });

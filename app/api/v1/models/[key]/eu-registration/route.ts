@@ -1,6 +1,6 @@
-import { authenticate, requireScope } from "@/lib/api/principal";
+import { openModelRoute } from "@/lib/api/model-route";
 import { withApiErrors } from "@/lib/api/problem";
-import { json, modelKeyParam, type RouteContext } from "@/lib/api/respond";
+import { json, type RouteContext } from "@/lib/api/respond";
 import { AppError } from "@/lib/errors";
 import { getRegistration } from "@/lib/eu-registration/registration";
 
@@ -9,9 +9,7 @@ type Ctx = RouteContext<{ key: string }>;
 
 /** GET /api/v1/models/{key}/eu-registration — the Annex VIII registration data as JSON, with what is missing. */
 export const GET = withApiErrors(async (request: Request, { params }: Ctx) => {
-  const principal = await authenticate(request);
-  requireScope(principal, "read");
-  const key = modelKeyParam((await params).key);
+  const { key } = await openModelRoute(request, params, "read");
   const reg = await getRegistration(key);
   if (!reg) throw new AppError("NOT_FOUND", `No model with the key "${key}".`);
   if (!reg.export) throw new AppError("NOT_FOUND", `No EU database registration is required for "${key}" as it is classified (Art. 49).`);

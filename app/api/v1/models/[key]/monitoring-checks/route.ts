@@ -1,8 +1,8 @@
 import { assertJsonContentType, monitoringBodyLimitBytes, parseJsonBytes, parseWith } from "@/lib/api/body";
 import { withIdempotency } from "@/lib/api/idempotency";
-import { authenticate, requireScope } from "@/lib/api/principal";
+import { openModelRoute } from "@/lib/api/model-route";
 import { withApiErrors } from "@/lib/api/problem";
-import { json, modelKeyParam, type RouteContext } from "@/lib/api/respond";
+import { json, type RouteContext } from "@/lib/api/respond";
 import { monitoringPushSchema } from "@/lib/api/schemas";
 import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 
@@ -14,9 +14,7 @@ type Ctx = RouteContext<{ key: string }>;
  * DOSSIER_API_MONITORING_BODY_LIMIT_MB, default 64 MB); answers the computed statuses (201).
  */
 export const POST = withApiErrors(async (request: Request, { params }: Ctx) => {
-  const principal = await authenticate(request);
-  const key = modelKeyParam((await params).key);
-  requireScope(principal, "monitoring", key);
+  const { principal, key } = await openModelRoute(request, params, "monitoring");
   assertJsonContentType(request);
   return withIdempotency(
     principal,

@@ -1,8 +1,8 @@
 import { assertJsonContentType, parseJsonBytes } from "@/lib/api/body";
 import { withIdempotency } from "@/lib/api/idempotency";
-import { authenticate, requireScope } from "@/lib/api/principal";
+import { openModelRoute } from "@/lib/api/model-route";
 import { withApiErrors } from "@/lib/api/problem";
-import { json, modelKeyParam, type RouteContext } from "@/lib/api/respond";
+import { json, type RouteContext } from "@/lib/api/respond";
 import { versionResult, versionJson } from "@/lib/versions/serialize";
 import { createVersion, listVersions } from "@/lib/versions/versions";
 
@@ -11,17 +11,13 @@ type Ctx = RouteContext<{ key: string }>;
 
 /** GET /api/v1/models/{key}/versions — newest first. */
 export const GET = withApiErrors(async (request: Request, { params }: Ctx) => {
-  const principal = await authenticate(request);
-  requireScope(principal, "read");
-  const key = modelKeyParam((await params).key);
+  const { key } = await openModelRoute(request, params, "read");
   return json({ items: (await listVersions({ modelKey: key })).map(versionJson) });
 });
 
 /** POST /api/v1/models/{key}/versions — register a version (Idempotency-Key honoured). */
 export const POST = withApiErrors(async (request: Request, { params }: Ctx) => {
-  const principal = await authenticate(request);
-  const key = modelKeyParam((await params).key);
-  requireScope(principal, "write", key);
+  const { principal, key } = await openModelRoute(request, params, "write");
   assertJsonContentType(request);
   return withIdempotency(principal, request, async (_req, body) => {
     const row = await createVersion({ actor: principal.user, modelKey: key, input: parseJsonBytes(body) });

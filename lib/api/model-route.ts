@@ -1,0 +1,32 @@
+// The preamble every /api/v1/models/{key}… handler shares: who calls, whether the credential allows it,
+// and which model the URL names. One place, so a new model route cannot forget a step or reorder them.
+import "server-only";
+import type { ApiScope } from "../authz/policy";
+import { authenticate, requireScope, type Principal } from "./principal";
+import { modelKeyParam } from "./respond";
+
+export type ModelRouteOptions = {
+  /** check the scope for this model (a token limited to other models is refused); default: for every scope but "read" */
+  forModel?: boolean;
+  /** how the key of the URL is read; default: a key that cannot exist is not found (404) */
+  keyOf?: (raw: string) => string;
+};
+
+/**
+ * Authenticates the caller and checks `scope`; answers the principal, the model key and the other route
+ * parameters. With `forModel` the key is read first and the scope checked for it; without, the scope is
+ * checked before the key is read.
+ */
+export async function openModelRoute<P extends { key: string }>(
+  request: Request,
+  params: Promise<P>,
+  scope: ApiScope,
+  { forModel = scope !== "read", keyOf = modelKeyParam }: ModelRouteOptions = {},
+): Promise<Omit<P, "key"> & { principal: Principal; key: string }> {
+  const principal = await authenticate(request);
+  if (!forModel) requireScope(principal, scope);
+  const { key: rawKey, ...rest } = await params;
+  const key = keyOf(rawKey);
+  if (forModel) requireScope(principal, scope, key);
+  return { ...rest, principal, key };
+}
