@@ -6,27 +6,24 @@ import { authenticate, requireScope, type Principal } from "./principal";
 import { modelKeyParam } from "./respond";
 
 export type ModelRouteOptions = {
-  /** check the scope for this model (a token limited to other models is refused); default: for every scope but "read" */
-  forModel?: boolean;
   /** how the key of the URL is read; default: a key that cannot exist is not found (404) */
   keyOf?: (raw: string) => string;
 };
 
 /**
- * Authenticates the caller and checks `scope`; answers the principal, the model key and the other route
- * parameters. With `forModel` the key is read first and the scope checked for it; without, the scope is
- * checked before the key is read.
+ * Authenticates the caller, reads the model key and checks `scope` for that model (a token limited to
+ * other models is refused, for reads as for writes); answers the principal, the model key and the other
+ * route parameters.
  */
 export async function openModelRoute<P extends { key: string }>(
   request: Request,
   params: Promise<P>,
   scope: ApiScope,
-  { forModel = scope !== "read", keyOf = modelKeyParam }: ModelRouteOptions = {},
+  { keyOf = modelKeyParam }: ModelRouteOptions = {},
 ): Promise<Omit<P, "key"> & { principal: Principal; key: string }> {
   const principal = await authenticate(request);
-  if (!forModel) requireScope(principal, scope);
   const { key: rawKey, ...rest } = await params;
   const key = keyOf(rawKey);
-  if (forModel) requireScope(principal, scope, key);
+  requireScope(principal, scope, key);
   return { ...rest, principal, key };
 }

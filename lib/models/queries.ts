@@ -6,6 +6,7 @@ import { ClassificationStatus, Lifecycle, MonitoringStatus, RiskClass } from "..
 import type { Actor } from "../authz/policy";
 import { refreshOutdatedCompliance } from "./compliance";
 import { escapeLike } from "../validation";
+import type { CredentialLimits } from "../authz/policy";
 
 export const PAGE_SIZE_DEFAULT = 50;
 export const PAGE_SIZE_MAX = 200;
@@ -154,10 +155,21 @@ type PageRow = Omit<InventoryRow, "businessUnit" | "businessOwner" | "technicalO
  * Two statements: the page (with its joins), and one grouped count that gives the total and, when
  * asked, every facet.
  */
-export async function listModels({ query, withFacets = false }: { actor: Actor; query: InventoryQuery; withFacets?: boolean }) {
+export async function listModels({
+  query,
+  withFacets = false,
+  limits,
+}: {
+  actor: Actor;
+  query: InventoryQuery;
+  withFacets?: boolean;
+  /** an API credential limited to some models sees only those (in SQL, before the page limit) */
+  limits?: Pick<CredentialLimits, "modelKeys">;
+}) {
   const limit = query.limit ?? PAGE_SIZE_DEFAULT;
   const sort: SortKey = query.sort ?? "name";
-  const where = inventoryWhereSql(query);
+  const filters = inventoryWhereSql(query);
+  const where = limits?.modelKeys ? Prisma.sql`${filters} AND m.key = ANY(${[...limits.modelKeys]})` : filters;
   const after = decodeCursor(query.cursor);
   const pageWhere = after ? Prisma.sql`${where} AND ${afterCursorSql(sort, after)}` : where;
   const load = () =>

@@ -11,7 +11,7 @@ export const GET = withApiErrors(async (request: Request) => {
   const principal = await authenticate(request);
   requireScope(principal, "read");
   const query = inventoryQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const page = await listModels({ actor: principal.user, query });
+  const page = await listModels({ actor: principal.user, query, limits: principal });
   const items = await loadModelsJson(page.items.map((m) => m.key));
   return json({ items, total: page.total, nextCursor: page.nextCursor });
 });

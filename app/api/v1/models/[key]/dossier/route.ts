@@ -13,7 +13,7 @@ const querySchema = z.object({ format: z.enum(["pdf", "json"]).default("pdf") })
 
 export const GET = withApiErrors(async (request: Request, { params }: { params: Promise<{ key: string }> }) => {
   // a dossier is one model's: a token limited to other models may not read it
-  const { principal, key: modelKey } = await openModelRoute(request, params, "read", { forModel: true });
+  const { principal, key: modelKey } = await openModelRoute(request, params, "read");
   const { format } = parseQuery(querySchema, new URL(request.url));
   const generated = await generateDocument({ actor: readerOf(principal), request: { kind: "MODEL_DOSSIER", modelKey, format } });
   return documentResponse(generated);
