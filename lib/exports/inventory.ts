@@ -196,7 +196,9 @@ SELECT json_build_object(
       'observedAt', c."observedAt",
       'status', c.status,
       'version', (SELECT json_build_object('version', v.version) FROM "ModelVersion" v WHERE v.id = c."versionId"),
-      'features', ${list(`SELECT json_agg(row_to_json(f)) FROM "MonitoringFeatureResult" f WHERE f."checkId" = c.id`)}))
+      'features', ${list(`SELECT json_agg(json_build_object('feature', f.feature, 'featureType', f."featureType", 'psi', f.psi, 'ksStatistic', f."ksStatistic",
+          'ksPValue', f."ksPValue", 'wasserstein', f.wasserstein, 'metricName', f."metricName", 'metricValue', f."metricValue", 'status', f.status))
+        FROM "MonitoringFeatureResult" f WHERE f."checkId" = c.id`)}))
     FROM "MonitoringCheck" c WHERE c."modelId" = m.id`)},
   'sections', ${list(`SELECT json_agg(json_build_object(
       'row', row_to_json(s),
