@@ -164,131 +164,17 @@ export function modelDocFromRow(m: ModelExportRow): ModelDoc {
   };
 }
 
-/** Which models loadModelDocs reads: all of them, one key, or a set of keys. */
-export type ModelDocFilter = { key?: string | { in: string[] } };
-
-const PAGE = 500;
-const email = (column: string) => `(SELECT json_build_object('email', u.email) FROM "User" u WHERE u.id = ${column})`;
-const list = (select: string) => `COALESCE((${select}), '[]'::json)`;
-// One statement per page of models: each model's row with every relation the export reads, nested as
-// JSON by PostgreSQL (correlated subqueries on the foreign-key indexes), in the shape Prisma gives for
-// MODEL_EXPORT_INCLUDE apart from the scalar types JSON cannot carry (see rowFromJson). Reading the
-// same through the nested Prisma include cost ~3 ms per model, most of an unchanged re-import.
-const MODEL_ROWS_SQL = `
-SELECT json_build_object(
-  'row', row_to_json(m),
-  'businessUnit', (SELECT json_build_object('name', b.name) FROM "BusinessUnit" b WHERE b.id = m."businessUnitId"),
-  'businessOwner', ${email('m."businessOwnerId"')},
-  'technicalOwner', ${email('m."technicalOwnerId"')},
-  'classifiedBy', ${email('m."classifiedById"')},
-  'versions', ${list(`SELECT json_agg(json_build_object(
-      'row', row_to_json(v),
-      'datasets', ${list(`SELECT json_agg(json_build_object('purpose', l.purpose, 'dataset', json_build_object('key', d.key, 'version', d.version)))
-        FROM "ModelVersionDataset" l JOIN "Dataset" d ON d.id = l."datasetId" WHERE l."versionId" = v.id`)},
-      'biasAssessments', ${list(`SELECT json_agg(json_build_object(
-          'row', row_to_json(a),
-          'assessor', ${email('a."assessorId"')},
-          'metrics', ${list(`SELECT json_agg(row_to_json(x)) FROM "BiasMetric" x WHERE x."assessmentId" = a.id`)}))
-        FROM "BiasAssessment" a WHERE a."versionId" = v.id`)}))
-    FROM "ModelVersion" v WHERE v."modelId" = m.id`)},
-  'monitoringConfig', (SELECT row_to_json(c) FROM "MonitoringConfig" c WHERE c."modelId" = m.id),
-  'monitoringChecks', ${list(`SELECT json_agg(json_build_object(
-      'observedAt', c."observedAt",
-      'status', c.status,
-      'version', (SELECT json_build_object('version', v.version) FROM "ModelVersion" v WHERE v.id = c."versionId"),
-      'features', ${list(`SELECT json_agg(json_build_object('feature', f.feature, 'featureType', f."featureType", 'psi', f.psi, 'ksStatistic', f."ksStatistic",
-          'ksPValue', f."ksPValue", 'wasserstein', f.wasserstein, 'metricName', f."metricName", 'metricValue', f."metricValue", 'status', f.status))
-        FROM "MonitoringFeatureResult" f WHERE f."checkId" = c.id`)}))
-    FROM "MonitoringCheck" c WHERE c."modelId" = m.id`)},
-  'sections', ${list(`SELECT json_agg(json_build_object(
-      'row', row_to_json(s),
-      'updatedBy', ${email('s."updatedById"')},
-      'evidence', ${list(`SELECT json_agg(json_build_object('row', row_to_json(e), 'uploadedBy', ${email('e."uploadedById"')})) FROM "EvidenceFile" e WHERE e."sectionId" = s.id`)}))
-    FROM "DocumentationSection" s WHERE s."modelId" = m.id`)},
-  'incidents', ${list(`SELECT json_agg(json_build_object('row', row_to_json(i), 'createdBy', ${email('i."createdById"')})) FROM "Incident" i WHERE i."modelId" = m.id`)},
-  'fria', (SELECT row_to_json(r) FROM "FundamentalRightsAssessment" r WHERE r."modelId" = m.id)
-) AS doc, m.key
-FROM "Model" m`;
-
-type JsonRow = Record<string, unknown>;
-type Nested = { row: JsonRow } & Record<string, unknown>;
-// PostgreSQL writes a timestamp(3) in JSON as ISO 8601 without a zone (the columns hold UTC), bytea as
-// \\x + hex and a NULL array as null (which Prisma reads as [])
-const date = (v: unknown) => (typeof v === "string" ? new Date(`${v}Z`) : null);
-const typed = (row: JsonRow, dates: string[], lists: string[] = []) => {
-  for (const k of dates) row[k] = date(row[k]);
-  for (const k of lists) row[k] ??= [];
-  return row;
-};
-const parsed = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v) as Nested;
-
-/** The nested JSON of MODEL_ROWS_SQL as the row modelDocFromRow reads (the dates and bytes it reads converted). */
-function rowFromJson(raw: unknown): ModelExportRow {
-  const j = parsed(raw);
-  const fria = j.fria as JsonRow | null;
-  return {
-    ...typed(j.row, ["nextReviewAt", "classifiedAt"], ["environments", "legalBasis", "transparencyDuties"]),
-    businessUnit: j.businessUnit,
-    businessOwner: j.businessOwner,
-    technicalOwner: j.technicalOwner,
-    classifiedBy: j.classifiedBy,
-    versions: (j.versions as Nested[]).map((v) => ({
-      ...typed(v.row, ["deployedAt", "lastRollbackDrillAt", "withdrawnAt"]),
-      datasets: v.datasets,
-      biasAssessments: (v.biasAssessments as Nested[]).map((a) => ({ ...typed(a.row, ["assessedAt", "createdAt", "withdrawnAt"], ["protectedAttributes"]), assessor: a.assessor, metrics: a.metrics })),
-    })),
-    monitoringConfig: j.monitoringConfig && typed(j.monitoringConfig as JsonRow, [], ["features", "metrics"]),
-    monitoringChecks: (j.monitoringChecks as JsonRow[]).map((c) => typed(c, ["observedAt"])),
-    sections: (j.sections as Nested[]).map((s) => ({
-      ...typed(s.row, ["updatedAt"]),
-      updatedBy: s.updatedBy,
-      evidence: (s.evidence as Nested[]).map((e) => ({ ...typed(e.row, ["uploadedAt"]), content: Buffer.from(String(e.row.content).slice(2), "hex"), uploadedBy: e.uploadedBy })),
-    })),
-    incidents: (j.incidents as Nested[]).map((i) => ({ ...typed(i.row, ["occurredAt", "awareAt", "authorityNotifiedAt", "closedAt", "withdrawnAt"]), createdBy: i.createdBy })),
-    fria: fria && typed(fria, ["notifiedAt", "reviewedAt"]),
-  } as unknown as ModelExportRow;
-}
-
-/**
- * PostgreSQL's JIT compiles a statement whose estimated cost is high, and MODEL_ROWS_SQL's correlated
- * subqueries are estimated at millions: compiling took 2-3 s per page of 500 models, executing 0.3 s.
- * Off for these reads only (a transaction-local setting, put back afterwards inside a caller's transaction).
- */
-async function withoutJit<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
-  const run = async (tx: Db) => {
-    const [setting] = await tx.$queryRawUnsafe<Array<{ jit: string }>>(`SELECT current_setting('jit') AS jit`);
-    await tx.$queryRawUnsafe(`SELECT set_config('jit', 'off', true)`);
-    const value = await read(tx);
-    await tx.$queryRawUnsafe(`SELECT set_config('jit', $1, true)`, setting!.jit);
-    return value;
-  };
-  // one read-only snapshot for the whole read, too
-  return "$transaction" in db ? db.$transaction(run, { timeout: 600_000, maxWait: 60_000, isolationLevel: "RepeatableRead" }) : run(db);
-}
-
-/** The models' documents in key order, read a page of models per statement (set-based, see MODEL_ROWS_SQL). */
-export function loadModelDocs(db: Db, filter: ModelDocFilter = {}): Promise<ModelDoc[]> {
-  return withoutJit(db, async (tx) => {
-    const docs: ModelDoc[] = [];
-    const read = async (where: string, param: unknown, limit = "") => {
-      const rows = await tx.$queryRawUnsafe<Array<{ doc: unknown; key: string }>>(`${MODEL_ROWS_SQL} WHERE ${where} ORDER BY m.key ${limit}`, param);
-      docs.push(...rows.map((r) => modelDocFromRow(rowFromJson(r.doc))));
-      return rows;
-    };
-    if (typeof filter.key === "string") await read(`m.key = $1`, filter.key);
-    else if (filter.key) {
-      const keys = [...new Set(filter.key.in)].sort(byText);
-      for (let i = 0; i < keys.length; i += PAGE) await read(`m.key = ANY($1::text[])`, keys.slice(i, i + PAGE));
-    } else {
-      // pages by key so that 10,000 models do not build one giant query result
-      for (let cursor = ""; ;) {
-        const rows = await read(`m.key > $1`, cursor, `LIMIT ${PAGE}`);
-        if (rows.length < PAGE) break;
-        cursor = rows.at(-1)!.key;
-      }
-    }
-    return docs;
-  });
+export async function loadModelDocs(db: Db, where: Prisma.ModelWhereInput = {}): Promise<ModelDoc[]> {
+  const docs: ModelDoc[] = [];
+  let cursor: string | undefined;
+  // pages by key so that 10,000 models do not build one giant query result
+  for (;;) {
+    const rows = await db.model.findMany({ where: { AND: [where, cursor ? { key: { gt: cursor } } : {}] }, include: MODEL_EXPORT_INCLUDE, orderBy: { key: "asc" }, take: 200 });
+    docs.push(...rows.map(modelDocFromRow));
+    if (rows.length < 200) break;
+    cursor = rows.at(-1)!.key;
+  }
+  return docs;
 }
 
 export function datasetDocFromRow(d: Prisma.DatasetGetPayload<{ include: { owner: { select: { email: true } } } }>): DatasetDoc {
