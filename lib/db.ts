@@ -25,7 +25,7 @@ class TimeoutClosingClient extends pg.Client {
     });
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query has a dozen overloads; this passes every one through unchanged
   override query(...args: any[]): any {
     const closeOnTimeout = (error: unknown) => {
       if (error instanceof Error && error.message === "Query read timeout") {
@@ -40,7 +40,7 @@ class TimeoutClosingClient extends pg.Client {
         callback(error, result);
       };
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same passthrough: the overload is chosen by pg at run time
     const ret = (super.query as any)(...args);
     if (i < 0 && typeof ret?.then === "function") {
       return ret.catch((error: unknown) => {

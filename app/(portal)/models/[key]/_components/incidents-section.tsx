@@ -16,8 +16,7 @@ export function IncidentsSection({ detail: { model, incidents, recordChanges }, 
         <DataTable headers={["Incident", "Severity", "Became aware", "Report due", "Authority notified"]}>
           {incidents.map((i) => {
             const due = incidentDeadline(i);
-            // a server component renders once per request: "now" is the request's time, not a re-render hazard
-            // eslint-disable-next-line react-hooks/purity
+            // eslint-disable-next-line react-hooks/purity -- a server component renders once per request: "now" is the request's time
             const overdue = !i.withdrawnAt && !i.authorityNotifiedAt && due.getTime() < Date.now();
             return (
               <tr key={i.id}>
