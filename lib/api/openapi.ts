@@ -2,7 +2,19 @@
 // validate with (zod 4's z.toJSONSchema; OpenAPI 3.1 schemas are JSON Schema 2020-12).
 import { z } from "zod";
 import { createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "../versions/schemas";
-import { modelJsonSchema, modelListQueryDoc, modelListSchema, monitoringPushSchema, monitoringResultSchema, problemSchema, upsertModelSchema, versionJsonSchema, versionResultSchema } from "./schemas";
+import {
+  modelJsonSchema,
+  modelListQueryDoc,
+  modelListSchema,
+  monitoringBatchResultSchema,
+  monitoringBatchSchema,
+  monitoringPushSchema,
+  monitoringResultSchema,
+  problemSchema,
+  upsertModelSchema,
+  versionJsonSchema,
+  versionResultSchema,
+} from "./schemas";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -158,6 +170,18 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
           parameters: [idempotencyParam],
           requestBody: jsonBody("MonitoringPush"),
           responses: { "201": jsonResponse("MonitoringResult", "Stored; the computed statuses"), ...problemResponses(401, 403, 404, 409, 413, 415, 422, 429) },
+        },
+      },
+      "/api/v1/monitoring-checks": {
+        post: {
+          operationId: "pushMonitoringChecks",
+          summary: "Push a batch of monitoring checks, for one model or many, in one request",
+          description:
+            "Up to 500 checks (and 50,000 metric values and features in all), each shaped like a single push plus the model's key in `model`. Stored all or nothing in one transaction: a check that cannot be stored (unknown model or version, a value out of range, a model the caller may not edit or the token is not limited to) refuses the whole batch, and the error's field paths name it (`checks.3.metrics.0.value`). Two checks of one batch for the same model, version and observedAt are refused; a check repeating a stored one replaces it, as a single push does. One request counts once against the token's rate limit. The answer lists one result per check, in the order sent.",
+          "x-scope": "monitoring",
+          parameters: [idempotencyParam],
+          requestBody: jsonBody("MonitoringBatch"),
+          responses: { "201": jsonResponse("MonitoringBatchResult", "Stored; each check's computed statuses, in order"), ...problemResponses(401, 403, 404, 409, 413, 415, 422, 429) },
         },
       },
       "/api/v1/models/{key}/dossier": {
@@ -329,6 +353,7 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
             ["UpdateVersion", updateVersionSchema],
             ["RollbackDrill", rollbackDrillSchema],
             ["MonitoringPush", monitoringPushSchema],
+            ["MonitoringBatch", monitoringBatchSchema],
           ],
           "input",
         ),
@@ -339,6 +364,7 @@ export function openApiDocument(serverUrl = "/"): JsonSchema {
             ["ModelVersion", versionJsonSchema],
             ["VersionResult", versionResultSchema],
             ["MonitoringResult", monitoringResultSchema],
+            ["MonitoringBatchResult", monitoringBatchResultSchema],
             ["Problem", problemSchema],
           ],
           "output",

@@ -25,6 +25,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/v1/models/{key}/versions/{version}", methods: { PATCH: editModel } },
   { path: "/api/v1/models/{key}/versions/{version}/rollback-drills", methods: { POST: editModel } },
   { path: "/api/v1/models/{key}/monitoring-checks", methods: { POST: { scope: "monitoring", action: "model.edit" } } },
+  // a batch for any models: the scope and policy action are checked for each check's model
+  { path: "/api/v1/monitoring-checks", methods: { POST: { scope: "monitoring", action: "model.edit" } } },
   { path: "/api/v1/models/{key}/dossier", methods: { GET: read } },
   { path: "/api/v1/models/{key}/eu-registration", methods: { GET: read } },
   { path: "/api/v1/dossiers", methods: { GET: read, POST: read } },

@@ -109,7 +109,16 @@ export const versionResultSchema = z
 
 // ---------- monitoring ----------
 
-export { METRIC_NAMES_DRIFT, monitoringPushSchema, featureResultJsonSchema, monitoringResultSchema, type MonitoringPush, type MonitoringResultJson } from "../monitoring/schemas";
+export {
+  METRIC_NAMES_DRIFT,
+  monitoringBatchSchema,
+  monitoringBatchResultSchema,
+  monitoringPushSchema,
+  featureResultJsonSchema,
+  monitoringResultSchema,
+  type MonitoringPush,
+  type MonitoringResultJson,
+} from "../monitoring/schemas";
 
 // ---------- problems ----------
 

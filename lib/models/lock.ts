@@ -23,3 +23,13 @@ export async function lockModelById(tx: Tx, id: string): Promise<boolean> {
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`;
   return rows.length === 1;
 }
+
+/**
+ * Lock several model rows for the rest of the transaction, in id order (two writers of overlapping sets
+ * take them in the same order, so they queue rather than deadlock); false when one no longer exists.
+ */
+export async function lockModelsById(tx: Tx, ids: readonly string[]): Promise<boolean> {
+  if (ids.length === 1) return lockModelById(tx, ids[0]!);
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "id" = ANY(${[...ids]}::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`;
+  return rows.length === new Set(ids).size;
+}

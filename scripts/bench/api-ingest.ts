@@ -11,8 +11,8 @@
 //   [--duration 15] [--concurrency 8] [--models 8] [--samples 1000000] [--base-url http://…  (else it starts the build)]
 // Writes MODELS DEVELOPMENT models (deleted at the end) and one token (revoked at the end); prints one JSON object.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     models: { type: "string", default: "8" },
     samples: { type: "string", default: "1000000" },
     "base-url": { type: "string" },
+    // with --base-url: the server's process id, for its CPU time per check
+    "server-pid": { type: "string" },
   },
 });
 const durationMs = Number(values.duration) * 1000;
@@ -62,6 +64,50 @@ async function startServer(): Promise<{ baseUrl: string; child: ChildProcess }> 
   }
   child.kill();
   throw new Error("the app did not start");
+}
+
+/** CPU seconds (user + system) a process has used so far; null when it cannot be read (not Linux, gone). */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: the fields after the ")" that ends the command name; utime and stime are 14th and 15th
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** The PostgreSQL backends serving this database, and the WAL writer: the database's share of the work. */
+async function postgresPids(): Promise<number[]> {
+  const rows = await prisma.$queryRaw<Array<{ pid: number }>>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type IN ('walwriter', 'background writer', 'checkpointer')`;
+  return rows.map((r) => r.pid);
+}
+
+/**
+ * CPU time per check, by process: the machine-independent half of the figure. On a shared machine the
+ * wall-clock rate swings with the load; the CPU each check costs does not, and 2 cores ÷ (server +
+ * PostgreSQL + client CPU per check) is the rate this machine could reach with nothing else running.
+ */
+function cpuMeter(serverPid: number | null, pgPids: number[]) {
+  const sum = (pids: number[]) => pids.reduce((t, p) => t + (cpuSecondsOf(p) ?? 0), 0);
+  const start = { server: serverPid ? cpuSecondsOf(serverPid) : null, postgres: sum(pgPids), client: process.cpuUsage() };
+  return (checks: number) => {
+    const server = serverPid && start.server !== null ? (cpuSecondsOf(serverPid) ?? NaN) - start.server : null;
+    const postgres = sum(pgPids) - start.postgres;
+    const c = process.cpuUsage(start.client);
+    const client = (c.user + c.system) / 1e6;
+    const per = (s: number | null) => (s === null || !checks ? null : round((s * 1000) / checks, 2));
+    const total = server === null ? null : server + postgres + client;
+    const cpus = availableParallelism();
+    return {
+      checks,
+      msPerCheck: { server: per(server), postgres: per(postgres), client: per(client), total: per(total) },
+      // the rate the machine's cores could sustain at that cost, were the three processes alone on it
+      cpuBoundChecksPerSecond: total ? round((cpus * checks) / total) : null,
+      cpus,
+    };
+  };
 }
 
 /** Deterministic normal-ish samples (sum of uniforms), fast and dependency-free. */
@@ -119,6 +165,7 @@ async function main() {
         for (let i = c; performance.now() < warmupEnd; i += concurrency) await push(i);
       }),
     );
+    const meter = cpuMeter(server.child?.pid ?? (values["server-pid"] ? Number(values["server-pid"]) : null), await postgresPids());
     const start = performance.now();
     const end = start + durationMs;
     await Promise.all(
@@ -131,6 +178,7 @@ async function main() {
       }),
     );
     const elapsedS = (performance.now() - start) / 1000;
+    const cpu = meter(latencies.length + errors);
     latencies.sort((a, b) => a - b);
     const checksPerSecond = latencies.length / elapsedS;
 
@@ -172,6 +220,7 @@ async function main() {
             errors,
             checksPerSecond: round(checksPerSecond),
             latencyMs: { p50: round(quantile(latencies, 0.5)), p95: round(quantile(latencies, 0.95)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? NaN) },
+            cpu,
           },
           pgbenchCeiling: ceiling,
           ratioToCeiling: ceiling.tps ? round(checksPerSecond / ceiling.tps, 3) : null,

@@ -58,6 +58,7 @@ function request(path: string, method: string): { url: string; data?: string; co
     "PATCH /api/v1/models/{key}/versions/{version}": { stage: `s${n}` },
     "POST /api/v1/models/{key}/versions/{version}/rollback-drills": { performedAt: new Date().toISOString(), minutes: 5 },
     "POST /api/v1/models/{key}/monitoring-checks": { metrics: [{ feature: "amount", metric: "psi", value: 0.01 }] },
+    "POST /api/v1/monitoring-checks": { checks: [{ model: target, metrics: [{ feature: "amount", metric: "psi", value: 0.01 }] }] },
     "POST /api/v1/dossiers": { kind: "MODEL_DOSSIER", modelKey: target, format: "json" },
     "POST /api/v1/dossiers/verify": {},
   };

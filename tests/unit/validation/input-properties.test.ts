@@ -18,7 +18,7 @@ import { createModelSchema, updateModelSchema } from "@/lib/models/schemas";
 import { decideReviewSchema, submitReviewSchema } from "@/lib/reviews/reviews";
 import { createTokenSchema } from "@/lib/tokens/schemas";
 import { correctVersionSchema, createVersionSchema, rollbackDrillSchema, updateVersionSchema } from "@/lib/versions/schemas";
-import { monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
+import { monitoringBatchSchema, monitoringPushSchema, upsertModelSchema } from "@/lib/api/schemas";
 import { preferencesInputSchema } from "@/lib/notifications/preferences";
 import { friaInputSchema } from "@/lib/fria/schemas";
 import { friaDocSchema } from "@/lib/exports/format";
@@ -46,6 +46,16 @@ const SCHEMAS: Array<[name: string, schema: z.ZodType, valid: Record<string, unk
     "monitoringPush (POST monitoring-checks)",
     monitoringPushSchema,
     { version: "1.0", observedAt: iso, metrics: [{ feature: "amount", metric: "psi", value: 0.1 }], features: [{ name: "f", type: "numeric", reference: [1, 2, 3], current: [2, 3, 4] }] },
+  ],
+  [
+    "monitoringBatch (POST /monitoring-checks)",
+    monitoringBatchSchema,
+    {
+      checks: [
+        { model: "m-1", version: "1.0", observedAt: iso, metrics: [{ feature: "amount", metric: "psi", value: 0.1 }] },
+        { model: "m-2", metrics: [{ feature: "auc", metric: "auc", value: 0.9 }] },
+      ],
+    },
   ],
   ["generateRequest (POST dossiers)", generateRequestSchema, { kind: "INVENTORY_REPORT", format: "csv", filters: { businessUnit: "Risk" } }],
   ["createDataset (form)", createDatasetSchema, { key: "d-1", name: "Data", version: "1", description: "x", licence: "cc" }],
