@@ -28,6 +28,9 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "8" },
     models: { type: "string", default: "8" },
     samples: { type: "string", default: "1000000" },
+    // checks per request: 1 = the single push (POST /models/{key}/monitoring-checks), N > 1 = batch pushes
+    // of N checks (POST /monitoring-checks), each client's batch spread over the models it owns
+    batch: { type: "string", default: "1" },
     "base-url": { type: "string" },
     // with --base-url: the server's process id, for its CPU time per check
     "server-pid": { type: "string" },
@@ -37,6 +40,7 @@ const durationMs = Number(values.duration) * 1000;
 const concurrency = Number(values.concurrency);
 const samples = Number(values.samples);
 const modelCount = Math.max(1, Number(values.models));
+const batchSize = Math.max(1, Number(values.batch));
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -142,22 +146,32 @@ async function main() {
     // 1. sustained metric pushes
     const latencies: number[] = [];
     let errors = 0;
+    let checks = 0;
     const urlOf = (k: string) => `${server.baseUrl}/api/v1/models/${k}/monitoring-checks`;
     const url = urlOf(key);
     const warmupEnd = performance.now() + 2000;
-    const push = async (i: number) => {
-      const url = urlOf(keys[(i % concurrency) % modelCount]!);
-      const body = JSON.stringify({
-        metrics: [
-          { feature: "amount", metric: "psi", value: (i % 40) / 100 },
-          { feature: "channel", metric: "psi", value: 0.02 },
-          { feature: "model", metric: "auc", value: 0.9 },
-        ],
-      });
+    const metricsOf = (i: number) => [
+      { feature: "amount", metric: "psi", value: (i % 40) / 100 },
+      { feature: "channel", metric: "psi", value: 0.02 },
+      { feature: "model", metric: "auc", value: 0.9 },
+    ];
+    // the models a client pushes for: client c owns the models m with m % concurrency === c (pipelines push
+    // for their own models), or shares model c % models when there are fewer models than clients
+    const ownedBy = (c: number) => {
+      const owned = keys.filter((_, m) => m % concurrency === c);
+      return owned.length ? owned : [keys[c % modelCount]!];
+    };
+    const push = async (i: number): Promise<{ ok: boolean; ms: number; checks: number }> => {
+      const c = i % concurrency;
+      const owned = ownedBy(c);
+      const single = batchSize === 1;
+      const body = single
+        ? JSON.stringify({ metrics: metricsOf(i) })
+        : JSON.stringify({ checks: Array.from({ length: batchSize }, (_, j) => ({ model: owned[(Math.floor(i / concurrency) * batchSize + j) % owned.length], metrics: metricsOf(i + j) })) });
       const t0 = performance.now();
-      const res = await fetch(url, { method: "POST", headers, body });
+      const res = await fetch(single ? urlOf(owned[Math.floor(i / concurrency) % owned.length]!) : `${server.baseUrl}/api/v1/monitoring-checks`, { method: "POST", headers, body });
       await res.arrayBuffer();
-      return { ok: res.status === 201, ms: performance.now() - t0 };
+      return { ok: res.status === 201, ms: performance.now() - t0, checks: batchSize };
     };
     // warm-up (JIT, connection pool), not measured
     await Promise.all(
@@ -172,15 +186,17 @@ async function main() {
       Array.from({ length: concurrency }, async (_, c) => {
         for (let i = c; performance.now() < end; i += concurrency) {
           const r = await push(i);
-          if (r.ok) latencies.push(r.ms);
-          else errors++;
+          if (r.ok) {
+            latencies.push(r.ms);
+            checks += r.checks;
+          } else errors++;
         }
       }),
     );
     const elapsedS = (performance.now() - start) / 1000;
-    const cpu = meter(latencies.length + errors);
+    const cpu = meter(checks + errors * batchSize);
     latencies.sort((a, b) => a - b);
-    const checksPerSecond = latencies.length / elapsedS;
+    const checksPerSecond = checks / elapsedS;
 
     // 2. the ceiling: pgbench, one INSERT per transaction, as many clients, same server
     const ceiling = pgbenchCeiling(concurrency, Math.max(5, Math.round(durationMs / 1000)));
@@ -216,7 +232,10 @@ async function main() {
             concurrency,
             models: modelCount,
             durationS: round(elapsedS, 2),
-            checks: latencies.length,
+            checksPerRequest: batchSize,
+            endpoint: batchSize === 1 ? "POST /api/v1/models/{key}/monitoring-checks" : "POST /api/v1/monitoring-checks",
+            requests: latencies.length,
+            checks,
             errors,
             checksPerSecond: round(checksPerSecond),
             latencyMs: { p50: round(quantile(latencies, 0.5)), p95: round(quantile(latencies, 0.95)), p99: round(quantile(latencies, 0.99)), max: round(latencies.at(-1) ?? NaN) },
