@@ -92,6 +92,7 @@ test("GET /api/v1/openapi.json is an OpenAPI 3.1 document covering every endpoin
       "/api/v1/models/{key}",
       "/api/v1/models/{key}/versions",
       "/api/v1/models/{key}/monitoring-checks",
+      "/api/v1/monitoring-checks",
       "/api/v1/models/{key}/versions/{version}/rollback-drills",
     ]),
   );
@@ -376,6 +377,60 @@ test.describe("monitoring checks", () => {
     // above 64 MB: refused from Content-Length before the body is read
     const big = Buffer.alloc(65 * 1024 * 1024, 0x20);
     await expectProblem(await request.post(`/api/v1/models/${k}/monitoring-checks`, { headers: jsonHeaders(admin), data: big }), 413);
+  });
+
+  test("a batch push stores checks for two models in one request; a bad check refuses the batch and stores nothing; a limited token cannot slip in another model", async ({ request }) => {
+    const models = [key("batch-a"), key("batch-b")];
+    for (const m of models) expect((await put(request, m, admin, { name: `Batch ${m}`, lifecycle: "DEVELOPMENT" })).status()).toBe(201);
+    const checksOf = async (m: string) => Number((await db().query(`SELECT count(*) AS n FROM "MonitoringCheck" c JOIN "Model" m ON m.id = c."modelId" WHERE m.key = $1`, [m])).rows[0].n);
+
+    const res = await request.post("/api/v1/monitoring-checks", {
+      headers: jsonHeaders(admin),
+      data: {
+        checks: [
+          { model: models[0], metrics: [{ feature: "amount", metric: "psi", value: 0.4 }] },
+          { model: models[1], metrics: [{ feature: "amount", metric: "psi", value: 0.02 }] },
+        ],
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const body = (await res.json()) as { checks: Array<{ model: string; status: string; monitoringStatus: string }> };
+    expect(body.checks.map((c) => [c.model, c.status, c.monitoringStatus])).toEqual([
+      [models[0], "CRITICAL", "CRITICAL"],
+      [models[1], "HEALTHY", "HEALTHY"],
+    ]);
+    expect(((await (await request.get(`/api/v1/models/${models[0]}`, { headers: bearer(admin) })).json()) as { monitoringStatus: string }).monitoringStatus).toBe("CRITICAL");
+
+    const bad = await expectProblem(
+      await request.post("/api/v1/monitoring-checks", {
+        headers: jsonHeaders(admin),
+        data: {
+          checks: [
+            { model: models[0], metrics: [{ feature: "amount", metric: "psi", value: 0.01 }] },
+            { model: models[1], metrics: [{ feature: "amount", metric: "psi", value: -1 }] },
+          ],
+        },
+      }),
+      422,
+    );
+    expect(Object.keys(bad.errors ?? {})).toEqual(["checks.1.metrics.0.value"]);
+    expect(await checksOf(models[0]!)).toBe(1);
+    expect(await checksOf(models[1]!)).toBe(1);
+
+    const limited = (await insertToken({ email: "admin@northwind.example", modelKeys: [models[0]!] })).token;
+    await expectProblem(
+      await request.post("/api/v1/monitoring-checks", {
+        headers: jsonHeaders(limited),
+        data: {
+          checks: [
+            { model: models[0], metrics: [{ feature: "amount", metric: "psi", value: 0.01 }] },
+            { model: models[1], metrics: [{ feature: "amount", metric: "psi", value: 0.01 }] },
+          ],
+        },
+      }),
+      403,
+    );
+    expect(await checksOf(models[0]!)).toBe(1);
   });
 });
 
