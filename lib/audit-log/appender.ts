@@ -111,6 +111,24 @@ export async function flushAuditLogAfterCommit(db: Client = prisma): Promise<voi
   }
 }
 
+/**
+ * Before reading the log: every event committed so far is chained. Waits for this process's running
+ * flush (the pushes chained in the background), then runs a pass only if anything is still pending (one
+ * indexed EXISTS when nothing is). Never fails the reader: a failed pass leaves events pending and retries.
+ */
+export async function chainBeforeRead(db: Client = prisma): Promise<void> {
+  const s = states.get(db);
+  const inFlight = s?.next ?? s?.running;
+  if (inFlight) await inFlight.catch(() => 0);
+  const [row] = await db.$queryRaw<Array<{ pending: boolean }>>`SELECT EXISTS (SELECT 1 FROM "AuditPending") AS pending`;
+  if (row?.pending) await flushAuditLogAfterCommit(db);
+}
+
+/** Resolves once no flush of this process is running or queued (one started meanwhile is waited for too). */
+export async function settleFlushes(db: Client = prisma): Promise<void> {
+  for (let s = states.get(db); s && (s.running || s.next); s = states.get(db)) await (s.next ?? s.running)!.catch(() => 0);
+}
+
 /** Events committed but not chained yet (normally 0 outside a running batch). */
 export async function pendingAuditCount(db: Client = prisma): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM "AuditPending"`;

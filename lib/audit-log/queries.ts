@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { assertCan, auditLogScope, type Actor } from "../authz/policy";
 import type { Prisma } from "../generated/prisma/client";
 import { GENESIS_HASH, verifyChain, type ChainBreak, type ChainVerdict, type ChainedFields } from "./chain";
-import { flushAuditLog } from "./appender";
+import { chainBeforeRead, flushAuditLog } from "./appender";
 import { recordAudit } from "./record";
 import { chainedFields, storedColumns, type StoredRow } from "./stored";
 import { escapeLike } from "../validation";
@@ -35,6 +35,8 @@ async function scopeWhere(actor: Actor): Promise<Prisma.AuditEventWhereInput> {
 
 export async function listAuditEvents({ actor, query }: { actor: Actor; query: AuditQuery }) {
   const limit = query.limit ?? 100;
+  // events of monitoring pushes are chained in the background: the page shows every committed one
+  await chainBeforeRead();
   const and: Prisma.AuditEventWhereInput[] = [await scopeWhere(actor)];
   if (query.model) {
     const model = await prisma.model.findUnique({ where: { key: query.model }, select: { id: true } });

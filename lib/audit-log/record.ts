@@ -6,7 +6,7 @@ import "server-only";
 import { prisma, type Tx } from "../db";
 import { AppError } from "../errors";
 import { UnstorableValueError, storedJsonText } from "./chain";
-import { flushAuditLogAfterCommit } from "./appender";
+import { flushAuditLogAfterCommit, settleFlushes } from "./appender";
 
 export type AuditInput = {
   actor: { id: string | null; label: string };
@@ -25,6 +25,8 @@ export type AuditInput = {
  * e.g., the next-auth route's bundle stayed pending).
  */
 const recordedIn: WeakSet<object> = ((globalThis as Record<symbol, WeakSet<object> | undefined>)[Symbol.for("dossier.audit.recordedIn")] ??= new WeakSet<object>());
+/** Transactions whose events are chained after commit without the caller waiting (RecordOptions). */
+const chainedInBackground: WeakSet<object> = ((globalThis as Record<symbol, WeakSet<object> | undefined>)[Symbol.for("dossier.audit.chainedInBackground")] ??= new WeakSet<object>());
 
 /**
  * Record audit events inside the caller's transaction (the batch API: one INSERT for any number of
@@ -33,7 +35,7 @@ const recordedIn: WeakSet<object> = ((globalThis as Record<symbol, WeakSet<objec
  * naming its path — the caller's transaction rolls back, so nothing of the change is written either.
  * Call it anywhere in the transaction: it takes no lock.
  */
-export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[], { chain = "await" }: RecordOptions = {}): Promise<void> {
   if (inputs.length === 0) return;
   const at = new Date().toISOString();
   const rows = inputs.map((input, i) => {
@@ -60,8 +62,21 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[]): P
       AS ("at" timestamp(3), "actorId" uuid, "actorLabel" text, "action" text, "entityType" text, "entityId" text, "modelId" uuid, "before" jsonb, "after" jsonb))
       WITH ORDINALITY AS v("at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after", n)
     ORDER BY v.n`;
-  recordedIn.add(tx);
+  if (chain === "background") chainedInBackground.add(tx);
+  else recordedIn.add(tx);
 }
+
+export type RecordOptions = {
+  /**
+   * "await" (default): the transaction's commit is followed by a flush of the chain before the caller's
+   * function returns, so a person who reads the log next sees their event linked. "background": the flush
+   * starts after the commit but nobody waits for it — for machine writes at a high rate (monitoring
+   * pushes), whose callers never read the log back: they stop paying an appender pass (and its disk
+   * flush) each, and concurrent passes merge into fewer, larger ones. Either way the events are committed
+   * with the change; readers of the log (the audit-log page, verification, exports) flush before reading.
+   */
+  chain?: "await" | "background";
+};
 
 /** Record one audit event: a batch of one. */
 export function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
@@ -84,13 +99,25 @@ function installFlushAfterCommit(client: typeof prisma) {
   holder.$transaction = async (arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return original(arg, options);
     let recorded = false;
+    let background = false;
     const result = await original(async (tx: object) => {
       const value = await (arg as (tx: object) => Promise<unknown>)(tx);
       recorded = recordedIn.has(tx);
+      background = chainedInBackground.has(tx);
       return value;
     }, options);
     if (recorded) await flushAuditLogAfterCommit(client);
+    // never rejects (a failed flush is logged and retried): nothing to await, nothing unhandled
+    else if (background) void flushAuditLogAfterCommit(client);
     return result;
+  };
+  // a flush chaining in the background must finish before the client lets go of its connections (a
+  // script's or a test's last write otherwise left its events pending, with an error logged)
+  const h = client as unknown as { $disconnect: () => Promise<void> };
+  const disconnect = h.$disconnect.bind(client);
+  h.$disconnect = async () => {
+    await settleFlushes(client);
+    return disconnect();
   };
   holder[INSTALLED] = true;
 }

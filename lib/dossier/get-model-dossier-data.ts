@@ -3,6 +3,7 @@
 // permission and is otherwise replaced by a sentence saying it was withheld for the reader's role.
 import "server-only";
 import { prisma } from "../db";
+import { chainBeforeRead } from "../audit-log/appender";
 import { AppError } from "../errors";
 import { assertCan, can, type Actor } from "../authz/policy";
 import { DOCUMENTATION_SECTIONS, REQUIREMENTS_BY_ID, describeLegalBasis, type CompletenessItem } from "../compliance";
@@ -85,6 +86,8 @@ export async function getModelDossierData({ actor, modelKey, recordId, asOf = ne
   const auditAllowed = can(actor, "auditLog.read", { kind: "model", model });
   const auditLog: ModelDossierData["auditLog"] = auditAllowed
     ? await (async () => {
+        // events of monitoring pushes are chained in the background: the excerpt shows every committed one
+        await chainBeforeRead();
         const [events, total] = await Promise.all([
           prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: AUDIT_EXCERPT_LIMIT }),
           prisma.auditEvent.count({ where: { modelId: model.id } }),

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "../db";
+import { chainBeforeRead } from "../audit-log/appender";
 import { can, type Actor } from "../authz/policy";
 import { evaluateCompleteness } from "../compliance";
 import { FACTS_INCLUDE, toModelFacts } from "./facts";
@@ -46,7 +47,10 @@ export async function getModelDetail({ actor, key, asOf = new Date() }: { actor:
       take: 10,
       include: { submittedBy: { select: { id: true, name: true } }, decidedBy: { select: { name: true } } },
     }),
-    mayReadHistory ? prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25, include: { actor: { select: { name: true } } } }) : Promise.resolve(null),
+    // events of monitoring pushes are chained in the background: the history shows every committed one
+    mayReadHistory
+      ? chainBeforeRead().then(() => prisma.auditEvent.findMany({ where: { modelId: model.id }, orderBy: { seq: "desc" }, take: 25, include: { actor: { select: { name: true } } } }))
+      : Promise.resolve(null),
   ]);
   // corrections and withdrawals of versions, bias assessments and incidents: the history shows what they said before and after
   const changes = mayReadHistory

@@ -325,7 +325,9 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
         after: { observedAt: p.observedAt, version: p.push.version ?? null, status: p.status, features: p.results.map((r) => ({ name: r.name, psi: r.psi ?? null, status: r.status })) },
       });
     }
-    await recordAuditBatch(tx, events);
+    // pipelines push at a high rate and never read the log back: the chain is linked after commit
+    // without holding the response (the events commit with the checks either way)
+    await recordAuditBatch(tx, events, { chain: "background" });
     if (stored.length !== modelIds.length)
       throw new AppError("NOT_FOUND", batch ? "A model of this batch was deleted meanwhile; nothing was stored." : `No model with the key "${items[0]!.modelKey}".`);
     return new Map(stored.map((v) => [v.id, v.monitoringStatus]));

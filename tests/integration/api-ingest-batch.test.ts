@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { verifyStoredChain } from "@/lib/audit-log/queries";
+import { flushAuditLog } from "@/lib/audit-log/appender";
+import { listAuditEvents, verifyStoredChain } from "@/lib/audit-log/queries";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { ingestMonitoringChecks, type IngestItem } from "@/lib/monitoring-checks/ingest";
 import { monitoringPushSchema } from "@/lib/api/schemas";
@@ -31,6 +32,8 @@ const item = (modelKey: string, psi: number, extra: Record<string, unknown> = {}
 
 /** What the database holds of the batch's models: checks, results, audit events (pending or chained). */
 async function stored() {
+  // the pushes' events are chained in the background: chain what is pending, then count (one place each)
+  await flushAuditLog();
   const models = await prisma.model.findMany({ where: { key: { in: keys } }, select: { id: true } });
   const ids = models.map((m) => m.id);
   const [checks, results, events, pending] = await Promise.all([
@@ -74,15 +77,16 @@ describe("ingestMonitoringChecks (a batch)", () => {
     expect(after.results - before.results).toBe(5);
     // 5 checks + 4 implied monitoring configs (the first push of each model)
     expect(after.events - before.events).toBe(9);
+    // the pushes' events are chained in the background; verification chains what is pending first
+    const chain = await verifyStoredChain();
+    expect(chain.ok).toBe(true);
+    expect(chain.pending).toBe(0);
     for (const r of out) {
       const check = await prisma.monitoringCheck.findUniqueOrThrow({ where: { id: r.id }, include: { features: true, model: { select: { key: true } } } });
       expect(check.model.key).toBe(r.model);
       expect(check.features.map((f) => f.psi)).toEqual([r.features[0]!.psi]);
       expect(await prisma.auditEvent.count({ where: { entityId: r.id, action: "monitoring.check" } })).toBe(1);
     }
-    const chain = await verifyStoredChain();
-    expect(chain.ok).toBe(true);
-    expect(chain.pending).toBe(0);
   });
 
   it("is all or nothing: a bad value, an unknown version or an unknown model in check 2 stores nothing and names check 2", async () => {
@@ -110,8 +114,17 @@ describe("ingestMonitoringChecks (a batch)", () => {
     const [first] = await ingestMonitoringChecks({ actor: admin, items: [item(keys[2]!, 0.01, { observedAt }), item(keys[3]!, 0.01, { observedAt })] });
     const [again] = await ingestMonitoringChecks({ actor: admin, items: [item(keys[2]!, 0.3, { observedAt }), item(keys[3]!, 0.02)] });
     expect(await prisma.monitoringCheck.findUnique({ where: { id: first!.id } })).toBeNull();
+    await flushAuditLog();
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: again!.id } });
     expect(event.before).toEqual({ replaced: [{ id: first!.id, status: "HEALTHY" }] });
+  });
+
+  it("chains the pushes' events after the response, and the audit log shows them to the next reader", async () => {
+    const [r] = await ingestMonitoringChecks({ actor: admin, items: [item(keys[1]!, 0.02)] });
+    // no flush here: the reader itself makes sure every committed event is chained before it lists
+    const page = await listAuditEvents({ actor: admin, query: { model: keys[1]!, limit: 5 } });
+    expect(page.items.map((e) => e.entityId)).toContain(r!.id);
+    expect(await prisma.auditPending.count({ where: { entityId: r!.id } })).toBe(0);
   });
 
   it("refuses a model the caller may not edit, naming the check, and stores nothing", async () => {

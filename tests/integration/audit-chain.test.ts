@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, recordAuditBatch } from "@/lib/audit-log/record";
-import { appendPendingIn, flushAuditLog } from "@/lib/audit-log/appender";
+import { appendPendingIn, chainBeforeRead, flushAuditLog } from "@/lib/audit-log/appender";
 import { reanchorIn, verifyStoredChain } from "@/lib/audit-log/queries";
 import { eventHash } from "@/lib/audit-log/chain";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
@@ -41,6 +41,8 @@ afterAll(async () => {
 });
 
 const lastEventText = async (entityId: string) => {
+  // monitoring pushes chain their events in the background: read the log as its readers do
+  await chainBeforeRead();
   const [row] = await prisma.$queryRaw<Array<{ seq: bigint; after: string }>>`SELECT "seq", "after"::text AS after FROM "AuditEvent" WHERE "entityId" = ${entityId} ORDER BY "seq" DESC LIMIT 1`;
   return row;
 };

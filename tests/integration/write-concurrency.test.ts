@@ -7,6 +7,7 @@ import { createModel, type ModelActor } from "@/lib/models/mutations";
 import { upsertModel } from "@/lib/models/upsert";
 import { ingestMonitoringCheck } from "@/lib/monitoring-checks/ingest";
 import { monitoringPushSchema } from "@/lib/api/schemas";
+import { flushAuditLog } from "@/lib/audit-log/appender";
 import { verifyStoredChain } from "@/lib/audit-log/queries";
 
 const run = Date.now().toString(36);
@@ -103,6 +104,8 @@ describe("a re-push of the same observation (item 14)", () => {
     const model = await prisma.model.findUniqueOrThrow({ where: { key: k }, include: { monitoringChecks: true } });
     expect(model.monitoringStatus).toBe("CRITICAL");
     expect(model.monitoringChecks.map((c) => c.id)).toEqual([second.id]);
+    // a push's event is chained after the response: chain what is pending, as the log's readers do
+    await flushAuditLog();
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: second.id } });
     expect(event.before).toEqual({ replaced: [{ id: first.id, status: "HEALTHY" }] });
   });

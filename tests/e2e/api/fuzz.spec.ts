@@ -31,8 +31,14 @@ test.afterAll(async () => {
   await closeDb();
 });
 
+/**
+ * How far the audit log has grown: the chain's last seq plus the events still pending. Monitoring pushes
+ * chain their events after the response, and the appender moves an event from pending to chained in one
+ * transaction — so this figure does not move when an earlier push's event is chained, only when a
+ * request writes one.
+ */
 async function lastAuditSeq(): Promise<string> {
-  return String((await db().query(`SELECT coalesce(max(seq), 0) AS seq FROM "AuditEvent"`)).rows[0].seq);
+  return String((await db().query(`SELECT (SELECT coalesce(max(seq), 0) FROM "AuditEvent") + (SELECT count(*) FROM "AuditPending") AS seq`)).rows[0].seq);
 }
 
 async function check(label: string, res: APIResponse) {
@@ -101,6 +107,16 @@ const WRITES: Array<{ method: "PUT" | "POST" | "PATCH"; path: string; valid: () 
     method: "POST",
     path: `/api/v1/models/${target}/monitoring-checks`,
     valid: () => ({ observedAt: now(), metrics: [{ feature: "amount", metric: "psi", value: 0.05 }], features: [{ name: "f", type: "numeric", reference: [1, 2, 3, 4], current: [1, 2, 3, 5] }] }),
+  },
+  {
+    method: "POST",
+    path: `/api/v1/monitoring-checks`,
+    valid: () => ({
+      checks: [
+        { model: target, observedAt: now(), metrics: [{ feature: "amount", metric: "psi", value: 0.05 }] },
+        { model: target, metrics: [{ feature: "auc", metric: "auc", value: 0.9 }] },
+      ],
+    }),
   },
   {
     method: "POST",
