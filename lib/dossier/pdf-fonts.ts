@@ -28,6 +28,13 @@ function packageDir(): string {
 
 let ready: Promise<void> | null = null;
 
+/** The loaded regular face (a fontkit font), for text drawn outside react-pdf's layout (page numbers). */
+export function regularFont(): unknown {
+  const font = Font.getFont({ fontFamily: PDF_FONT_FAMILY, fontWeight: 400, fontStyle: "normal" })?.data;
+  if (!font) throw new Error("PDF fonts are not loaded (registerPdfFonts)");
+  return font;
+}
+
 /** Register and load the fonts (once); later calls return the same promise. */
 export function registerPdfFonts(): Promise<void> {
   ready ??= (async () => {

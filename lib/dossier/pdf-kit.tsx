@@ -68,14 +68,21 @@ export function RunningHeader({ text }: { text: string }) {
   );
 }
 
+/**
+ * The footer's text. "Page X of Y" is not laid out here: a render-prop Text would make react-pdf lay out
+ * every page again (and its fixed footer then vanished); render-document.tsx has pdfkit draw it into the
+ * space this footer leaves at its right (FOOTER_PAGE_NUMBERS), once the total is known.
+ */
 export function Footer({ left, withPageNumbers }: { left: string; withPageNumbers: boolean }) {
   return (
-    <View fixed style={s.footer}>
+    <View fixed style={withPageNumbers ? [s.footer, { right: FOOTER_PAGE_NUMBERS.right + FOOTER_PAGE_NUMBERS.width }] : s.footer}>
       <Text>{left}</Text>
-      {withPageNumbers ? <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} /> : null}
     </View>
   );
 }
+
+/** "Page X of Y" in the footer's line: its font size, colour and place (pdf-engine-patches.ts draws it). */
+export const FOOTER_PAGE_NUMBERS = { fontSize: 7, color: colors.muted, right: 40, bottom: 20, lineHeight: 9 * 1.35, width: 60 } as const;
 
 export function Heading({ children, article, id, breakBefore = false }: { children: string; article?: string; id?: string; breakBefore?: boolean }) {
   return (

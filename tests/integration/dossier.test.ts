@@ -217,6 +217,21 @@ describe("model dossier (PDF)", () => {
     expect(info.Subject).toContain("Annex IV");
   });
 
+  it("numbers every page 'Page X of N' and repeats the footer with the record id on each", async () => {
+    for (const model of [pickComplete(), pickIncomplete()]) {
+      const { body, record } = await generateDocument({ actor: compliance, request: { kind: "MODEL_DOSSIER", modelKey: model.facts.key, format: "pdf" } });
+      const pages = pagesOf(pdfText(body));
+      const total = Number(pdfInfo(body).Pages);
+      expect(pages).toHaveLength(total);
+      expect(total).toBeGreaterThan(10);
+      pages.forEach((page, i) => {
+        // exactly one page number per page, the right one, and nothing else says "Page … of"
+        expect([...page.matchAll(/Page (\d+) of (\d+)/g)].map((m) => `${m[1]}/${m[2]}`)).toEqual([`${i + 1}/${total}`]);
+        expect(flat(page)).toContain(`${model.facts.key} · record ${record.id} · generated`);
+      });
+    }
+  });
+
   it("of card-fraud-detection-debit-cards (documented, drift CRITICAL): complete, with the critical finding and the latest drift per feature", async () => {
     const { body, data } = await generateDocument({ actor: compliance, request: { kind: "MODEL_DOSSIER", modelKey: "card-fraud-detection-debit-cards", format: "pdf" } });
     const text = flat(pdfText(body));
