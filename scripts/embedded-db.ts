@@ -91,7 +91,10 @@ class SessionQueue {
         await this.db.execProtocolRawStream(new Uint8Array(message), {
           onRawData: (data) => {
             conn.replies.feed(data);
-            if (!conn.closed && conn.socket.writable) conn.socket.write(data);
+            // a copy: `data` is a view on PGlite's WebAssembly memory, which it reuses for the next piece of
+            // the answer, and a write the socket has to queue (the client reads slower) keeps the view,
+            // not the bytes — a large answer then reached the client with later pieces in place of earlier ones
+            if (!conn.closed && conn.socket.writable) conn.socket.write(Buffer.from(data));
           },
         });
         if (conn.replies.lastReady !== null) conn.midExchange = false;

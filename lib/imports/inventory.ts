@@ -20,6 +20,7 @@ import { datasetDocFromRow, loadModelDocs } from "../exports/inventory";
 import { datasetDocSchema, INVENTORY_FORMAT, INVENTORY_FORMAT_VERSION, modelDocSchema, type DatasetDoc, type ModelDoc } from "../exports/format";
 import type { RowReport } from "./types";
 import { insertJsonRows, MODEL_COLUMN_TYPES, VERSION_COLUMN_TYPES } from "./bulk-insert";
+import { modelDocFingerprint, storedFingerprints } from "./inventory-fingerprint";
 
 type Db = PrismaClient | Tx;
 
@@ -122,8 +123,13 @@ export async function planInventory({
   db?: Db;
 }): Promise<InventoryPlan> {
   const staff = actor.role === Role.ADMIN || actor.role === Role.COMPLIANCE_OFFICER;
+  // the stored models (with a fingerprint of each) are read while the file is checked; the keys as the
+  // file gives them (a row that fails its schema is simply not compared)
+  const rawKeys = [...new Set(input.models.flatMap((m) => (typeof m === "object" && m !== null && typeof (m as { key?: unknown }).key === "string" ? [(m as { key: string }).key] : [])))];
+  const stored = storedFingerprints(db, rawKeys);
+  stored.catch(() => undefined); // awaited below; not an unhandled rejection while the file is parsed
   const datasetRows = input.datasets.map((raw, i) => ({ i, parsed: datasetDocSchema.safeParse(raw) }));
-  const modelRows = input.models.map((raw, i) => ({ i, parsed: modelDocSchema.safeParse(raw) }));
+  const modelRows = await mapYielding(input.models, (raw, i) => ({ i, parsed: modelDocSchema.safeParse(raw) }));
   const datasetKeys = datasetRows.flatMap((r) => (r.parsed.success ? [{ key: r.parsed.data.key, version: r.parsed.data.version }] : []));
   // datasets the models link to may already be in Dossier rather than in the file
   for (const r of modelRows) if (r.parsed.success) for (const v of r.parsed.data.versions) for (const l of v.datasets) datasetKeys.push({ key: l.key, version: l.version });
@@ -133,9 +139,14 @@ export async function planInventory({
       d,
     ]),
   );
-  const modelKeys = modelRows.flatMap((r) => (r.parsed.success ? [r.parsed.data.key] : []));
-  const existingModels = new Map((await loadModelDocs(db, { key: { in: modelKeys } })).map((m) => [m.key, m]));
-  const ownership = new Map((await db.model.findMany({ where: { key: { in: modelKeys } }, select: { key: true, businessOwnerId: true, technicalOwnerId: true } })).map((m) => [m.key, m]));
+  // a document with the stored fingerprint is the stored one (unchanged); only the others are read in
+  // full and compared (./inventory-fingerprint.ts)
+  const normalised = await mapYielding(modelRows, (r) => (r.parsed.success ? normalise(r.parsed.data) : null));
+  const fingerprints = await mapYielding(normalised, (doc) => doc && modelDocFingerprint(doc));
+  const ownership = await stored;
+  const sameAsStored = normalised.map((doc, n) => !!doc && fingerprints[n] !== null && ownership.get(doc.key)?.fingerprint === fingerprints[n]);
+  const differing = [...new Set(normalised.flatMap((doc, n) => (doc && ownership.has(doc.key) && !sameAsStored[n] ? [doc.key] : [])))];
+  const existingModels = new Map((differing.length ? await loadModelDocs(db, { key: { in: differing } }) : []).map((m) => [m.key, m]));
   const allEmails = new Set<string>();
   for (const r of modelRows) if (r.parsed.success) for (const e of emailsOf(r.parsed.data)) allEmails.add(e);
   for (const r of datasetRows) if (r.parsed.success && r.parsed.data.ownerEmail) allEmails.add(r.parsed.data.ownerEmail);
@@ -161,7 +172,7 @@ export async function planInventory({
   });
 
   const seen = new Set<string>();
-  const models = modelRows.map(({ i, parsed }) => {
+  const models = modelRows.map(({ i, parsed }, n) => {
     const report: RowReport = {
       ref: `models[${i}]`,
       entity: "model",
@@ -171,7 +182,7 @@ export async function planInventory({
       reasons: parsed.success ? [] : issues(parsed.error),
     };
     if (!parsed.success) return { report, doc: null, existed: false };
-    const doc = normalise(parsed.data);
+    const doc = normalised[n]!;
     if (seen.has(doc.key)) report.reasons.push(`The key "${doc.key}" appears twice in this file.`);
     seen.add(doc.key);
     if (!MODEL_KEY_PATTERN.test(doc.key)) report.reasons.push("key: Use 1-80 lowercase letters, digits and hyphens.");
@@ -191,21 +202,32 @@ export async function planInventory({
           report.reasons.push(`section ${sec.sectionKey}: evidence ${e.fileName} does not match its sha256.`);
       }
     if (allowedKeys && !allowedKeys.has(doc.key)) report.reasons.push("Your API token is limited to other models.");
-    const current = existingModels.get(doc.key) ?? null;
+    // the stored document is the file's: no need to have read it
+    const current = sameAsStored[n] ? doc : (existingModels.get(doc.key) ?? null);
     const owned = ownership.get(doc.key);
     if (owned && !can(actor, "model.edit", { kind: "model", model: owned })) report.reasons.push("You may not edit this model (you are neither its business nor its technical owner).");
     if (!owned && actor.role === Role.MODEL_OWNER && doc.businessOwnerEmail !== actor.email && doc.technicalOwnerEmail !== actor.email) {
       report.reasons.push("Name yourself as business or technical owner of a model you register.");
     }
-    const merged = current ? mergeModelDoc(current, doc) : doc;
+    const merged = sameAsStored[n] ? doc : current ? mergeModelDoc(current, doc) : doc;
     const classificationChanged = canonicalJson(current?.classification ?? UNCLASSIFIED) !== canonicalJson(merged.classification);
     if (classificationChanged && !staff) report.reasons.push("Only compliance officers and administrators may import a classification; leave it as it is.");
     if (report.reasons.length) return { report, doc: null, existed: !!current };
-    report.changes = changedParts(current, merged);
+    report.changes = sameAsStored[n] ? [] : changedParts(current, merged);
     report.outcome = !current ? "created" : report.changes.length ? "updated" : "unchanged";
     return { report, doc: merged, existed: !!current };
   });
   return { businessUnits: input.businessUnits, datasets, models };
+}
+
+/** `list.map(fn)`, giving the event loop a turn every 200 items (so that a query sent before runs meanwhile). */
+async function mapYielding<T, U>(list: readonly T[], fn: (x: T, i: number) => U): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < list.length; i++) {
+    if (i % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    out.push(fn(list[i]!, i));
+  }
+  return out;
 }
 
 const UNCLASSIFIED: ModelDoc["classification"] = {
