@@ -71,11 +71,56 @@ export function poolConfig(connectionString = env.databaseUrl(), max = env.datab
   };
 }
 
+type AdapterTransaction = Awaited<ReturnType<Awaited<ReturnType<PrismaPg["connect"]>>["startTransaction"]>>;
+type AdapterQuery = Parameters<AdapterTransaction["executeRaw"]>[0];
+
+/**
+ * A transaction that gives its connection back even when its COMMIT or ROLLBACK fails. Prisma's
+ * transaction manager (6.19) sends that statement and only afterwards calls commit()/rollback(), which
+ * release the connection; when the statement throws (the server ended the connection: a restart, an
+ * admin kill) the release never happens and the pool slot is lost for good, so a restart during writes
+ * left the app with no connections at all. Here a failed end releases the connection with the error
+ * (the pool discards it: its state is unknown) and makes the later commit()/rollback() no-ops.
+ */
+function releasingOnFailedEnd(tx: AdapterTransaction): AdapterTransaction {
+  const inner = tx as AdapterTransaction & { client?: pg.PoolClient; cleanup?: () => void };
+  let released = false;
+  const executeRaw = tx.executeRaw.bind(tx);
+  const commit = tx.commit.bind(tx);
+  const rollback = tx.rollback.bind(tx);
+  tx.executeRaw = async (query: AdapterQuery) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (!released && /^(COMMIT|ROLLBACK)$/i.test(query.sql.trim())) {
+        released = true;
+        inner.cleanup?.();
+        if (inner.client) inner.client.release(error instanceof Error ? error : new Error(String(error)));
+        else await rollback();
+      }
+      throw error;
+    }
+  };
+  tx.commit = async () => (released ? undefined : commit());
+  tx.rollback = async () => (released ? undefined : rollback());
+  return tx;
+}
+
+/** PrismaPg whose transactions always give their connection back (see releasingOnFailedEnd). */
+class ReleasingPrismaPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => releasingOnFailedEnd(await start(isolationLevel));
+    return adapter;
+  }
+}
+
 /** A Prisma client with the app's driver and pool; the app uses the one below, tests may make others. */
 export function createPrismaClient(connectionString = env.databaseUrl(), max = env.databasePoolMax()): PrismaClient {
   return new PrismaClient({
     transactionOptions: { maxWait: env.transactionMaxWaitMs() },
-    adapter: new PrismaPg(poolConfig(connectionString, max), {
+    adapter: new ReleasingPrismaPg(poolConfig(connectionString, max), {
       // an idle connection that the server closed (restart, outage) is dropped by the pool; logging it
       // is enough, the next query opens a new one
       onPoolError: (error) => console.warn("[db] idle connection closed:", error.message),

@@ -16,6 +16,7 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 let cluster: TestCluster;
 let prisma: PrismaClient;
 let poolConfig: (url?: string, max?: number) => pg.PoolConfig;
+let createPrismaClient: (url?: string, max?: number) => PrismaClient;
 let token: string;
 let modelRoute: { GET: Handler; PUT: Handler };
 let listRoute: { GET: Handler };
@@ -41,7 +42,7 @@ beforeAll(async () => {
     // the same under both suite runs (the embedded run lets transactions wait 60 s for their turn)
     DATABASE_TRANSACTION_MAX_WAIT_MS: "2000",
   });
-  ({ prisma, poolConfig } = await import("@/lib/db"));
+  ({ prisma, poolConfig, createPrismaClient } = await import("@/lib/db"));
   const { hashPassword } = await import("@/lib/auth/password");
   const { createApiToken } = await import("@/lib/tokens/tokens");
   const admin = await prisma.user.create({ data: { email: "ops-admin@example.test", name: "Ops Admin", role: "ADMIN", passwordHash: await hashPassword("outage-password-1") } });
@@ -209,6 +210,40 @@ describe("database outage (a PostgreSQL cluster owned by this test)", () => {
     expect(events.map((e) => e.entityId).sort()).toEqual(models.map((m) => m.id).sort());
     const stored = new Set(models.map((m) => m.key));
     for (const { key, response } of settled) if (response.status === 201) expect(stored.has(key), key).toBe(true);
+  });
+
+  // CI found this leak: Prisma's transaction manager sends ROLLBACK / COMMIT and only then gives the
+  // connection back; when that statement fails (the server ended the connection), the slot was never
+  // returned, so after `max` such transactions (a restart during writes) the pool answered nothing again.
+  describe("a transaction whose connection dies gives its pool slot back", () => {
+    async function terminate(pid: number) {
+      await prisma.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+      const until = Date.now() + 5_000;
+      while ((await prisma.$queryRaw<unknown[]>`SELECT 1 FROM pg_stat_activity WHERE pid = ${pid}::int`).length > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    }
+    const pidOf = async (tx: { $queryRaw: PrismaClient["$queryRaw"] }) => (await tx.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+
+    it.each([
+      ["ROLLBACK fails (a statement failed first)", true],
+      ["COMMIT fails (the callback succeeded)", false],
+    ])("%s", async (_label, queryAfterKill) => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      const db = createPrismaClient(cluster.url, 1); // one slot: a leak leaves nothing for the next query
+      try {
+        for (let round = 0; round < 3; round++) {
+          await expect(
+            db.$transaction(async (tx) => {
+              await terminate(await pidOf(tx));
+              if (queryAfterKill) await tx.$queryRaw`SELECT 1`;
+            }),
+          ).rejects.toThrow();
+          expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+        }
+      } finally {
+        warn.mockRestore();
+        await Promise.race([db.$disconnect().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);
+      }
+    });
   });
 
   it("a connection the server ends while it is checked out (no pool or transaction listener) is logged, not a crash", async () => {
