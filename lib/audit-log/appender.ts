@@ -62,8 +62,20 @@ export async function drainAuditLog(db: Client = prisma): Promise<number> {
   }
 }
 
-type FlushState = { running: Promise<number> | null; next: Promise<number> | null; retry: NodeJS.Timeout | null };
+type FlushState = { running: Promise<number> | null; next: Promise<number> | null; retry: NodeJS.Timeout | null; soon: Promise<void> | null };
 const states = new WeakMap<Client, FlushState>();
+const stateOf = (db: Client): FlushState => {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { running: null, next: null, retry: null, soon: null }));
+  return state;
+};
+
+/**
+ * How long a background flush waits for company: every event committed meanwhile is chained by the same
+ * pass. Pipelines pushing at a high rate paid one appender transaction (five statements and a disk flush)
+ * per push when the passes ran back to back; with this window they share a few passes per second.
+ */
+export const BACKGROUND_CHAIN_DELAY_MS = 50;
 
 /**
  * Group commit: concurrent callers share appender passes. A caller arriving while a pass runs waits
@@ -72,9 +84,7 @@ const states = new WeakMap<Client, FlushState>();
  * call is chained (by this process or, under the lock, by another instance).
  */
 export function flushAuditLog(db: Client = prisma): Promise<number> {
-  let state = states.get(db);
-  if (!state) states.set(db, (state = { running: null, next: null, retry: null }));
-  const s = state;
+  const s = stateOf(db);
   if (!s.running) {
     s.running = drainAuditLog(db).finally(() => {
       s.running = null;
@@ -112,6 +122,23 @@ export async function flushAuditLogAfterCommit(db: Client = prisma): Promise<voi
 }
 
 /**
+ * After a background writer's commit: one flush within BACKGROUND_CHAIN_DELAY_MS for every event
+ * committed until then (a flush already scheduled takes this writer's events too). Never fails the writer.
+ */
+export function flushAuditLogSoon(db: Client = prisma): void {
+  const s = stateOf(db);
+  if (s.soon) return;
+  s.soon = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      // events committed from here on schedule their own pass
+      s.soon = null;
+      void flushAuditLogAfterCommit(db).then(resolve);
+    }, BACKGROUND_CHAIN_DELAY_MS);
+    timer.unref?.();
+  });
+}
+
+/**
  * Before reading the log: every event committed so far is chained. Waits for this process's running
  * flush (the pushes chained in the background), then runs a pass only if anything is still pending (one
  * indexed EXISTS when nothing is). Never fails the reader: a failed pass leaves events pending and retries.
@@ -124,9 +151,9 @@ export async function chainBeforeRead(db: Client = prisma): Promise<void> {
   if (row?.pending) await flushAuditLogAfterCommit(db);
 }
 
-/** Resolves once no flush of this process is running or queued (one started meanwhile is waited for too). */
+/** Resolves once no flush of this process is scheduled, running or queued (one started meanwhile is waited for too). */
 export async function settleFlushes(db: Client = prisma): Promise<void> {
-  for (let s = states.get(db); s && (s.running || s.next); s = states.get(db)) await (s.next ?? s.running)!.catch(() => 0);
+  for (let s = states.get(db); s && (s.soon || s.running || s.next); s = states.get(db)) await (s.soon ?? s.next ?? s.running)!.catch(() => 0);
 }
 
 /** Events committed but not chained yet (normally 0 outside a running batch). */

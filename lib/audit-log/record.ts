@@ -3,10 +3,10 @@
 // behind each other for the log. After the transaction commits, the appender (./appender.ts) links
 // them into the hash chain in batches (group commit) before the caller's function returns.
 import "server-only";
-import { prisma, type Tx } from "../db";
+import { direct, prisma, sql, type Tx } from "../db";
 import { AppError } from "../errors";
 import { UnstorableValueError, storedJsonText } from "./chain";
-import { flushAuditLogAfterCommit, settleFlushes } from "./appender";
+import { flushAuditLogAfterCommit, flushAuditLogSoon, settleFlushes } from "./appender";
 
 export type AuditInput = {
   actor: { id: string | null; label: string };
@@ -54,14 +54,17 @@ export async function recordAuditBatch(tx: Tx, inputs: readonly AuditInput[], { 
       throw e;
     }
   });
-  await tx.$executeRaw`
+  await direct(
+    tx,
+    sql`
     INSERT INTO "AuditPending" ("at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after")
     SELECT v."at", v."actorId", v."actorLabel", v."action", v."entityType", v."entityId", v."modelId",
            NULLIF(v."before", 'null'::jsonb), NULLIF(v."after", 'null'::jsonb)
     FROM ROWS FROM (jsonb_to_recordset(${`[${rows.join(",")}]`}::jsonb)
       AS ("at" timestamp(3), "actorId" uuid, "actorLabel" text, "action" text, "entityType" text, "entityId" text, "modelId" uuid, "before" jsonb, "after" jsonb))
       WITH ORDINALITY AS v("at", "actorId", "actorLabel", "action", "entityType", "entityId", "modelId", "before", "after", n)
-    ORDER BY v.n`;
+    ORDER BY v.n`,
+  );
   if (chain === "background") chainedInBackground.add(tx);
   else recordedIn.add(tx);
 }
@@ -70,9 +73,9 @@ export type RecordOptions = {
   /**
    * "await" (default): the transaction's commit is followed by a flush of the chain before the caller's
    * function returns, so a person who reads the log next sees their event linked. "background": the flush
-   * starts after the commit but nobody waits for it — for machine writes at a high rate (monitoring
-   * pushes), whose callers never read the log back: they stop paying an appender pass (and its disk
-   * flush) each, and concurrent passes merge into fewer, larger ones. Either way the events are committed
+   * runs within BACKGROUND_CHAIN_DELAY_MS of the commit and nobody waits for it — for machine writes at
+   * a high rate (monitoring pushes), whose callers never read the log back: they stop paying an appender
+   * pass (and its disk flush) each, and the pushes of that window share one pass. Either way the events are committed
    * with the change; readers of the log (the audit-log page, verification, exports) flush before reading.
    */
   chain?: "await" | "background";
@@ -108,7 +111,7 @@ function installFlushAfterCommit(client: typeof prisma) {
     }, options);
     if (recorded) await flushAuditLogAfterCommit(client);
     // never rejects (a failed flush is logged and retried): nothing to await, nothing unhandled
-    else if (background) void flushAuditLogAfterCommit(client);
+    else if (background) flushAuditLogSoon(client);
     return result;
   };
   // a flush chaining in the background must finish before the client lets go of its connections (a

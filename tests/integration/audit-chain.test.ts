@@ -1,11 +1,11 @@
 // The audit chain on a real PostgreSQL: canonical hashing of the stored bytes, verification that reports
 // every broken link, re-anchoring of legacy chains, refusal of what the log cannot store, and the
 // group-commit path under concurrency (issue 10 items 1, 13 audit chain).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, recordAuditBatch } from "@/lib/audit-log/record";
-import { appendPendingIn, chainBeforeRead, flushAuditLog } from "@/lib/audit-log/appender";
+import { BACKGROUND_CHAIN_DELAY_MS, appendPendingIn, chainBeforeRead, flushAuditLog, settleFlushes } from "@/lib/audit-log/appender";
 import { reanchorIn, verifyStoredChain } from "@/lib/audit-log/queries";
 import { eventHash } from "@/lib/audit-log/chain";
 import { createModel, type ModelActor } from "@/lib/models/mutations";
@@ -202,6 +202,8 @@ describe("group commit: the batched path loses nothing under concurrency", () =>
       ),
     );
     const [checks] = await Promise.all([Promise.all(pushes), Promise.all(puts), Promise.all(batches)]);
+    // the pushes chain in the background: read the log as its readers do
+    await chainBeforeRead();
     const ids = checks.map((c) => c.id);
     const counts = await prisma.auditEvent.groupBy({ by: ["entityId"], where: { entityId: { in: ids } }, _count: true });
     expect(counts.length).toBe(24);
@@ -216,6 +218,33 @@ describe("group commit: the batched path loses nothing under concurrency", () =>
     // seq is dense: no gap, no duplicate
     const [gaps] = await prisma.$queryRaw<Array<{ n: number; span: number }>>`SELECT count(*)::int AS n, (max("seq") - min("seq") + 1)::int AS span FROM "AuditEvent"`;
     expect(gaps!.n).toBe(gaps!.span);
+  });
+
+  it("pushes one after another share one background pass: nothing runs before the window ends, then one pass chains them all", async () => {
+    const k = key("soon");
+    await createModel({ actor: admin, input: { key: k, name: "background window", lifecycle: "DEVELOPMENT" } });
+    await settleFlushes();
+    // only the appender's timer is faked: the database, the pool and Prisma run as they do
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const transactions = vi.spyOn(prisma, "$transaction");
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) {
+        const out = await ingestMonitoringCheck({ actor: admin, modelKey: k, push: monitoringPushSchema.parse({ metrics: [{ feature: "f", metric: "psi", value: i / 10 }] }) });
+        ids.push(out.id);
+      }
+      expect(transactions).toHaveBeenCalledTimes(10); // the pushes' own transactions, no appender pass yet
+      vi.advanceTimersByTime(BACKGROUND_CHAIN_DELAY_MS);
+      vi.useRealTimers();
+      await settleFlushes();
+      expect(transactions).toHaveBeenCalledTimes(11); // one pass for the ten
+      const chained = await prisma.auditEvent.groupBy({ by: ["entityId"], where: { entityId: { in: ids } }, _count: true });
+      expect(chained.map((c) => c._count)).toEqual(Array(10).fill(1));
+      expect((await verifyStoredChain()).ok).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      transactions.mockRestore();
+    }
   });
 
   it("flushAuditLog shares passes between concurrent callers and chains what was pending", async () => {
