@@ -1,7 +1,7 @@
 // Per-token rate limit: a fixed one-minute window counted in PostgreSQL (RateLimitWindow), so every app
 // instance behind the load balancer shares the same counters. One upsert per request.
 import "server-only";
-import { prisma } from "../db";
+import { direct, prisma, sql } from "../db";
 import { AppError } from "../errors";
 import { env } from "../env";
 
@@ -34,11 +34,15 @@ export async function consumeRateLimit(principal: string, now = new Date()): Pro
   // asynchronous instead (set_config(…, true) holds for this statement's implicit transaction only): the
   // lock is released at once, and a crash can forget the last fraction of a second of counts — a token
   // may then make a few more requests in that minute than its limit, and nothing else is at stake.
-  const rows = await prisma.$queryRaw<Array<{ count: number }>>`
+  // (every API request: to the driver directly, lib/db.ts `direct`)
+  const rows = await direct<{ count: number }>(
+    prisma,
+    sql`
     INSERT INTO "RateLimitWindow" ("principal", "windowStart", "count")
-    SELECT ${principal}, ${windowStart}, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
+    SELECT ${principal}, ${windowStart.toISOString()}::timestamp(3), 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
     ON CONFLICT ("principal", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-    RETURNING "count"`;
+    RETURNING "count"::int AS count`,
+  );
   const count = Number(rows[0]?.count ?? 1);
   const resetAt = new Date(windowStart.getTime() + RATE_LIMIT_WINDOW_MS);
   if (count === 1) void pruneOldWindows(windowStart);

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, type Tx } from "../db";
+import { direct, prisma, sql, type Tx } from "../db";
 import { evaluateCompleteness, summarizeInventory, type CompletenessResult, type InventorySummary, type ModelFacts } from "../compliance";
 import type { Model, Prisma } from "../generated/prisma/client";
 import { FACTS_INCLUDE, toModelFacts, type FactsRow } from "./facts";
@@ -81,16 +81,19 @@ function verdictOf(row: FactsRow, asOf: Date) {
 /** Evaluate the rows and store each verdict on its Model row, in one UPDATE. */
 async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<StoredVerdict[]> {
   const values = rows.map((row) => verdictOf(row, asOf));
-  await db.$executeRaw`
+  await direct(
+    db,
+    sql`
     UPDATE "Model" AS m SET
       "complianceScore" = v.score,
       "undocumented" = v.undocumented,
       "monitoringStatus" = v."monitoringStatus"::"MonitoringStatus",
       "openItems" = ARRAY(SELECT jsonb_array_elements_text(v."openItems")),
-      "complianceEvaluatedAt" = ${asOf}
+      "complianceEvaluatedAt" = ${asOf.toISOString()}::timestamp(3)
     FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
       AS v(id uuid, score float8, undocumented boolean, "monitoringStatus" text, "openItems" jsonb)
-    WHERE m.id = v.id`;
+    WHERE m.id = v.id`,
+  );
   return values;
 }
 

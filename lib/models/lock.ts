@@ -3,7 +3,7 @@
 // child rows, then the model row itself (refreshCompliance), and records its audit events (which take
 // no lock: the chain is linked after commit by lib/audit-log/appender.ts, whose lock no writer holds).
 import "server-only";
-import type { Tx } from "../db";
+import { direct, sql, type Tx } from "../db";
 
 /**
  * Options for a transaction that takes a model's row lock: writers of one model queue on the lock while
@@ -14,13 +14,13 @@ export const MODEL_WRITE_TX = { maxWait: 15_000, timeout: 30_000 } as const;
 
 /** Lock the model row for the rest of the transaction; returns its id, or null when no such key. */
 export async function lockModelByKey(tx: Tx, key: string): Promise<string | null> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "key" = ${key} FOR NO KEY UPDATE`;
+  const rows = await direct<{ id: string }>(tx, sql`SELECT "id"::text AS id FROM "Model" WHERE "key" = ${key} FOR NO KEY UPDATE`);
   return rows[0]?.id ?? null;
 }
 
 /** Lock the model row for the rest of the transaction (by id); false when it no longer exists. */
 export async function lockModelById(tx: Tx, id: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`;
+  const rows = await direct<{ id: string }>(tx, sql`SELECT "id"::text AS id FROM "Model" WHERE "id" = ${id}::uuid FOR NO KEY UPDATE`);
   return rows.length === 1;
 }
 
@@ -30,6 +30,6 @@ export async function lockModelById(tx: Tx, id: string): Promise<boolean> {
  */
 export async function lockModelsById(tx: Tx, ids: readonly string[]): Promise<boolean> {
   if (ids.length === 1) return lockModelById(tx, ids[0]!);
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id"::text AS id FROM "Model" WHERE "id" = ANY(${[...ids]}::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`;
+  const rows = await direct<{ id: string }>(tx, sql`SELECT "id"::text AS id FROM "Model" WHERE "id" = ANY(${[...ids]}::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`);
   return rows.length === new Set(ids).size;
 }

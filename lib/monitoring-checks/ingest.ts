@@ -4,7 +4,7 @@
 // cached verdict (monitoringStatus, completeness) is refreshed in the same transaction.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { prisma } from "../db";
+import { direct, prisma, sql } from "../db";
 import { AppError } from "../errors";
 import { recordAuditBatch, type AuditInput } from "../audit-log/record";
 import { assertCan, type Actor } from "../authz/policy";
@@ -164,10 +164,13 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
 
   // the models and their thresholds in one query (the ORM's include takes two per model)
   const keys = [...new Set(items.map((item) => item.modelKey))];
-  const found = await prisma.$queryRaw<ModelRow[]>`
+  const found = await direct<ModelRow>(
+    prisma,
+    sql`
     SELECT m."id"::text AS id, m."key", m."businessOwnerId"::text AS "businessOwnerId", m."technicalOwnerId"::text AS "technicalOwnerId",
            c."id"::text AS "configId", c."warningThreshold", c."criticalThreshold"
-    FROM "Model" m LEFT JOIN "MonitoringConfig" c ON c."modelId" = m."id" WHERE m."key" = ANY(${keys}::text[])`;
+    FROM "Model" m LEFT JOIN "MonitoringConfig" c ON c."modelId" = m."id" WHERE m."key" = ANY(${keys}::text[])`,
+  );
   const byKey = new Map(found.map((m) => [m.key, { ...m, monitoringConfig: m.configId === null ? null : { warningThreshold: m.warningThreshold!, criticalThreshold: m.criticalThreshold! } }]));
   const checked = new Set<string>();
   const models = items.map((item, i) => {
@@ -196,10 +199,13 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
   const wanted = items.flatMap((item, i) => (item.push.version === undefined ? [] : [{ modelId: models[i]!.id, version: item.push.version }]));
   const versions = new Map<string, string>();
   if (wanted.length) {
-    const rows = await prisma.$queryRaw<Array<{ id: string; modelId: string; version: string }>>`
+    const rows = await direct<{ id: string; modelId: string; version: string }>(
+      prisma,
+      sql`
       SELECT v."id"::text AS id, v."modelId"::text AS "modelId", v."version"
       FROM "ModelVersion" v JOIN jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w("modelId" uuid, "version" text)
-        ON v."modelId" = w."modelId" AND v."version" = w."version"`;
+        ON v."modelId" = w."modelId" AND v."version" = w."version"`,
+    );
     for (const r of rows) versions.set(`${r.modelId} ${r.version}`, r.id);
   }
 
@@ -256,10 +262,13 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
     const repeats = prepared.filter((p) => p.push.observedAt).map((p) => ({ n: p.i, modelId: p.model.id, versionId: p.versionId, observedAt: p.observedAt.toISOString() }));
     const replacedBy = new Map<number, Array<{ id: string; status: string }>>();
     if (repeats.length) {
-      const replaced = await tx.$queryRaw<Array<{ n: number; id: string; status: string }>>`
+      const replaced = await direct<{ n: number; id: string; status: string }>(
+        tx,
+        sql`
         DELETE FROM "MonitoringCheck" c USING jsonb_to_recordset(${JSON.stringify(repeats)}::jsonb) AS r("n" int, "modelId" uuid, "versionId" uuid, "observedAt" timestamp(3))
         WHERE c."modelId" = r."modelId" AND c."versionId" IS NOT DISTINCT FROM r."versionId" AND c."observedAt" = r."observedAt"
-        RETURNING r."n", c."id"::text AS id, c."status"::text AS status`;
+        RETURNING r."n", c."id"::text AS id, c."status"::text AS status`,
+      );
       for (const r of replaced) replacedBy.set(r.n, [...(replacedBy.get(r.n) ?? []), { id: r.id, status: r.status }]);
     }
     const events: AuditInput[] = [];
@@ -275,13 +284,16 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
       unconfigured.set(p.model.id, c);
     }
     if (unconfigured.size) {
-      const inserted = await tx.$queryRaw<Array<{ id: string; modelId: string }>>`
+      const inserted = await direct<{ id: string; modelId: string }>(
+        tx,
+        sql`
         INSERT INTO "MonitoringConfig" ("id", "modelId", "enabled", "features", "metrics", "warningThreshold", "criticalThreshold", "cadenceDays", "updatedAt")
         SELECT gen_random_uuid(), c."modelId", true, ARRAY(SELECT jsonb_array_elements_text(c."features")), ARRAY[]::text[], c."warning", c."critical", 7, now()
         FROM jsonb_to_recordset(${JSON.stringify([...unconfigured.values()])}::jsonb) AS c("modelId" uuid, "features" jsonb, "warning" float8, "critical" float8)
         ORDER BY c."modelId"
         ON CONFLICT ("modelId") DO NOTHING
-        RETURNING "id"::text AS id, "modelId"::text AS "modelId"`;
+        RETURNING "id"::text AS id, "modelId"::text AS "modelId"`,
+      );
       for (const row of inserted) {
         const c = unconfigured.get(row.modelId)!;
         events.push({
@@ -300,7 +312,9 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
     const createdAt = new Date().toISOString();
     const checks = prepared.map((p) => ({ id: p.id, modelId: p.model.id, versionId: p.versionId, observedAt: p.observedAt.toISOString(), status: p.status }));
     const rows = prepared.flatMap((p) => p.rows.map((r) => ({ checkId: p.id, ...r })));
-    await tx.$executeRaw`
+    await direct(
+      tx,
+      sql`
       WITH c AS (
         INSERT INTO "MonitoringCheck" ("id", "modelId", "versionId", "observedAt", "status", "createdAt")
         SELECT x."id", x."modelId", x."versionId", x."observedAt", x."status"::"CheckStatus", ${createdAt}::timestamp(3)
@@ -310,7 +324,8 @@ export async function ingestMonitoringChecks({ actor, items, now = new Date() }:
       SELECT gen_random_uuid(), c."id", r."feature", r."featureType", r."psi", r."ksStatistic", r."ksPValue", r."wasserstein", r."metricName", r."metricValue", r."status"::"CheckStatus"
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS r("checkId" uuid, "feature" text, "featureType" text, "psi" float8, "ksStatistic" float8, "ksPValue" float8, "wasserstein" float8, "metricName" text, "metricValue" float8, "status" text)
-        JOIN c ON c."id" = r."checkId"`;
+        JOIN c ON c."id" = r."checkId"`,
+    );
     // the refresh answers the verdicts it stored: no read of the model rows afterwards
     const stored = await refreshVerdicts(tx, modelIds, now);
     for (const p of prepared) {

@@ -2,7 +2,7 @@
 import "server-only";
 import { UUID_PATTERN } from "../validation";
 import { createHash, randomBytes } from "node:crypto";
-import { prisma } from "../db";
+import { direct, prisma, sql } from "../db";
 import { AppError, fieldErrorsOf } from "../errors";
 import { recordAudit } from "../audit-log/record";
 import { assertCan, can, ownsModel, type Actor } from "../authz/policy";
@@ -146,27 +146,35 @@ export type VerifiedToken = {
  */
 export async function verifyApiToken(token: string, now = new Date()): Promise<VerifiedToken | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  // the token and its user in one query (the ORM's nested select takes two): this runs on every API call
-  const [found] = await prisma.$queryRaw<
-    Array<{
-      id: string;
-      scopes: string[] | null;
-      modelKeys: string[] | null;
-      expiresAt: Date | null;
-      revokedAt: Date | null;
-      lastUsedAt: Date | null;
-      userId: string;
-      role: Role;
-      email: string;
-      name: string;
-      active: boolean;
-    }>
-  >`
-    SELECT t."id"::text AS id, t."scopes", t."modelKeys", t."expiresAt", t."revokedAt", t."lastUsedAt",
+  // the token and its user in one query (the ORM's nested select takes two): this runs on every API call,
+  // so it goes to the driver directly (lib/db.ts `direct`); times come as epoch milliseconds (float8)
+  const [found] = await direct<{
+    id: string;
+    scopes: string[] | null;
+    modelKeys: string[] | null;
+    expiresAtMs: number | null;
+    revokedAtMs: number | null;
+    lastUsedAtMs: number | null;
+    userId: string;
+    role: Role;
+    email: string;
+    name: string;
+    active: boolean;
+  }>(
+    prisma,
+    sql`
+    SELECT t."id"::text AS id, t."scopes"::text[] AS scopes, t."modelKeys"::text[] AS "modelKeys",
+           (extract(epoch FROM t."expiresAt") * 1000)::float8 AS "expiresAtMs", (extract(epoch FROM t."revokedAt") * 1000)::float8 AS "revokedAtMs",
+           (extract(epoch FROM t."lastUsedAt") * 1000)::float8 AS "lastUsedAtMs",
            u."id"::text AS "userId", u."role"::text AS role, u."email", u."name", u."active"
-    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${hashToken(token)}`;
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${hashToken(token)}`,
+  );
+  const date = (ms: number | null) => (ms === null ? null : new Date(ms));
   const row = found && {
     ...found,
+    expiresAt: date(found.expiresAtMs),
+    revokedAt: date(found.revokedAtMs),
+    lastUsedAt: date(found.lastUsedAtMs),
     scopes: found.scopes ?? [],
     modelKeys: found.modelKeys ?? [],
     user: { id: found.userId, role: found.role, email: found.email, name: found.name, active: found.active },
