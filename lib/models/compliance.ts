@@ -78,7 +78,14 @@ function verdictOf(row: FactsRow, asOf: Date) {
   };
 }
 
-/** Evaluate the rows and store each verdict on its Model row, in one UPDATE. */
+/**
+ * Evaluate the rows and store each verdict on its Model row, in one UPDATE — only where it changed or was
+ * last stored before today (the daily refresh, refreshOutdatedCompliance, looks for those). A monitoring
+ * push mostly leaves the verdict as it was, and rewriting the row each time cost a new version of a wide
+ * row in all 18 of its indexes (three trigram GINs among them): the push's costliest statement, and bloat
+ * on the inventory's table. So complianceEvaluatedAt is when the current verdict was stored: on a change,
+ * and at least once a day.
+ */
 async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<StoredVerdict[]> {
   const values = rows.map((row) => verdictOf(row, asOf));
   await direct(
@@ -92,7 +99,11 @@ async function storeVerdicts(db: Db, rows: FactsRow[], asOf: Date): Promise<Stor
       "complianceEvaluatedAt" = ${asOf.toISOString()}::timestamp(3)
     FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
       AS v(id uuid, score float8, undocumented boolean, "monitoringStatus" text, "openItems" jsonb)
-    WHERE m.id = v.id`,
+    WHERE m.id = v.id
+      AND (m."complianceEvaluatedAt" IS NULL OR m."complianceEvaluatedAt" < date_trunc('day', ${asOf.toISOString()}::timestamp(3))
+        OR m."complianceScore" IS DISTINCT FROM v.score OR m."undocumented" IS DISTINCT FROM v.undocumented
+        OR m."monitoringStatus"::text IS DISTINCT FROM v."monitoringStatus"
+        OR m."openItems" IS DISTINCT FROM ARRAY(SELECT jsonb_array_elements_text(v."openItems")))`,
   );
   return values;
 }
