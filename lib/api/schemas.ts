@@ -49,7 +49,7 @@ export const modelJsonSchema = z
     monitoringStatus: z.enum(MonitoringStatus),
     openItems: z.array(safeString()).describe("ids of the requirement items that are missing or stale"),
     revision: z.number().int(),
-    evaluatedAt: z.iso.datetime().nullable(),
+    evaluatedAt: z.iso.datetime().nullable().describe("when the stored verdict (completeness, undocumented, monitoringStatus, openItems) was last written: on each change, and at least once a day"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     requirements: z.array(requirementJson).optional().describe("single-model GET only: every requirement item with its status"),
