@@ -83,17 +83,20 @@ type AdapterQuery = Parameters<AdapterTransaction["executeRaw"]>[0];
  * left the app with no connections at all. Here a failed end releases the connection with the error
  * (the pool discards it: its state is unknown) and makes the later commit()/rollback() no-ops.
  */
-function releasingOnFailedEnd(tx: AdapterTransaction): AdapterTransaction {
+function releasingOnFailedEnd(tx: AdapterTransaction, state: TransactionState): AdapterTransaction {
   const inner = tx as AdapterTransaction & { client?: pg.PoolClient; cleanup?: () => void };
   let released = false;
   const executeRaw = tx.executeRaw.bind(tx);
   const commit = tx.commit.bind(tx);
   const rollback = tx.rollback.bind(tx);
   tx.executeRaw = async (query: AdapterQuery) => {
+    const ending = /^(COMMIT|ROLLBACK)$/i.test(query.sql.trim());
+    // from its COMMIT or ROLLBACK on, no direct statement may use the connection (see `direct`)
+    if (ending) state.closed = true;
     try {
       return await executeRaw(query);
     } catch (error) {
-      if (!released && /^(COMMIT|ROLLBACK)$/i.test(query.sql.trim())) {
+      if (!released && ending) {
         released = true;
         inner.cleanup?.();
         if (inner.client) inner.client.release(error instanceof Error ? error : new Error(String(error)));
@@ -102,16 +105,24 @@ function releasingOnFailedEnd(tx: AdapterTransaction): AdapterTransaction {
       throw error;
     }
   };
-  tx.commit = async () => (released ? undefined : commit());
-  tx.rollback = async () => (released ? undefined : rollback());
+  tx.commit = async () => {
+    state.closed = true;
+    return released ? undefined : commit();
+  };
+  tx.rollback = async () => {
+    state.closed = true;
+    return released ? undefined : rollback();
+  };
   return tx;
 }
 
-/** The interactive transaction being started in this async context: its pg connection is noted here. */
-const startingTransaction = new AsyncLocalStorage<{ connection?: pg.PoolClient }>();
-/** Each client's pool, and each interactive transaction's connection (see `direct` below). */
+/** An interactive transaction's connection, and whether it has ended (committed, rolled back, timed out). */
+type TransactionState = { connection?: pg.PoolClient; closed: boolean };
+/** The interactive transaction being started in this async context: its state is noted here. */
+const startingTransaction = new AsyncLocalStorage<{ state?: TransactionState }>();
+/** Each client's pool, and each interactive transaction's state (see `direct` below). */
 const pools = new WeakMap<object, { pool?: pg.Pool }>();
-const transactionConnections = new WeakMap<object, pg.PoolClient>();
+const transactions = new WeakMap<object, TransactionState>();
 
 /** PrismaPg whose transactions always give their connection back (see releasingOnFailedEnd). */
 class ReleasingPrismaPg extends PrismaPg {
@@ -122,11 +133,11 @@ class ReleasingPrismaPg extends PrismaPg {
     this.holder.pool = (adapter as unknown as { client?: pg.Pool }).client;
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
-      const tx = releasingOnFailedEnd(await start(isolationLevel));
+      const raw = await start(isolationLevel);
+      const state: TransactionState = { connection: (raw as unknown as { client?: pg.PoolClient }).client, closed: false };
       const slot = startingTransaction.getStore();
-      const connection = (tx as unknown as { client?: pg.PoolClient }).client;
-      if (slot && !slot.connection && connection) slot.connection = connection;
-      return tx;
+      if (slot && !slot.state) slot.state = state;
+      return releasingOnFailedEnd(raw, state);
     };
     return adapter;
   }
@@ -148,10 +159,10 @@ export function createPrismaClient(connectionString = env.databaseUrl(), max = e
   const original = holder.$transaction.bind(client) as TxRunner;
   holder.$transaction = (arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return original(arg, options);
-    const slot: { connection?: pg.PoolClient } = {};
+    const slot: { state?: TransactionState } = {};
     return startingTransaction.run(slot, () =>
       original(async (tx: object) => {
-        if (slot.connection) transactionConnections.set(tx, slot.connection);
+        if (slot.state) transactions.set(tx, slot.state);
         return (arg as (tx: object) => Promise<unknown>)(tx);
       }, options),
     );
@@ -182,7 +193,12 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Direct
  * Falls back to Prisma's $queryRawUnsafe (same placeholders) when the connection is not known.
  */
 export async function direct<T>(db: Tx | PrismaClient, statement: DirectSql): Promise<T[]> {
-  const connection = transactionConnections.get(db) ?? pools.get(db)?.pool;
+  const transaction = transactions.get(db);
+  // a callback still running after its transaction ended (Prisma's timeout rolled it back) must not
+  // write on a connection that is back in the pool, maybe inside another request's transaction.
+  // P2028 is Prisma's own code for it, answered as 503 like the ORM's statements (lib/db-unavailable.ts)
+  if (transaction?.closed) throw Object.assign(new Error("Transaction already closed: a statement was sent after its end."), { code: "P2028" });
+  const connection = transaction?.connection ?? pools.get(db)?.pool;
   if (connection) return (await connection.query(statement.text, statement.values)).rows as T[];
   return (db as PrismaClient).$queryRawUnsafe<T[]>(statement.text, ...statement.values);
 }

@@ -28,6 +28,22 @@ describe("direct statements", () => {
     expect(await prisma.setting.count({ where: { key: { startsWith: key } } })).toBe(0);
   });
 
+  it("after its transaction ended (Prisma's timeout rolled it back) a direct statement is refused, not run on a pooled connection", async () => {
+    let late: Promise<unknown> | undefined;
+    await expect(
+      prisma.$transaction(
+        async (tx) => {
+          await new Promise((r) => setTimeout(r, 600)); // the transaction times out meanwhile
+          late = direct(tx, sql`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${`${key}-late`}, '3'::jsonb, now())`);
+          await late;
+        },
+        { timeout: 200 },
+      ),
+    ).rejects.toThrow();
+    await expect(late).rejects.toMatchObject({ code: "P2028" });
+    expect(await prisma.setting.count({ where: { key: `${key}-late` } })).toBe(0);
+  });
+
   it("outside a transaction use the client's pool, bind every value as a parameter, and read the driver's types", async () => {
     const hostile = `'; DROP TABLE "Setting"; --`;
     const [row] = await direct<{ text: string; n: number; f: number; ok: boolean; ids: string[]; j: { a: number } }>(
