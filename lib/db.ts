@@ -2,7 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -170,19 +170,12 @@ export function createPrismaClient(connectionString = env.databaseUrl(), max = e
   return client;
 }
 
-/** A statement with $1… placeholders, built by the `sql` tag. */
-export type DirectSql = { text: string; values: unknown[] };
-
 /**
- * `sql\`SELECT … ${value}\`` → text with $n placeholders and its values. Values go as bind parameters
- * (never into the text); cast each in the SQL (`${ids}::uuid[]`, `${iso}::timestamp(3)`) and pass dates
- * as ISO strings: the driver would send a Date in the process's local time zone.
+ * Prisma's own `sql` tag, for `direct`: values go as bind parameters (never into the text); cast each in
+ * the SQL (`${ids}::uuid[]`, `${iso}::timestamp(3)`) and pass dates as ISO strings — the driver would
+ * send a Date in the process's local time zone.
  */
-export function sql(strings: TemplateStringsArray, ...values: unknown[]): DirectSql {
-  let text = strings[0]!;
-  values.forEach((_, i) => (text += `$${i + 1}${strings[i + 1]}`));
-  return { text, values };
-}
+export const sql = Prisma.sql;
 
 /**
  * Run a statement on the same connection as `db` (an interactive transaction, or the client's pool)
@@ -190,9 +183,9 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Direct
  * compiler (~0.4 ms of CPU each against ~0.05 ms for the driver), which was a third of a monitoring
  * push's CPU. For the hot write paths only; columns come back as the driver reads them, so select
  * text, integers (int4), float8, booleans and jsonb only — cast the rest (uuid::text, timestamps to text).
- * Falls back to Prisma's $queryRawUnsafe (same placeholders) when the connection is not known.
+ * Falls back to Prisma's $queryRaw when the connection is not known.
  */
-export async function direct<T>(db: Tx | PrismaClient, statement: DirectSql): Promise<T[]> {
+export async function direct<T>(db: Tx | PrismaClient, statement: Prisma.Sql): Promise<T[]> {
   const transaction = transactions.get(db);
   // a callback still running after its transaction ended (Prisma's timeout rolled it back) must not
   // write on a connection that is back in the pool, maybe inside another request's transaction.
@@ -200,7 +193,7 @@ export async function direct<T>(db: Tx | PrismaClient, statement: DirectSql): Pr
   if (transaction?.closed) throw Object.assign(new Error("Transaction already closed: a statement was sent after its end."), { code: "P2028" });
   const connection = transaction?.connection ?? pools.get(db)?.pool;
   if (connection) return (await connection.query(statement.text, statement.values)).rows as T[];
-  return (db as PrismaClient).$queryRawUnsafe<T[]>(statement.text, ...statement.values);
+  return (db as PrismaClient).$queryRaw<T[]>(statement);
 }
 
 /** The one Prisma client of the process (kept on globalThis so dev hot reloads reuse it). */
