@@ -38,7 +38,8 @@ beforeAll(async () => {
     m.sections.length +
     m.incidents.length * 5 +
     (m.monitoring.config ? 3 : 0);
-  const base = clone([...models].sort((a, b) => score(b) - score(a))[0]!);
+  // (a demo model: an earlier run's test model, richer still, already holds the changed values below)
+  const base = clone(models.filter((m) => !m.key.startsWith("test-fp-")).sort((a, b) => score(b) - score(a))[0]!);
   const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));
   const doc: ModelDoc = {
     ...base,
@@ -69,7 +70,30 @@ beforeAll(async () => {
     })),
     monitoring: {
       config: base.monitoring.config ?? { enabled: true, features: ["income"], metrics: ["psi"], warningThreshold: 0.1, criticalThreshold: 0.25, cadenceDays: 7 },
-      checks: base.monitoring.checks.map((c, i) => (i === 0 ? { ...c, features: c.features.map((f, j) => (j === 0 ? { ...f, psi: 1e-5, wasserstein: 1.5e20, ksPValue: 123456789012345 } : f)) } : c)),
+      checks: base.monitoring.checks.map((c, i) =>
+        i === 0
+          ? {
+              ...c,
+              features: [
+                ...c.features.map((f, j) => (j === 0 ? { ...f, psi: 1e-5, wasserstein: 1.5e20, ksPValue: 123456789012345 } : f)),
+                // feature results are written as PostgreSQL's record text: values it must quote, an empty
+                // text next to a missing one, white space, non-ASCII and astral characters
+                { feature: '~ "quoted", (paren) \\ back', featureType: "", psi: null, ksStatistic: 0, ksPValue: 1e-300, wasserstein: -2.5e-7, metricName: "", metricValue: -0.5, status: "WARNING" },
+                {
+                  feature: "~~tab\there new\nline é \u{1F600}",
+                  featureType: "categorical",
+                  psi: 0.3,
+                  ksStatistic: null,
+                  ksPValue: null,
+                  wasserstein: null,
+                  metricName: "m (x)",
+                  metricValue: null,
+                  status: "CRITICAL",
+                },
+              ],
+            }
+          : c,
+      ),
     },
     sections: base.sections.map((s, i) =>
       i === 0
@@ -180,6 +204,57 @@ describe("inventory re-import fingerprint", () => {
       // and the changed model is unchanged (by the fast way) when imported again
       expect(await fastPath(after)).toBe(true);
       expect((await importModels([after])).rows).toEqual([expect.objectContaining({ key, outcome: "unchanged" })]);
+    },
+    120_000,
+  );
+
+  // every field of the parts the stored text builds per row (feature results, checks, sections, evidence):
+  // one changed value is never taken for the stored model, so the model is compared in full and updated
+  type Check = ModelDoc["monitoring"]["checks"][number];
+  type Feature = Check["features"][number];
+  type Evidence = ModelDoc["sections"][number]["evidence"][number];
+  const checkWithFeatures = (d: ModelDoc) => d.monitoring.checks.find((c) => c.features.length > 1)!;
+  const feature = (d: ModelDoc, change: Partial<Feature>) => Object.assign(checkWithFeatures(d).features[0]!, change);
+  const evidence = (d: ModelDoc, change: Partial<Evidence>) => Object.assign(d.sections.find((s) => s.evidence.length)!.evidence[0]!, change);
+  const leafCases: Array<[string, (d: ModelDoc) => void, outcome?: "updated" | "rejected"]> = [
+    ["feature name", (d) => feature(d, { feature: `${checkWithFeatures(d).features[0]!.feature} ` })],
+    ["feature type", (d) => feature(d, { featureType: "other" })],
+    ["feature psi", (d) => feature(d, { psi: 0.123 })],
+    ["feature KS statistic", (d) => feature(d, { ksStatistic: 0.77 })],
+    ["feature KS p-value", (d) => feature(d, { ksPValue: 0.0301 })],
+    ["feature Wasserstein distance", (d) => feature(d, { wasserstein: 9.5 })],
+    ["feature metric name", (d) => feature(d, { metricName: "auc" })],
+    ["feature metric value", (d) => feature(d, { metricValue: 0.5 })],
+    ["feature status", (d) => feature(d, { status: checkWithFeatures(d).features[0]!.status === "WARNING" ? "HEALTHY" : "WARNING" })],
+    ["feature metric name missing instead of empty", (d) => (checkWithFeatures(d).features.find((f) => f.metricName === "")!.metricName = null)],
+    ["a feature result more", (d) => checkWithFeatures(d).features.push({ ...checkWithFeatures(d).features.at(-1)!, feature: "~~~ added" })],
+    ["a feature result less", (d) => checkWithFeatures(d).features.pop()],
+    ["check time", (d) => (checkWithFeatures(d).observedAt = "2019-01-01T00:00:00.001Z")],
+    ["check version", (d) => (checkWithFeatures(d).version = checkWithFeatures(d).version === null ? d.versions[0]!.version : null)],
+    ["section key", (d) => (d.sections[0]!.sectionKey = `${d.sections[0]!.sectionKey}-x`)],
+    ["section update time", (d) => (d.sections[0]!.updatedAt = "2027-05-05T05:05:05.005Z")],
+    ["section author", (d) => (d.sections[0]!.updatedByEmail = d.sections[0]!.updatedByEmail === null ? admin.email : null)],
+    ["evidence file name", (d) => evidence(d, { fileName: "renamed.bin" })],
+    ["evidence size", (d) => evidence(d, { size: 301 })],
+    ["evidence media type", (d) => evidence(d, { mediaType: "application/pdf" })],
+    // (then it no longer matches its sha256, which the import refuses)
+    ["evidence content", (d) => evidence(d, { contentBase64: Buffer.from("other bytes").toString("base64") }), "rejected"],
+    ["evidence upload time", (d) => evidence(d, { uploadedAt: "2026-03-04T05:06:07.090Z" })],
+    ["evidence uploader", (d) => evidence(d, { uploadedByEmail: null })],
+  ];
+
+  it.each(leafCases)(
+    "a changed %s is not taken for the stored model",
+    async (_label, mutate, outcome = "updated") => {
+      const before = await docOf();
+      expect(await fastPath(before)).toBe(true);
+      const changed = clone(before);
+      mutate(changed);
+      expect(changed).not.toEqual(before);
+      expect(modelDocFingerprint(changed)).not.toBe(modelDocFingerprint(before));
+      expect(await fastPath(changed)).toBe(false);
+      // a dry run finds the change (nothing is written)
+      expect((await importModels([changed], true)).rows).toEqual([expect.objectContaining({ key, outcome })]);
     },
     120_000,
   );
