@@ -79,8 +79,20 @@ export function mergeModelDoc(existing: ModelDoc, incoming: ModelDoc): ModelDoc 
   };
 }
 
+/** Whether `list` is in strictly increasing order of `id` (as `sorted` orders): sorting it changes nothing and no id is in it twice. */
+const inOrder = <T>(list: readonly T[], id: (x: T) => string) => {
+  for (let i = 1; i < list.length; i++) if (!(id(list[i - 1]!) < id(list[i]!))) return false;
+  return true;
+};
+
 /** Export-order normalisation of an incoming doc, so that comparisons do not depend on the file's order. */
-function normalise(doc: ModelDoc): ModelDoc {
+export function normaliseModelDoc(doc: ModelDoc): ModelDoc {
+  // a document already in export order with no natural key twice (as every export writes it) is its own
+  // normal form: the merge into an empty model would only copy it (an unchanged re-import of 10,000
+  // models spent ~0.2 s of CPU on that); the result is the merge's, key for key
+  if (inOrder(doc.versions, vId) && inOrder(doc.monitoring.checks, cId) && inOrder(doc.sections, sId) && inOrder(doc.incidents, iId)) {
+    return { ...doc, euRegistration: doc.euRegistration, fria: doc.fria ?? null };
+  }
   return mergeModelDoc({ ...doc, euRegistration: undefined, fria: null, versions: [], monitoring: { config: null, checks: [] }, sections: [], incidents: [] }, doc);
 }
 
@@ -141,7 +153,7 @@ export async function planInventory({
   );
   // a document with the stored fingerprint is the stored one (unchanged); only the others are read in
   // full and compared (./inventory-fingerprint.ts)
-  const normalised = await mapYielding(modelRows, (r) => (r.parsed.success ? normalise(r.parsed.data) : null));
+  const normalised = await mapYielding(modelRows, (r) => (r.parsed.success ? normaliseModelDoc(r.parsed.data) : null));
   const fingerprints = await mapYielding(normalised, (doc) => doc && modelDocFingerprint(doc));
   const ownership = await stored;
   const sameAsStored = normalised.map((doc, n) => !!doc && fingerprints[n] !== null && ownership.get(doc.key)?.fingerprint === fingerprints[n]);
@@ -210,7 +222,7 @@ export async function planInventory({
       report.reasons.push("Name yourself as business or technical owner of a model you register.");
     }
     const merged = sameAsStored[n] ? doc : current ? mergeModelDoc(current, doc) : doc;
-    const classificationChanged = canonicalJson(current?.classification ?? UNCLASSIFIED) !== canonicalJson(merged.classification);
+    const classificationChanged = !sameAsStored[n] && canonicalJson(current?.classification ?? UNCLASSIFIED) !== canonicalJson(merged.classification);
     if (classificationChanged && !staff) report.reasons.push("Only compliance officers and administrators may import a classification; leave it as it is.");
     if (report.reasons.length) return { report, doc: null, existed: !!current };
     report.changes = sameAsStored[n] ? [] : changedParts(current, merged);
