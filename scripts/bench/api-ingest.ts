@@ -9,6 +9,11 @@
 //  4. one raw-sample push of 2 × N values (default 1,000,000 each; --samples 0 skips it).
 // Usage: DATABASE_URL=… NEXT_DIST_DIR=.next-api npx tsx --conditions=react-server scripts/bench/api-ingest.ts
 //   [--duration 15] [--concurrency 8] [--models 8] [--samples 1000000] [--base-url http://…  (else it starts the build)]
+//   [--rate R]: the clients send at R checks/s in all (each on its own fixed schedule) instead of as fast as
+//   they can. Without it the run is closed-loop: each client sends its next request when the last one
+//   returns, so the server is saturated and the latency is that of a full queue (8 requests in flight on
+//   2 cores). With it, a request's latency is counted from the time it was due, not from when it was
+//   sent, so a server falling behind its schedule shows in the figure (no coordinated omission).
 // Writes MODELS DEVELOPMENT models (deleted at the end) and one token (revoked at the end); prints one JSON object.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
@@ -32,6 +37,8 @@ const { values } = parseArgs({
     // checks per request: 1 = the single push (POST /models/{key}/monitoring-checks), N > 1 = batch pushes
     // of N checks (POST /monitoring-checks), each client's batch spread over the models it owns
     batch: { type: "string", default: "1" },
+    // checks per second, all clients together (0 = as fast as the server answers)
+    rate: { type: "string", default: "0" },
     "base-url": { type: "string" },
     // with --base-url: the server's process id, for its CPU time per check
     "server-pid": { type: "string" },
@@ -42,6 +49,9 @@ const concurrency = Number(values.concurrency);
 const samples = Number(values.samples);
 const modelCount = Math.max(1, Number(values.models));
 const batchSize = Math.max(1, Number(values.batch));
+const targetRate = Math.max(0, Number(values.rate));
+// with --rate: each client sends one request every `interval` ms, the clients staggered across it
+const interval = targetRate > 0 ? (1000 * batchSize * concurrency) / targetRate : 0;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -155,13 +165,14 @@ async function main() {
     // connections costs it about a third of fetch's CPU per request, which is left to the server
     const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
     const post = (url: string, body: string) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<number>((resolve) => {
         const req = http.request(url, { method: "POST", agent, headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
           res.resume();
           res.on("end", () => resolve(res.statusCode ?? 0));
-          res.on("error", reject);
+          res.on("error", () => resolve(0));
         });
-        req.on("error", reject);
+        // a reset connection is an error of the run (counted), not the end of the bench
+        req.on("error", () => resolve(0));
         req.end(body);
       });
     const metricsOf = (i: number) => [
@@ -197,10 +208,15 @@ async function main() {
     const end = start + durationMs;
     await Promise.all(
       Array.from({ length: concurrency }, async (_, c) => {
-        for (let i = c; performance.now() < end; i += concurrency) {
+        for (let i = c, k = 0; performance.now() < end; i += concurrency, k++) {
+          // paced: wait for this request's slot; when behind schedule, send at once and count the delay
+          const due = interval ? start + (c * interval) / concurrency + k * interval : performance.now();
+          if (due >= end) break;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           const r = await push(i);
           if (r.ok) {
-            latencies.push(r.ms);
+            latencies.push(r.ms + Math.max(0, -wait));
             checks += r.checks;
           } else errors++;
         }
@@ -246,6 +262,8 @@ async function main() {
             models: modelCount,
             durationS: round(elapsedS, 2),
             checksPerRequest: batchSize,
+            // the offered load (null: closed loop, as fast as the server answers)
+            targetChecksPerSecond: targetRate || null,
             endpoint: batchSize === 1 ? "POST /api/v1/models/{key}/monitoring-checks" : "POST /api/v1/monitoring-checks",
             requests: latencies.length,
             checks,
