@@ -24,7 +24,7 @@ async function check(modelId: string, daysAgo: number, features = 3) {
 }
 
 beforeAll(async () => {
-  for (const name of ["busy", "quiet"]) {
+  for (const name of ["busy", "quiet", "walk-a", "walk-b", "walk-c"]) {
     const m = await prisma.model.create({ data: { key: `${P}-${name}`, name } });
     ids[name] = m.id;
   }
@@ -59,7 +59,7 @@ describe("monitoring detail retention", () => {
 
   it("0 days keeps everything; the window and the job's schedule come from the environment", async () => {
     await check(ids.busy!, 900);
-    expect(await pruneMonitoringDetail({ now, days: 0 })).toEqual({ cutoff: null, deletedFeatureResults: 0 });
+    expect(await pruneMonitoringDetail({ now, days: 0 })).toEqual({ cutoff: null, deletedFeatureResults: 0, prunedChecks: 0, readChecks: 0 });
     const saved = { ...process.env };
     try {
       process.env.DOSSIER_MONITORING_DETAIL_RETENTION_DAYS = "0";
@@ -72,5 +72,47 @@ describe("monitoring detail retention", () => {
     } finally {
       process.env = saved;
     }
+  });
+
+  it("walks the unpruned checks in batches, reads a pruned check never again, and finds detail that arrives late", async () => {
+    const walk = [ids["walk-a"]!, ids["walk-b"]!, ids["walk-c"]!];
+    // far older than anything else in the database (other tests' checks are at most 900 days old), so the
+    // run at 2,000 days reads only these, and batches of 2 cross the models' kept latest checks
+    const at = (daysAgo: number) => 2_001 + daysAgo;
+    const made: Array<{ id: string; modelId: string; latest: boolean }> = [];
+    for (const [m, modelId] of walk.entries())
+      for (let k = 4; k >= 0; k--) {
+        const c = await check(modelId, at(k * 3 + m), 2);
+        made.push({ id: c.id, modelId, latest: k === 0 });
+      }
+    const detail = async () =>
+      new Map(
+        (await prisma.monitoringCheck.findMany({ where: { modelId: { in: walk } }, select: { id: true, detailPrunedAt: true, _count: { select: { features: true } } } })).map((c) => [
+          c.id,
+          { features: c._count.features, pruned: c.detailPrunedAt !== null },
+        ]),
+      );
+
+    const first = await pruneMonitoringDetail({ now, days: 2_000, batchChecks: 2 });
+    // 15 checks read, the 12 that are not their model's latest pruned (2 results each), the 3 latest kept
+    expect(first).toMatchObject({ readChecks: 15, prunedChecks: 12, deletedFeatureResults: 24 });
+    let state = await detail();
+    for (const c of made) expect(state.get(c.id)).toEqual(c.latest ? { features: 2, pruned: false } : { features: 0, pruned: true });
+
+    // a second run reads only what still holds detail: the three kept latest checks, not the twelve pruned
+    expect(await pruneMonitoringDetail({ now, days: 2_000, batchChecks: 2 })).toMatchObject({ readChecks: 3, prunedChecks: 0, deletedFeatureResults: 0 });
+
+    // detail that arrives late (an import, a backfill: older than the last run's cutoff), and a model whose old
+    // latest check is superseded by a newer one: the next run prunes both
+    const late = await check(walk[0]!, at(7), 2);
+    await check(walk[1]!, at(-1), 2);
+    const third = await pruneMonitoringDetail({ now, days: 2_000, batchChecks: 2 });
+    // read: the late check, walk-b's superseded latest, and the other two models' kept latest
+    expect(third).toMatchObject({ readChecks: 4, prunedChecks: 2, deletedFeatureResults: 4 });
+    state = await detail();
+    expect(state.get(late.id)).toEqual({ features: 0, pruned: true });
+    expect(state.get(made.find((c) => c.modelId === walk[1] && c.latest)!.id)).toEqual({ features: 0, pruned: true });
+    // the checks themselves, the summaries, all stay
+    expect(state.size).toBe(17);
   });
 });
