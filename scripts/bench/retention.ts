@@ -28,7 +28,15 @@ for (const days of windows) {
   const load = Math.round(loadavg()[0]! * 10) / 10;
   const t0 = performance.now();
   const result = await runRetention();
-  runs.push({ days, ms: Math.round(performance.now() - t0), deletedFeatureResults: result.deletedFeatureResults, loadAverage1m: load });
+  runs.push({
+    days,
+    ms: Math.round(performance.now() - t0),
+    deletedFeatureResults: result.deletedFeatureResults,
+    prunedChecks: result.prunedChecks,
+    // checks the run read: what it pruned plus each model's kept latest check (a pruned check is never read again)
+    readChecks: result.readChecks,
+    loadAverage1m: load,
+  });
 }
 console.log(JSON.stringify({ bench: "retention", sizes: { ...sizes, featureResultsAfter: await count() }, runs }, null, 2));
 await prisma.$disconnect();
