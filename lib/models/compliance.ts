@@ -208,10 +208,10 @@ let inFlight: Promise<number> | null = null;
 export function refreshOutdatedCompliance(now = new Date()): Promise<number> {
   inFlight ??= (async () => {
     try {
-      // raw SQL: this runs beside every inventory read, and the ORM's findMany costs ~10x the query
+      // on pg directly: this runs beside every inventory read, and the ORM's findMany costs ~10x the query
+      // (Prisma's compiler, even for raw SQL, several times this statement)
       const dayStart = startOfUtcDay(now).toISOString().replace("T", " ").replace("Z", "");
-      const outdated = await prisma.$queryRaw<Array<{ id: string }>>`
-        SELECT id::text AS id FROM "Model" WHERE "complianceEvaluatedAt" IS NULL OR "complianceEvaluatedAt" < ${dayStart}::timestamp`;
+      const outdated = await direct<{ id: string }>(prisma, sql`SELECT id::text AS id FROM "Model" WHERE "complianceEvaluatedAt" IS NULL OR "complianceEvaluatedAt" < ${dayStart}::timestamp`);
       if (outdated.length === 0) return 0;
       return await refreshCompliance(prisma, { modelIds: outdated.map((m) => m.id), asOf: now });
     } finally {

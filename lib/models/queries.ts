@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "../db";
+import { direct, prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { ClassificationStatus, Lifecycle, MonitoringStatus, RiskClass } from "../generated/prisma/enums";
 import type { Actor } from "../authz/policy";
@@ -139,6 +139,13 @@ export type InventoryFacets = {
   undocumented: number;
 };
 
+/** `to_char` pattern of a `timestamp(3)` column (UTC wall clock, as Prisma stores DateTime) as ISO 8601 UTC. */
+const UTC_TEXT = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+const utcDate = (text: string | null) => (text === null ? null : new Date(text));
+
+/** The page's row as the driver returns it: dates as UTC text. */
+type RawPageRow = Omit<PageRow, "nextReviewAt" | "updatedAt"> & { nextReviewAt: string | null; updatedAt: string };
+
 type PageRow = Omit<InventoryRow, "businessUnit" | "businessOwner" | "technicalOwner"> & {
   unitName: string | null;
   boId: string | null;
@@ -174,10 +181,15 @@ export async function listModels({
   const pageWhere = after ? Prisma.sql`${where} AND ${afterCursorSql(sort, after)}` : where;
   const load = () =>
     Promise.all([
-      prisma.$queryRaw<PageRow[]>`
+      // on pg directly (lib/db.ts `direct`): Prisma's query compiler cost more CPU than these statements
+      // (data function p95 3.2-3.5x the same SQL at 10,000 models); timestamps come back as UTC text
+      direct<RawPageRow>(
+        prisma,
+        Prisma.sql`
       SELECT m.id::text AS id, m.key, m.name, m.lifecycle::text AS lifecycle, m."riskClass"::text AS "riskClass",
         m."classificationStatus"::text AS "classificationStatus", m.revision, m."complianceScore", m.undocumented,
-        m."monitoringStatus"::text AS "monitoringStatus", m."openItems", m."nextReviewAt", m."updatedAt",
+        m."monitoringStatus"::text AS "monitoringStatus", m."openItems",
+        to_char(m."nextReviewAt", ${UTC_TEXT}) AS "nextReviewAt", to_char(m."updatedAt", ${UTC_TEXT}) AS "updatedAt",
         bu.name AS "unitName", bo.id::text AS "boId", bo.name AS "boName", bo.email AS "boEmail",
         tn.id::text AS "toId", tn.name AS "toName", tn.email AS "toEmail"
       FROM "Model" m
@@ -187,23 +199,27 @@ export async function listModels({
       WHERE ${pageWhere}
       ORDER BY ${ORDER_BY[sort]}
       LIMIT ${limit + 1}`,
+      ),
       withFacets
-        ? prisma.$queryRaw<FacetGroup[]>`
+        ? direct<FacetGroup>(
+            prisma,
+            Prisma.sql`
           SELECT g."riskClass"::text AS "riskClass", g.lifecycle::text AS lifecycle, g."monitoringStatus"::text AS "monitoringStatus", g.undocumented, g.n
           FROM (
             -- grouped on the enum values themselves: casting every row to text first costs 2-3x
             SELECT m."riskClass", m.lifecycle, m."monitoringStatus", m.undocumented, count(*)::int AS n
             FROM "Model" m WHERE ${where}
             GROUP BY 1, 2, 3, 4
-          ) g`
-        : prisma.$queryRaw<FacetGroup[]>`SELECT count(*)::int AS n FROM "Model" m WHERE ${where}`,
+          ) g`,
+          )
+        : direct<FacetGroup>(prisma, Prisma.sql`SELECT count(*)::int AS n FROM "Model" m WHERE ${where}`),
     ]);
   // the daily compliance refresh is checked beside the reads, not before them: it finds nothing on
   // all but the first request of a day, and when it did refresh something the page is read again
   const [refreshed, first] = await Promise.all([refreshOutdatedCompliance(), load()]);
   const [rows, groups] = refreshed > 0 ? await load() : first;
   const hasMore = rows.length > limit;
-  const items = (hasMore ? rows.slice(0, limit) : rows).map(toInventoryRow);
+  const items = (hasMore ? rows.slice(0, limit) : rows).map((r) => toInventoryRow({ ...r, nextReviewAt: utcDate(r.nextReviewAt), updatedAt: utcDate(r.updatedAt)! }));
   const last = items.at(-1);
   return {
     items,
